@@ -14,6 +14,8 @@ export interface ProgressOptions {
   stream: NodeJS.WriteStream;
   tty: boolean;
   quiet: boolean;
+  /** Non-TTY: print every update; otherwise at most one update line per step every few seconds. */
+  verbose?: boolean;
   now?: () => Date;
 }
 
@@ -34,8 +36,13 @@ export function createProgress(opts: ProgressOptions): Progress {
       const secs = (): string => `${((Date.now() - started) / 1000).toFixed(1)}s`;
       if (!opts.tty) {
         write(`${stamp()} … ${label}\n`);
+        let lastUpdate = 0;
         return {
-          update: (detail) => write(`${stamp()}   ${label}: ${detail}\n`),
+          update: (detail) => {
+            if (!opts.verbose && Date.now() - lastUpdate < 3000) return;
+            lastUpdate = Date.now();
+            write(`${stamp()}   ${label}: ${detail}\n`);
+          },
           done: (detail) => write(`${stamp()} ✓ ${label} (${secs()})${detail ? ` ${detail}` : ""}\n`),
           fail: (detail) => write(`${stamp()} ✗ ${label} (${secs()}) ${detail}\n`),
         };

@@ -1,0 +1,119 @@
+import { parseArgs } from "node:util";
+import { UsageError } from "../errors.ts";
+
+export type Command = "smoke" | "proof" | "soak" | "bench";
+
+export interface CliOptions {
+  command: Command;
+  scenarios: string[];
+  openclaw: string | null;
+  base: string | null;
+  head: string | null;
+  keep: boolean;
+  reportDir: string;
+  json: boolean;
+  verbose: boolean;
+  help: boolean;
+  markdown: string | null;
+  ctrf: string | null;
+  runs: number;
+  concurrency: number;
+  readyTimeoutMs: number | null;
+}
+
+export const HELP = `Usage: pnpm <smoke|proof|soak|bench> [options]
+
+Proves, with a real OpenClaw gateway and a separate approval-runtime process, how the gateway
+authenticates that process (openclaw/openclaw#87105). Writes reports/<run-id>/report.json.
+
+Commands
+  smoke               run the scenarios on one OpenClaw build (default: the pinned dependency)
+  proof               base against head, scenario by scenario (default: base 2026.6.5, head pinned)
+  soak                run the full smoke --runs N times in a row and report flakes
+  bench               measure the floor and the harness overhead
+
+Options
+  --scenario ID       run only this scenario (repeatable)
+  --openclaw SPEC     target: npm version or dist-tag, built source checkout, installed package dir, or .tgz
+  --base SPEC         proof: the build before the change (default 2026.6.5)
+  --head SPEC         proof: the build with the change (default: the pinned openclaw)
+  --keep              keep the sandbox (OPENCLAW_HOME) after the run
+  --report-dir DIR    where run folders go (default: reports)
+  --json              print the report JSON on stdout instead of the summary
+  --markdown FILE     also write the PR proof block (Markdown) to FILE
+  --ctrf FILE         also write a CTRF JSON export to FILE
+  --runs N            soak/bench: how many runs (default 20 for soak, 3 for bench)
+  --concurrency N     scenarios run at once against one gateway (default 4)
+  --ready-timeout S   seconds to wait for the gateway's hello-ok (default 90)
+  --verbose           print gateway log lines as they come
+  -h, --help          show this help
+
+Exit codes: 0 every expectation holds, 1 an expectation failed (evidence saved), 2 usage or set-up error,
+130/143 interrupted (partial report saved).`;
+
+const COMMANDS: readonly Command[] = ["smoke", "proof", "soak", "bench"];
+
+function positiveInt(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name} must be a positive integer, got '${raw}'`, `Pass e.g. ${name} 3`);
+  return n;
+}
+
+/** argv (after the node and script) → options. Pure; throws UsageError with a one-line fix. */
+export function parseCli(argv: readonly string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        scenario: { type: "string", multiple: true },
+        openclaw: { type: "string" },
+        base: { type: "string" },
+        head: { type: "string" },
+        keep: { type: "boolean" },
+        "report-dir": { type: "string" },
+        json: { type: "boolean" },
+        verbose: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+        markdown: { type: "string" },
+        ctrf: { type: "string" },
+        runs: { type: "string" },
+        concurrency: { type: "string" },
+        "ready-timeout": { type: "string" },
+      },
+    });
+  } catch (err) {
+    const msg = err instanceof Error ? err.message.split("\n")[0] : String(err);
+    throw new UsageError(msg ?? "bad arguments", "Run with --help for the options");
+  }
+  const { values, positionals } = parsed;
+  const [cmd, ...rest] = positionals;
+  if (!cmd || !COMMANDS.includes(cmd as Command)) {
+    throw new UsageError(`unknown command '${cmd ?? ""}'`, `Use one of: ${COMMANDS.join(", ")}`);
+  }
+  if (rest.length) throw new UsageError(`unexpected argument '${rest[0]}'`, "Options start with --; run with --help");
+  const command = cmd as Command;
+  if (command === "smoke" && (values.base || values.head)) {
+    throw new UsageError("--base/--head belong to a differential run", "Use `pnpm proof --base SPEC --head SPEC`, or --openclaw SPEC for one target");
+  }
+  return {
+    command,
+    scenarios: values.scenario ?? [],
+    openclaw: values.openclaw ?? null,
+    base: values.base ?? null,
+    head: values.head ?? null,
+    keep: values.keep ?? false,
+    reportDir: values["report-dir"] ?? "reports",
+    json: values.json ?? false,
+    verbose: values.verbose ?? false,
+    help: values.help ?? false,
+    markdown: values.markdown ?? null,
+    ctrf: values.ctrf ?? null,
+    runs: positiveInt("--runs", values.runs, command === "soak" ? 20 : 3),
+    concurrency: positiveInt("--concurrency", values.concurrency, 4),
+    readyTimeoutMs: values["ready-timeout"] === undefined ? null : positiveInt("--ready-timeout", values["ready-timeout"], 90) * 1000,
+  };
+}

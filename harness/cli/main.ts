@@ -1,0 +1,134 @@
+import { access, constants, mkdir, writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { UsageError, StepError } from "../errors.ts";
+import { createRedactor } from "../evidence/redact.ts";
+import { loadCatalog } from "../plan/catalog.ts";
+import { planRun, type RunPlan } from "../plan/plan.ts";
+import { changes } from "../../scenarios/changes.ts";
+import { renderTerminal } from "../render/terminal.ts";
+import { renderMarkdownProof } from "../render/markdown.ts";
+import { renderCtrf } from "../render/ctrf.ts";
+import { appendJobSummary } from "../render/job-summary.ts";
+import { defaultCacheDir, resolveTarget } from "../target/resolve.ts";
+import { createProgress, type Progress } from "../ui/progress.ts";
+import { executeRun, newTracker, provisionTargets, type RunDeps, type Tracker } from "../run/run.ts";
+import { stopTree } from "../proc/tree.ts";
+import type { Report } from "../evidence/types.ts";
+import { HELP, parseCli, type CliOptions } from "./args.ts";
+import { runSoak } from "./soak.ts";
+import { runBench } from "./bench.ts";
+
+const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
+
+async function ensureWritableDir(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+    await access(dir, constants.W_OK);
+  } catch {
+    throw new UsageError(`report dir '${dir}' is not writable`, "Pass --report-dir with a folder you can write to");
+  }
+}
+
+export interface Session {
+  opts: CliOptions;
+  progress: Progress;
+  tracker: Tracker;
+  controller: AbortController;
+  command: string;
+}
+
+/** One smoke or proof run: plan, provision, execute, render. Returns the report and where it is. */
+export async function runOnce(session: Session, mode: "smoke" | "proof"): Promise<{ report: Report; folder: string }> {
+  const { opts, progress } = session;
+  const plan: RunPlan = planRun(await loadCatalog(), {
+    mode,
+    scenarioIds: opts.scenarios,
+    openclaw: opts.openclaw,
+    base: opts.base,
+    head: opts.head,
+    keep: opts.keep,
+    concurrency: opts.concurrency,
+    ...(opts.readyTimeoutMs ? { timeouts: { gatewayReadyMs: opts.readyTimeoutMs } } : {}),
+  });
+  const deps: RunDeps = {
+    progress,
+    reportRoot: resolve(opts.reportDir),
+    command: session.command,
+    signal: session.controller.signal,
+    redactor: createRedactor([]),
+    nodePath: process.execPath,
+    changes,
+    tracker: session.tracker,
+    resolveTarget: (spec, onProgress) => resolveTarget(spec, { cacheDir: defaultCacheDir(process.env), nodeVersion: process.versions.node, onProgress }),
+  };
+  const targets = await provisionTargets(plan, deps);
+  await ensureWritableDir(deps.reportRoot);
+  return executeRun(plan, deps, targets);
+}
+
+export async function emitOutputs(opts: CliOptions, report: Report, folder: string, progress: Progress): Promise<void> {
+  const reportPath = `${folder}/report.json`;
+  const markdown = renderMarkdownProof(report, { reportPath });
+  if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else process.stdout.write(`\n${renderTerminal(report, { color: Boolean(process.stdout.isTTY) })}\n`);
+  await writeFile(`${folder}/proof.md`, markdown);
+  await writeFile(`${folder}/ctrf.json`, `${JSON.stringify(renderCtrf(report), null, 2)}\n`);
+  if (opts.markdown) await writeFile(opts.markdown, markdown);
+  if (opts.ctrf) await writeFile(opts.ctrf, `${JSON.stringify(renderCtrf(report), null, 2)}\n`);
+  if (await appendJobSummary(markdown, process.env)) progress.info("appended the proof to GITHUB_STEP_SUMMARY");
+  if (report.mode === "proof" && !opts.json) process.stdout.write(`\n${markdown}\n`);
+  if (!opts.json) process.stdout.write(`report: ${reportPath}\n`);
+}
+
+function exitCodeOf(report: Report, controller: AbortController): number {
+  if (controller.signal.aborted) return SIGNAL_EXIT[String(controller.signal.reason)] ?? 1;
+  return report.status === "passed" ? 0 : 1;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const opts = parseCli(argv);
+  if (opts.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  const tty = Boolean(process.stderr.isTTY) && !process.env.CI;
+  const progress = createProgress({ stream: process.stderr, tty, quiet: false, verbose: opts.verbose });
+  const controller = new AbortController();
+  const tracker = newTracker();
+  const session: Session = { opts, progress, tracker, controller, command: `corepack pnpm ${argv.map(quote).join(" ")}` };
+  for (const sig of ["SIGINT", "SIGTERM"] as const) {
+    process.on(sig, () => {
+      if (controller.signal.aborted) return;
+      progress.info(`received ${sig}: tearing down and writing a partial report`);
+      controller.abort(sig);
+      // End what we started, by PID, so every await in flight returns quickly.
+      for (const pid of tracker.pids) void stopTree(pid, 3000);
+      setTimeout(() => process.exit(SIGNAL_EXIT[sig]), 10_000).unref();
+    });
+  }
+  if (opts.command === "soak") return runSoak(session);
+  if (opts.command === "bench") return runBench(session);
+  const { report, folder } = await runOnce(session, opts.command);
+  await emitOutputs(opts, report, folder, progress);
+  return exitCodeOf(report, controller);
+}
+
+function quote(a: string): string {
+  return /^[\w@./:=-]+$/.test(a) ? a : `'${a.replace(/'/g, "'\\''")}'`;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (err instanceof UsageError) {
+      process.stderr.write(`error: ${err.message}\n`);
+      process.exit(2);
+    }
+    if (err instanceof StepError) {
+      process.stderr.write(`error: ${err.describe()}\n`);
+      process.exit(2);
+    }
+    process.stderr.write(`error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,6 @@
+import { join } from "node:path";
+
+/** The argv that starts the real gateway. Auth comes from the sandbox config, so no secret is in argv. Pure. */
+export function gatewayArgv(openclawDir: string, port: number): string[] {
+  return [join(openclawDir, "openclaw.mjs"), "gateway", "run", "--allow-unconfigured", "--port", String(port), "--bind", "loopback"];
+}

@@ -1,0 +1,144 @@
+import { execa, type ResultPromise } from "execa";
+import getPort from "get-port";
+import { StepError } from "../errors.ts";
+import { descendants, peakRssBytes, stopTree } from "../proc/tree.ts";
+import type { ProcessExit } from "../evidence/types.ts";
+import { GatewayConnection, GatewayRequestError } from "../wire/client.ts";
+import { gatewayArgv } from "./command.ts";
+import { LogSink, type TextRedactor } from "./log-sink.ts";
+
+export const ADMIN_SCOPES = ["operator.admin", "operator.approvals"] as const;
+
+export interface GatewayStartOptions {
+  nodePath: string;
+  openclawDir: string;
+  env: Record<string, string>;
+  cwd: string;
+  gatewayToken: string;
+  logFile: string;
+  redactor: TextRedactor;
+  readyTimeoutMs: number;
+  /** Called once the port is known, before spawn: the sandbox config must name it. */
+  beforeSpawn: (port: number) => Promise<void>;
+  onProgress?: (detail: string) => void;
+}
+
+export interface RunningGateway {
+  pid: number;
+  port: number;
+  url: string;
+  readyMs: number;
+  readyAttempts: number;
+  /** The admin connection that proved readiness; reused as the control client. */
+  control: GatewayConnection;
+  log: LogSink;
+  exit(): ProcessExit | null;
+  exited: Promise<ProcessExit>;
+  stop(): Promise<{ stopMs: number; peakRssBytes: number | null; exit: ProcessExit | null }>;
+}
+
+/** Start the real `openclaw gateway run` on a free loopback port and wait until a token connect gets hello-ok. */
+export async function startGateway(opts: GatewayStartOptions): Promise<RunningGateway> {
+  const port = await getPort({ host: "127.0.0.1" });
+  await opts.beforeSpawn(port);
+  const url = `ws://127.0.0.1:${port}`;
+  const argv = gatewayArgv(opts.openclawDir, port);
+  const log = new LogSink(opts.logFile, opts.redactor);
+  const started = Date.now();
+  const child: ResultPromise = execa(opts.nodePath, argv, {
+    env: opts.env,
+    extendEnv: false,
+    cwd: opts.cwd,
+    stdin: "ignore",
+    reject: false,
+    cleanup: true,
+    buffer: false,
+  });
+  log.attach(child.stdout, "stdout");
+  log.attach(child.stderr, "stderr");
+  log.onLine((line) => opts.onProgress?.(line.replace(/^\S+\s+/, "").slice(0, 100)));
+  const pid = child.pid;
+  if (pid === undefined) throw new StepError("gateway", "could not spawn", { command: `${opts.nodePath} ${argv.join(" ")}` });
+  let exitInfo: ProcessExit | null = null;
+  let stopping = false;
+  const exited = child.then((r) => {
+    exitInfo = { code: r.exitCode ?? null, signal: r.signal ?? null, by: stopping ? "harness" : "self" };
+    return exitInfo;
+  });
+  let lastDescendants: number[] = [];
+  const stop = async (): Promise<{ stopMs: number; peakRssBytes: number | null; exit: ProcessExit | null }> => {
+    stopping = true;
+    const tree = [...new Set([...lastDescendants, ...(await descendants(pid))])];
+    const rss = await treePeakRss([pid, ...tree]);
+    const r = exitInfo ? { stopMs: 0 } : await stopTree(pid, 5000, tree);
+    await Promise.race([exited, new Promise((res) => setTimeout(res, 2000))]);
+    await log.close();
+    return { stopMs: r.stopMs, peakRssBytes: rss, exit: exitInfo };
+  };
+  try {
+    const { control, attempts } = await waitReady(url, opts, () => exitInfo, started);
+    lastDescendants = await descendants(pid);
+    return { pid, port, url, readyMs: Date.now() - started, readyAttempts: attempts, control, log, exit: () => exitInfo, exited, stop };
+  } catch (err) {
+    await stop();
+    if (err instanceof StepError) {
+      err.detail.logTail = log.tail();
+      err.detail.command = `node ${argv.map((a) => a.replace(opts.openclawDir, "<openclaw>")).join(" ")}`;
+    }
+    throw err;
+  }
+}
+
+async function treePeakRss(pids: number[]): Promise<number | null> {
+  const values = await Promise.all(pids.map(peakRssBytes));
+  const known = values.filter((v): v is number => v !== null);
+  return known.length ? known.reduce((a, b) => a + b, 0) : null;
+}
+
+async function waitReady(
+  url: string,
+  opts: GatewayStartOptions,
+  exitInfo: () => ProcessExit | null,
+  started: number,
+): Promise<{ control: GatewayConnection; attempts: number }> {
+  let attempts = 0;
+  let last = "no answer yet";
+  while (Date.now() - started < opts.readyTimeoutMs) {
+    const exit = exitInfo();
+    if (exit) {
+      throw new StepError("gateway", `exited before it was ready (code ${exit.code ?? "none"}, signal ${exit.signal ?? "none"})`, {
+        process: "openclaw gateway",
+        exitCode: exit.code,
+        signal: exit.signal,
+        next: "read the log tail above; run with --keep --verbose to inspect the sandbox",
+      });
+    }
+    attempts += 1;
+    try {
+      const control = await GatewayConnection.connect({
+        url,
+        clientId: "gateway-client",
+        clientMode: "backend",
+        scopes: [...ADMIN_SCOPES],
+        token: opts.gatewayToken,
+        displayName: "approval-runtime-smoke control",
+        timeoutMs: 5000,
+      });
+      return { control, attempts };
+    } catch (err) {
+      if (err instanceof GatewayRequestError && err.code !== "UNAVAILABLE") {
+        throw new StepError("gateway", `refused the harness's token connect: ${err.code ?? "?"} ${err.reason ?? ""}`.trim(), {
+          process: "openclaw gateway",
+          next: "the gateway's auth config does not match what the harness wrote; check the target's config schema",
+        });
+      }
+      last = err instanceof Error ? err.message : String(err);
+      opts.onProgress?.(`waiting for hello-ok (attempt ${attempts}: ${last.slice(0, 60)})`);
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  }
+  throw new StepError("gateway", `not ready after ${opts.readyTimeoutMs} ms (last: ${last})`, {
+    process: "openclaw gateway",
+    next: "raise --ready-timeout on a slow machine, or read the log tail",
+  });
+}

@@ -1,0 +1,57 @@
+import type { ConnectObservation, Observations, RpcObservation } from "../evidence/types.ts";
+
+/** Pure readings of observations that several expectations and renderers share. */
+
+export function connects(obs: Observations): ConnectObservation[] {
+  return obs.wire.map((c) => c.connect).filter((c): c is ConnectObservation => c !== null);
+}
+
+export function resolveRpcs(obs: Observations): RpcObservation[] {
+  return obs.wire.flatMap((c) => c.rpcs).filter((r) => r.method.endsWith("approval.resolve"));
+}
+
+export function tokenText(obs: Observations): string {
+  const cs = connects(obs);
+  if (cs.length === 0) return "no connect seen at the tap";
+  const parts = cs.map((c) => {
+    const t = c.approvalRuntimeToken;
+    if (!t) return "absent";
+    return `present (${t.length} chars, sha256:${t.fingerprint}, ${t.equalsDerived ? "= derived" : "≠ derived"})`;
+  });
+  return [...new Set(parts)].join("; ");
+}
+
+export function deviceText(obs: Observations): string {
+  const cs = connects(obs);
+  if (cs.length === 0) return "no connect seen at the tap";
+  const ids = [...new Set(cs.map((c) => c.deviceId ?? "absent"))];
+  return ids.map((id) => (id === "absent" ? id : `device ${id.slice(0, 12)}…`)).join("; ");
+}
+
+export function resolveText(obs: Observations): string {
+  const rpcs = resolveRpcs(obs);
+  const helloRefused = obs.wire.find((c) => c.hello && !c.hello.ok);
+  const wire = rpcs.length
+    ? rpcs.map((r) => (r.ok === null ? `${r.method} unanswered` : r.ok ? `${r.method} ok` : `${r.method} ${r.errorCode ?? "error"}/${r.reason ?? "?"}`)).join("; ")
+    : helloRefused
+      ? `connect refused ${helloRefused.hello?.errorCode ?? ""}/${helloRefused.hello?.reason ?? ""}`
+      : "no resolve seen at the tap";
+  const rt = obs.runtime;
+  const proc = !rt
+    ? "no runtime process"
+    : rt.timedOut
+      ? `runtime process timed out after ${rt.wallMs} ms`
+      : rt.ok === null
+        ? `runtime process printed no outcome (exit ${rt.exitCode ?? "none"}, signal ${rt.signal ?? "none"})`
+        : rt.ok
+          ? "runtime process: ok"
+          : `runtime process: ${rt.errorCode ?? rt.errorName ?? "error"}`;
+  return `${wire}; ${proc}`;
+}
+
+export function requesterText(obs: Observations): string {
+  const r = obs.requester;
+  if (!r) return "no requester";
+  if (!r.accepted) return `request not accepted (${r.requestError ?? "?"})`;
+  return r.finalDecision ? `${r.finalDecision} (from ${r.finalSource})` : "no final decision received";
+}

@@ -1,0 +1,8 @@
+import type { PairClass } from "../evidence/types.ts";
+
+/** Declared base → head effect per scenario and expectation id ("*" = every expectation not named). */
+export interface DeclaredChanges {
+  fix: string;
+  base: { expectedToShowBug: string[] };
+  expectations: Record<string, Record<string, Exclude<PairClass, "INCOMPLETE">>>;
+}

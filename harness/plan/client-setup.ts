@@ -1,0 +1,69 @@
+import type { GatewayRoute } from "./scenario-types.ts";
+
+/** What the approval-runtime process receives for one scenario. Pure data. */
+export interface RuntimeInvocation {
+  /** The OpenClaw config object passed as `cfg` to resolveApprovalOverGateway. */
+  cfg: Record<string, unknown>;
+  /** Extra environment on top of the sandbox's base env. */
+  env: Record<string, string>;
+  /** The `gatewayUrl` argument, when the route uses it. */
+  gatewayUrl: string | null;
+  /** The OpenClaw urlSource this set-up selects, as its client names it. */
+  expectedUrlSource: string;
+}
+
+export interface ClientSetupContext {
+  tapUrl: string;
+  tapPort: number;
+  gatewayToken: string;
+}
+
+/** Each route is one urlSource of OpenClaw's client; every route dials the scenario's tap. Pure. */
+export function runtimeInvocation(route: GatewayRoute, ctx: ClientSetupContext): RuntimeInvocation {
+  const localAuth = { mode: "token", token: ctx.gatewayToken };
+  switch (route) {
+    case "local-config":
+      return {
+        cfg: { gateway: { mode: "local", port: ctx.tapPort, bind: "loopback", auth: localAuth } },
+        env: {},
+        gatewayUrl: null,
+        expectedUrlSource: "local loopback",
+      };
+    case "env-url":
+      return {
+        // The config alone would also reach the tap, so a client that ignored the env URL would still be seen.
+        cfg: { gateway: { mode: "local", port: ctx.tapPort, bind: "loopback", auth: localAuth } },
+        env: { OPENCLAW_GATEWAY_URL: ctx.tapUrl, OPENCLAW_GATEWAY_TOKEN: ctx.gatewayToken },
+        gatewayUrl: null,
+        expectedUrlSource: "env OPENCLAW_GATEWAY_URL",
+      };
+    case "config-remote-url":
+      return {
+        cfg: { gateway: { mode: "remote", remote: { url: ctx.tapUrl, token: ctx.gatewayToken } } },
+        env: {},
+        gatewayUrl: null,
+        expectedUrlSource: "config gateway.remote.url",
+      };
+    case "fallback-local":
+      return {
+        cfg: { gateway: { mode: "remote", port: ctx.tapPort, bind: "loopback", auth: localAuth } },
+        env: {},
+        gatewayUrl: null,
+        expectedUrlSource: "missing gateway.remote.url (fallback local)",
+      };
+  }
+}
+
+/** One line for the report: how the client is configured, without secrets. Pure. */
+export function describeRoute(route: GatewayRoute): string {
+  switch (route) {
+    case "local-config":
+      return "gateway.mode=local, gateway.port=<tap>, no URL override (urlSource: local loopback)";
+    case "env-url":
+      return "OPENCLAW_GATEWAY_URL=<tap> and OPENCLAW_GATEWAY_TOKEN set (urlSource: env OPENCLAW_GATEWAY_URL)";
+    case "config-remote-url":
+      return "gateway.mode=remote, gateway.remote.url=<tap> on loopback (urlSource: config gateway.remote.url)";
+    case "fallback-local":
+      return "gateway.mode=remote without gateway.remote.url, gateway.port=<tap> (urlSource: missing gateway.remote.url (fallback local))";
+  }
+}

@@ -1,0 +1,123 @@
+import { dirname, join } from "node:path";
+import type { GatewayRecord, ScenarioResult } from "../evidence/types.ts";
+import { StepError } from "../errors.ts";
+import { startGateway, type RunningGateway } from "../gateway/gateway.ts";
+import type { GatewayGroup, Timeouts } from "../plan/plan.ts";
+import type { ScenarioDefinition } from "../plan/scenario-types.ts";
+import { childBaseEnv } from "../sandbox/layout.ts";
+import { createSandbox } from "../sandbox/sandbox.ts";
+import type { Progress } from "../ui/progress.ts";
+import type { Redactor, TargetRuntime } from "./context.ts";
+import { mapLimit } from "./limit.ts";
+import { removeOwnLocks, stateDbRealpath, stateLockDir, stateLockHash } from "./locks.ts";
+import { emptyObservations, runScenario } from "./scenario.ts";
+
+export interface GroupRunOptions {
+  label: string; // e.g. "head" or "single"
+  group: GatewayGroup;
+  target: TargetRuntime;
+  redactor: Redactor;
+  timeouts: Timeouts;
+  progress: Progress;
+  reportFolder: string;
+  keep: boolean;
+  concurrency: number;
+  signal: AbortSignal;
+  trackPid(pid: number): void;
+  trackPort(port: number): void;
+  trackSandbox(root: string): void;
+  /** Fault injection hook for tests: called once the gateway is ready. */
+  onGatewayReady?: (g: RunningGateway) => void;
+}
+
+export interface GroupRunResult {
+  gateway: GatewayRecord;
+  scenarios: ScenarioResult[];
+  aborted: string | null;
+  removedLocks: string[];
+}
+
+export function notRun(s: ScenarioDefinition, reason: string): ScenarioResult {
+  return {
+    id: s.id,
+    claim: s.claim,
+    status: "not-run",
+    skipReason: reason,
+    setup: { client: s.client.kind, description: "", config: null, env: {}, gatewayUrlArg: null, sandboxProfile: s.sandbox },
+    observations: emptyObservations(),
+    expectations: [],
+    deciding: reason,
+    durationMs: null,
+    findings: [],
+  };
+}
+
+/** One sandbox, one real gateway, the group's scenarios; always tears down what it started. */
+export async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
+  const sandbox = await createSandbox(o.group.profile);
+  o.trackSandbox(sandbox.layout.root);
+  const s = sandbox.secrets;
+  o.redactor.add({ name: "socket-token", value: sandbox.generatedSocketToken });
+  if (s.derivedToken) o.redactor.add({ name: "derived-token", value: s.derivedToken });
+  o.redactor.add({ name: "gateway-token", value: s.gatewayToken });
+  const logName = `gateway-${o.label}-${o.group.profile}.log`;
+  const record: GatewayRecord = { sandboxProfile: o.group.profile, readyMs: null, readyAttempts: 0, peakRssBytes: null, exit: null, stopMs: null, logFile: logName };
+  const baseEnv = childBaseEnv(sandbox.layout, process.env, dirname(o.target.nodePath));
+  let gateway: RunningGateway | null = null;
+  const scenarios: ScenarioResult[] = [];
+  let aborted: string | null = null;
+  let removedLocks: string[] = [];
+  const step = o.progress.step(`${o.label}: start gateway (${o.group.profile})`);
+  try {
+    gateway = await startGateway({
+      nodePath: o.target.nodePath,
+      openclawDir: o.target.openclawDir,
+      env: baseEnv,
+      cwd: sandbox.layout.home,
+      gatewayToken: s.gatewayToken,
+      logFile: join(o.reportFolder, logName),
+      redactor: o.redactor,
+      readyTimeoutMs: o.timeouts.gatewayReadyMs,
+      beforeSpawn: (port) => {
+        o.trackPort(port);
+        return sandbox.writeGatewayConfig(port);
+      },
+      onProgress: (d) => step.update(d),
+    });
+    o.trackPid(gateway.pid);
+    record.readyMs = gateway.readyMs;
+    record.readyAttempts = gateway.readyAttempts;
+    step.done(`ready in ${(gateway.readyMs / 1000).toFixed(1)}s, pid ${gateway.pid}`);
+    o.onGatewayReady?.(gateway);
+    const running = gateway;
+    const ctx = { sandbox, gateway: running, target: o.target, baseEnv, redactor: o.redactor, timeouts: o.timeouts, progress: o.progress, trackPid: o.trackPid, trackPort: o.trackPort, signal: o.signal };
+    const results = await mapLimit(o.group.scenarios, o.concurrency, async (sc) => {
+      const why = o.signal.aborted ? `not run: ${String(o.signal.reason ?? "aborted")}` : running.exit() ? "not run: the gateway had exited" : null;
+      if (why) return notRun(sc, why);
+      const st = o.progress.step(`${o.label}: ${sc.id}`);
+      const r = await runScenario(sc, ctx);
+      (r.status === "passed" ? st.done : st.fail)(r.deciding);
+      return r;
+    });
+    scenarios.push(...results);
+    const exit = running.exit();
+    if (exit && exit.by !== "harness") aborted = `gateway exited mid-run (code ${exit.code ?? "none"}, signal ${exit.signal ?? "none"})`;
+  } catch (err) {
+    const msg = err instanceof StepError ? err.describe() : err instanceof Error ? err.message : String(err);
+    step.fail(o.redactor.text(msg.split("\n")[0] ?? msg));
+    throw err instanceof StepError ? err : new StepError("gateway group", o.redactor.text(msg));
+  } finally {
+    if (gateway) {
+      gateway.control.close();
+      const stop = await gateway.stop();
+      record.stopMs = stop.stopMs;
+      record.peakRssBytes = stop.peakRssBytes;
+      record.exit = stop.exit;
+    }
+    const real = await stateDbRealpath(sandbox.layout.stateDb);
+    if (real && typeof process.getuid === "function") removedLocks = await removeOwnLocks(stateLockDir(process.getuid()), stateLockHash(real));
+    if (!o.keep) await sandbox.remove();
+    else o.progress.info(`kept sandbox ${sandbox.layout.root}`);
+  }
+  return { gateway: record, scenarios, aborted, removedLocks };
+}

@@ -1,0 +1,147 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, writeFile } from "node:fs/promises";
+import { arch, cpus, platform, release, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import type { HygieneCheck, Report, RunStatus, TargetInfo, TargetRun } from "../evidence/types.ts";
+import { REPORT_SCHEMA_VERSION } from "../evidence/types.ts";
+import { validateReport } from "../evidence/validate.ts";
+import { checkFiles, checkPorts, checkProcesses, checkSecrets } from "../hygiene/checks.ts";
+import { isListening, listFiles, processesMentioning, scanFiles } from "../hygiene/probe.ts";
+import { sharedPlaces, snapshot } from "../hygiene/snapshot.ts";
+import { compareRuns, preflight } from "../judge/compare.ts";
+import type { DeclaredChanges } from "../plan/changes-types.ts";
+import type { RunPlan } from "../plan/plan.ts";
+import type { Progress } from "../ui/progress.ts";
+import type { Redactor } from "./context.ts";
+import type { RunningGateway } from "../gateway/gateway.ts";
+import { runTarget } from "./target-run.ts";
+import { HARNESS } from "../version.ts";
+
+export type ResolvedTarget = TargetInfo & { provisionMs: number; cached: boolean };
+
+export interface RunDeps {
+  progress: Progress;
+  reportRoot: string;
+  command: string;
+  signal: AbortSignal;
+  redactor: Redactor;
+  nodePath: string;
+  changes: DeclaredChanges;
+  resolveTarget(spec: string, onProgress: (line: string) => void): Promise<ResolvedTarget>;
+  onGatewayReady?: (g: RunningGateway) => void;
+  /** Shared with the caller so that a signal handler can end what was started. */
+  tracker?: Tracker;
+}
+
+export interface Tracker {
+  pids: Set<number>;
+  ports: Set<number>;
+  sandboxes: string[];
+}
+
+export function newTracker(): Tracker {
+  return { pids: new Set(), ports: new Set(), sandboxes: [] };
+}
+
+export function newRunId(mode: string, now = new Date()): string {
+  return `${now.toISOString().replace(/[-:]/g, "").replace(/\..+$/, "")}-${mode}-${randomBytes(3).toString("hex")}`;
+}
+
+/** Execute a plan end to end and write reports/<run-id>/report.json (schema-checked). */
+/** Resolve (and if needed install) every target before anything is created, so bad input leaves nothing behind. */
+export async function provisionTargets(plan: RunPlan, deps: Pick<RunDeps, "progress" | "resolveTarget">): Promise<ResolvedTarget[]> {
+  return Promise.all(plan.targets.map((t) => provision(t.spec, deps)));
+}
+
+export async function executeRun(plan: RunPlan, deps: RunDeps, targets: ResolvedTarget[]): Promise<{ report: Report; folder: string }> {
+  const started = new Date();
+  const runId = newRunId(plan.mode, started);
+  const folder = join(deps.reportRoot, runId);
+  await mkdir(folder, { recursive: true });
+  const uid = typeof process.getuid === "function" ? process.getuid() : 0;
+  const places = sharedPlaces(uid, tmpdir());
+  const before = await snapshot(places);
+  const tracker = deps.tracker ?? newTracker();
+  const { ports, sandboxes } = tracker;
+  const track = {
+    trackPid: (p: number) => void tracker.pids.add(p),
+    trackPort: (p: number) => void ports.add(p),
+    trackSandbox: (r: string) => void sandboxes.push(r),
+    ...(deps.onGatewayReady ? { onGatewayReady: deps.onGatewayReady } : {}),
+  };
+
+  const runs = await Promise.all(
+    plan.targets.map((t, i) =>
+      runTarget({ role: t.role, target: stripResolved(targets[i] as ResolvedTarget), provisionMs: (targets[i] as ResolvedTarget).provisionMs, nodePath: deps.nodePath, plan, redactor: deps.redactor, progress: deps.progress, reportFolder: folder, signal: deps.signal, track }),
+    ),
+  );
+  const targetRuns: TargetRun[] = runs.map((r) => r.run);
+  const aborted = deps.signal.aborted ? `harness received ${String(deps.signal.reason)}` : (runs.find((r) => r.aborted)?.aborted ?? null);
+  const base = targetRuns.find((t) => t.role === "base");
+  const head = targetRuns.find((t) => t.role === "head");
+  const comparison = base && head ? compareRuns(base, head, deps.changes) : null;
+  const pre = base && head ? preflight(base, head, deps.changes) : null;
+
+  const hygiene: HygieneCheck[] = [
+    checkProcesses(await processesMentioning(sandboxes)),
+    checkFiles(before, await snapshot(places), []),
+    checkPorts((await Promise.all([...ports].map(async (p) => ((await isListening(p)) ? p : null)))).filter((p): p is number => p !== null), ports.size),
+  ];
+  const files = await listFiles(folder);
+  const finished = new Date();
+  const draft: Report = {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    runId,
+    command: deps.command,
+    mode: plan.mode,
+    status: "passed",
+    abortReason: aborted,
+    harness: HARNESS,
+    host: { os: platform(), release: release(), arch: arch(), cpus: cpus().length, memoryBytes: totalmem(), harnessNode: process.version },
+    startedAt: started.toISOString(),
+    finishedAt: finished.toISOString(),
+    timings: { totalMs: finished.getTime() - started.getTime() },
+    targets: targetRuns,
+    comparison,
+    preflight: pre,
+    hygiene,
+    logs: files.filter((f) => f.endsWith(".log")).sort(),
+  };
+  const hits = await scanFiles(folder, files, (t) => deps.redactor.findIn(t));
+  hits.set("report.json", deps.redactor.findIn(JSON.stringify(draft)));
+  draft.hygiene.push(checkSecrets(hits, files.length + 1));
+  draft.status = overallStatus(draft);
+  const valid = validateReport(draft);
+  if (!valid.ok) throw new Error(`internal error: the report does not match its schema: ${valid.errors.join("; ")}`);
+  await writeFile(join(folder, "report.json"), `${JSON.stringify(draft, null, 2)}\n`, { mode: 0o644 });
+  return { report: draft, folder };
+}
+
+async function provision(spec: string, deps: Pick<RunDeps, "progress" | "resolveTarget">): Promise<ResolvedTarget> {
+  const step = deps.progress.step(`resolve target ${spec}`);
+  try {
+    const t = await deps.resolveTarget(spec, (line) => step.update(line));
+    step.done(`openclaw ${t.version} (${t.kind}${t.cached ? ", cached" : ""})`);
+    return t;
+  } catch (err) {
+    step.fail(err instanceof Error ? err.message : String(err));
+    throw err;
+  }
+}
+
+function stripResolved(t: ResolvedTarget): TargetInfo {
+  const { provisionMs: _p, cached: _c, ...info } = t;
+  return info;
+}
+
+export function overallStatus(r: Report): RunStatus {
+  if (r.abortReason) return "aborted";
+  const scenarios = r.targets.flatMap((t) => t.scenarios);
+  const hygieneOk = r.hygiene.every((h) => h.pass);
+  if (r.comparison) {
+    const ok = r.comparison.every((row) => row.holds) && (r.preflight ?? []).every((p) => p.ok) && scenarios.every((s) => s.status !== "not-run");
+    return ok && hygieneOk ? "passed" : "failed";
+  }
+  const ok = scenarios.length > 0 && scenarios.every((s) => s.status === "passed" || s.status === "skipped");
+  return ok && hygieneOk ? "passed" : "failed";
+}

@@ -1,0 +1,123 @@
+import type { Observations, RequesterObservation, ScenarioResult } from "../evidence/types.ts";
+import { runRuntimeProcess } from "../clients/runtime-process.ts";
+import { createRequesterApproval, type Requester } from "../clients/requester.ts";
+import { checkAndSettle } from "../clients/control.ts";
+import { readStateIdentity } from "../clients/state-identity.ts";
+import { decidingObservation, evaluate, scenarioStatus } from "../judge/evaluate.ts";
+import { describeRoute, runtimeInvocation } from "../plan/client-setup.ts";
+import type { ScenarioDefinition } from "../plan/scenario-types.ts";
+import { startTap, type Tap } from "../tap/tap.ts";
+import { deriveApprovalRuntimeToken } from "../wire/token.ts";
+import type { GatewayContext } from "./context.ts";
+import { runProbe } from "./probe.ts";
+
+export function emptyObservations(): Observations {
+  return { wire: [], runtime: null, control: null, requester: null, stateIdentity: null, isolation: null };
+}
+
+/** Run one declared scenario against a ready gateway and judge it. Never throws: failures become findings. */
+export async function runScenario(s: ScenarioDefinition, ctx: GatewayContext): Promise<ScenarioResult> {
+  const started = Date.now();
+  const obs = emptyObservations();
+  const findings: string[] = [];
+  const setup = setupRecord(s, ctx);
+  let tap: Tap | null = null;
+  let requester: Requester | null = null;
+  try {
+    tap = await startTap({ upstreamUrl: ctx.gateway.url, derivedToken: deriveApprovalRuntimeToken(ctx.sandbox.generatedSocketToken) });
+    ctx.trackPort(tap.port);
+    requester = await createRequesterApproval(ctx.gateway.url, ctx.sandbox.secrets.gatewayToken, s.id, ctx.timeouts.rpcMs);
+    const req: RequesterObservation = { approvalId: requester.approvalId, deviceId: requester.device.deviceId, accepted: true, requestError: null, finalDecision: null, finalSource: "none" };
+    obs.requester = req;
+    ctx.redactor.add({ name: `requester-private-key:${s.id}`, value: requester.device.privateKeyPem });
+    let finalAt: number | null = null;
+    const final = requester.final.then((d) => {
+      finalAt = Date.now();
+      req.finalDecision = d;
+      return d;
+    });
+
+    if (s.client.kind === "openclaw-runtime") {
+      const inv = runtimeInvocation(s.client.route, { tapUrl: tap.url, tapPort: tap.port, gatewayToken: ctx.sandbox.secrets.gatewayToken });
+      obs.runtime = await runRuntimeProcess({
+        nodePath: ctx.target.nodePath,
+        openclawDir: ctx.target.openclawDir,
+        cwd: ctx.sandbox.layout.home,
+        env: { ...ctx.baseEnv, ...inv.env },
+        cfg: inv.cfg,
+        gatewayUrl: inv.gatewayUrl,
+        approvalId: requester.approvalId,
+        decision: s.decision,
+        timeoutMs: ctx.timeouts.runtimeProcessMs,
+        redact: (t) => ctx.redactor.text(t),
+        onSpawn: (pid) => ctx.trackPid(pid),
+      });
+      if (obs.runtime.timedOut) findings.push(`approval-runtime process timed out after ${obs.runtime.wallMs} ms; log tail:\n${obs.runtime.logTail}`);
+    } else {
+      obs.runtime = await runProbe(s.client, { tapUrl: tap.url, approvalId: requester.approvalId, decision: s.decision, ctx });
+    }
+    if (obs.runtime.ok) await waitFor(final, ctx.timeouts.requesterFinalMs);
+    const settleAt = Date.now();
+    obs.control = await checkAndSettle(ctx.gateway.control, requester.approvalId, ctx.timeouts.rpcMs);
+    await waitFor(final, ctx.timeouts.requesterFinalMs);
+    req.finalSource = req.finalDecision === null ? "none" : finalAt !== null && finalAt >= settleAt && obs.control.settledWith ? "control-settle" : "runtime";
+    obs.stateIdentity = await readStateIdentity(ctx.sandbox.layout);
+  } catch (err) {
+    findings.push(`${s.id} could not complete: ${ctx.redactor.text(err instanceof Error ? err.message : String(err))}`);
+    if (requester && !obs.control) {
+      obs.control = await checkAndSettle(ctx.gateway.control, requester.approvalId, ctx.timeouts.rpcMs).catch(() => null);
+    }
+  } finally {
+    requester?.close();
+    if (tap) {
+      await tap.close();
+      obs.wire = tap.connections();
+    }
+  }
+  const gatewayExit = ctx.gateway.exit();
+  if (gatewayExit) findings.push(`gateway exited during the scenario (code ${gatewayExit.code ?? "none"}, signal ${gatewayExit.signal ?? "none"})`);
+  const expectations = evaluate(s.expectations, obs);
+  return {
+    id: s.id,
+    claim: s.claim,
+    status: scenarioStatus(expectations),
+    skipReason: null,
+    setup,
+    observations: obs,
+    expectations,
+    deciding: decidingObservation(obs),
+    durationMs: Date.now() - started,
+    findings,
+  };
+}
+
+async function waitFor(p: Promise<unknown>, ms: number): Promise<void> {
+  let t: NodeJS.Timeout | undefined;
+  await Promise.race([p, new Promise((r) => (t = setTimeout(r, ms)))]);
+  clearTimeout(t);
+}
+
+function setupRecord(s: ScenarioDefinition, ctx: GatewayContext): ScenarioResult["setup"] {
+  const root = ctx.sandbox.layout.root;
+  const placeholder = { tapUrl: "ws://127.0.0.1:<tap>", tapPort: 0, gatewayToken: ctx.sandbox.secrets.gatewayToken };
+  if (s.client.kind === "openclaw-runtime") {
+    const inv = runtimeInvocation(s.client.route, placeholder);
+    const env = Object.fromEntries(Object.entries({ ...ctx.baseEnv, ...inv.env }).map(([k, v]) => [k, v.split(root).join("$SANDBOX")]));
+    return {
+      client: s.client.isolation ? "openclaw-runtime (isolated)" : "openclaw-runtime",
+      description: describeRoute(s.client.route),
+      config: ctx.redactor.deep(inv.cfg),
+      env: ctx.redactor.deep(env),
+      gatewayUrlArg: inv.gatewayUrl,
+      sandboxProfile: s.sandbox,
+    };
+  }
+  return {
+    client: "wire-probe",
+    description: `harness wire client: approvalRuntimeToken=${s.client.token}, client ${s.client.clientId}/${s.client.clientMode}, scopes ${s.client.scopes.join(",")}`,
+    config: { token: s.client.token, clientId: s.client.clientId, clientMode: s.client.clientMode, scopes: s.client.scopes },
+    env: {},
+    gatewayUrlArg: null,
+    sandboxProfile: s.sandbox,
+  };
+}

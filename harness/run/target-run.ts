@@ -1,0 +1,66 @@
+import type { ScenarioResult, TargetInfo, TargetRole, TargetRun } from "../evidence/types.ts";
+import type { RunPlan } from "../plan/plan.ts";
+import type { Progress } from "../ui/progress.ts";
+import type { Redactor } from "./context.ts";
+import { notRun, runGroup, type GroupRunOptions } from "./group.ts";
+
+export interface TargetRunOptions {
+  role: TargetRole;
+  target: TargetInfo;
+  provisionMs: number;
+  nodePath: string;
+  plan: RunPlan;
+  redactor: Redactor;
+  progress: Progress;
+  reportFolder: string;
+  signal: AbortSignal;
+  track: Pick<GroupRunOptions, "trackPid" | "trackPort" | "trackSandbox" | "onGatewayReady">;
+}
+
+/** All gateway groups of one target, concurrently; the target's scenarios in plan order. */
+export async function runTarget(o: TargetRunOptions): Promise<{ run: TargetRun; aborted: string | null; errors: string[] }> {
+  const started = Date.now();
+  const errors: string[] = [];
+  let aborted: string | null = null;
+  const groups = await Promise.all(
+    o.plan.groups.map(async (group) => {
+      try {
+        return await runGroup({
+          label: o.role,
+          group,
+          target: { nodePath: o.nodePath, openclawDir: o.target.path },
+          redactor: o.redactor,
+          timeouts: o.plan.timeouts,
+          progress: o.progress,
+          reportFolder: o.reportFolder,
+          keep: o.plan.keep,
+          concurrency: o.plan.concurrency,
+          signal: o.signal,
+          ...o.track,
+        });
+      } catch (err) {
+        const msg = o.redactor.text(err instanceof Error ? err.message : String(err));
+        errors.push(msg);
+        return { gateway: null, scenarios: group.scenarios.map((s) => notRun(s, `not run: ${msg.split("\n")[0]}`)), aborted: msg, removedLocks: [] };
+      }
+    }),
+  );
+  const byId = new Map<string, ScenarioResult>();
+  for (const g of groups) {
+    for (const s of g.scenarios) byId.set(s.id, s);
+    aborted ??= g.aborted;
+  }
+  const scenarios = o.plan.scenarioIds.map((id) => byId.get(id)).filter((s): s is ScenarioResult => s !== undefined);
+  const readies = groups.map((g) => g.gateway?.readyMs).filter((v): v is number => typeof v === "number");
+  return {
+    run: {
+      role: o.role,
+      target: o.target,
+      gateways: groups.map((g) => g.gateway).filter((g): g is NonNullable<typeof g> => g !== null),
+      timings: { provisionMs: o.provisionMs, gatewayReadyMs: readies.length ? Math.max(...readies) : null, totalMs: Date.now() - started },
+      scenarios,
+    },
+    aborted,
+    errors,
+  };
+}

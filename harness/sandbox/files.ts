@@ -1,0 +1,22 @@
+import type { SandboxProfile } from "../plan/scenario-types.ts";
+import type { SandboxLayout } from "./layout.ts";
+
+/** The gateway config the sandbox starts with. Pure. */
+export function gatewayConfig(layout: SandboxLayout, port: number, gatewayToken: string): Record<string, unknown> {
+  return {
+    gateway: { mode: "local", port, bind: "loopback", auth: { mode: "token", token: gatewayToken } },
+    logging: { file: layout.logFile },
+    update: { checkOnStart: false },
+  };
+}
+
+/** exec-approvals.json as OpenClaw writes it; null when the profile has no shared socket token. Pure. */
+export function execApprovalsDocument(layout: SandboxLayout, profile: SandboxProfile, socketToken: string): Record<string, unknown> | null {
+  if (profile === "no-socket-token") return null;
+  return {
+    version: 1,
+    socket: { path: layout.socketPath, token: socketToken },
+    defaults: { security: "allowlist", ask: "on-miss", askFallback: "deny", autoAllowSkills: false },
+    agents: {},
+  };
+}

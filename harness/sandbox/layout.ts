@@ -1,0 +1,66 @@
+import { join } from "node:path";
+
+/** Where everything lives inside one sandbox (a temporary OPENCLAW_HOME). Pure. */
+export interface SandboxLayout {
+  root: string;
+  home: string;
+  stateDir: string;
+  configPath: string;
+  execApprovalsPath: string;
+  socketPath: string;
+  logFile: string;
+  tmpDir: string;
+  cacheDir: string;
+  compileCacheDir: string;
+  stateDb: string;
+  legacyIdentityFile: string;
+}
+
+export function sandboxLayout(root: string): SandboxLayout {
+  const stateDir = join(root, ".openclaw");
+  return {
+    root,
+    home: root,
+    stateDir,
+    configPath: join(stateDir, "openclaw.json"),
+    execApprovalsPath: join(stateDir, "exec-approvals.json"),
+    socketPath: join(stateDir, "exec-approvals.sock"),
+    logFile: join(root, "logs", "openclaw.log"),
+    tmpDir: join(root, "tmp"),
+    cacheDir: join(root, "cache"),
+    compileCacheDir: join(root, "cache", "node-compile"),
+    stateDb: join(stateDir, "state", "openclaw.sqlite"),
+    legacyIdentityFile: join(stateDir, "identity", "device.json"),
+  };
+}
+
+/** Environment variables that must never reach an OpenClaw child: they silence or redirect it. */
+const DROPPED = /^(VITEST|TEST$|NODE_ENV$|NODE_PATH$|NODE_OPTIONS$|OPENCLAW_|npm_|PNPM_|INIT_CWD$)/;
+
+/** The child environment, built from scratch: only PATH and locale survive from the parent. Pure. */
+export function childBaseEnv(layout: SandboxLayout, parent: NodeJS.ProcessEnv, nodeBinDir: string): Record<string, string> {
+  const env: Record<string, string> = {
+    PATH: [nodeBinDir, "/usr/local/bin", "/usr/bin", "/bin"].join(":"),
+    HOME: layout.home,
+    OPENCLAW_HOME: layout.home,
+    XDG_CACHE_HOME: layout.cacheDir,
+    XDG_CONFIG_HOME: join(layout.home, ".config"),
+    XDG_DATA_HOME: join(layout.home, ".local", "share"),
+    NODE_COMPILE_CACHE: layout.compileCacheDir,
+    TMPDIR: layout.tmpDir,
+    OPENCLAW_NO_AUTO_UPDATE: "1",
+    OPENCLAW_SKIP_CHANNELS: "1",
+    OPENCLAW_SKIP_GMAIL_WATCHER: "1",
+    OPENCLAW_SKIP_CRON: "1",
+    OPENCLAW_SKIP_STARTUP_MODEL_PREWARM: "1",
+  };
+  for (const key of ["LANG", "LC_ALL", "TZ"]) {
+    const v = parent[key];
+    if (v !== undefined && !DROPPED.test(key)) env[key] = v;
+  }
+  return env;
+}
+
+export function isDroppedEnvKey(key: string): boolean {
+  return DROPPED.test(key);
+}

@@ -1,0 +1,50 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dir } from "tmp-promise";
+import type { SandboxProfile } from "../plan/scenario-types.ts";
+import { deriveApprovalRuntimeToken } from "../wire/token.ts";
+import { execApprovalsDocument, gatewayConfig } from "./files.ts";
+import { sandboxLayout, type SandboxLayout } from "./layout.ts";
+
+export interface SandboxSecrets {
+  socketToken: string | null;
+  derivedToken: string | null;
+  gatewayToken: string;
+}
+
+export interface Sandbox {
+  layout: SandboxLayout;
+  profile: SandboxProfile;
+  secrets: SandboxSecrets;
+  /** The socket token the harness generated, even when the profile does not write it (for the derivation check). */
+  generatedSocketToken: string;
+  writeGatewayConfig(port: number): Promise<void>;
+  remove(): Promise<void>;
+}
+
+/** Create a fresh OPENCLAW_HOME in the OS temp dir (honours TMPDIR), with exec-approvals.json at mode 0600. */
+export async function createSandbox(profile: SandboxProfile): Promise<Sandbox> {
+  const tmp = await dir({ prefix: "openclaw-smoke-", tmpdir: tmpdir(), unsafeCleanup: true });
+  const layout = sandboxLayout(tmp.path);
+  const generatedSocketToken = randomBytes(32).toString("base64url");
+  const gatewayToken = randomBytes(24).toString("base64url");
+  await Promise.all(
+    [layout.stateDir, layout.tmpDir, layout.compileCacheDir, layout.logFile.replace(/\/[^/]+$/, "")].map((d) => mkdir(d, { recursive: true, mode: 0o700 })),
+  );
+  const approvals = execApprovalsDocument(layout, profile, generatedSocketToken);
+  if (approvals) await writeFile(layout.execApprovalsPath, `${JSON.stringify(approvals, null, 2)}\n`, { mode: 0o600 });
+  const socketToken = approvals ? generatedSocketToken : null;
+  return {
+    layout,
+    profile,
+    generatedSocketToken,
+    secrets: { socketToken, derivedToken: socketToken ? deriveApprovalRuntimeToken(socketToken) : null, gatewayToken },
+    async writeGatewayConfig(port) {
+      await writeFile(layout.configPath, `${JSON.stringify(gatewayConfig(layout, port, gatewayToken), null, 2)}\n`, { mode: 0o600 });
+    },
+    async remove() {
+      await rm(layout.root, { recursive: true, force: true, maxRetries: 3 });
+    },
+  };
+}

@@ -1,0 +1,118 @@
+import type { AddressInfo } from "node:net";
+import WebSocket, { WebSocketServer } from "ws";
+import type { RpcObservation, WireConnection } from "../evidence/types.ts";
+import { errorReason, parseFrame } from "../wire/frames.ts";
+import { observeConnect } from "./observe.ts";
+
+/** A loopback WebSocket proxy in front of the gateway that forwards frames unchanged and records observations. */
+export interface Tap {
+  port: number;
+  url: string;
+  connections(): WireConnection[];
+  /** Stop forwarding (fault injection): frames are swallowed from now on. */
+  freeze(): void;
+  close(): Promise<void>;
+}
+
+export interface TapOptions {
+  upstreamUrl: string;
+  derivedToken: string;
+  host?: string;
+  /** Host the gateway is dialed from (non-loopback probe): passed as localAddress. */
+  upstreamLocalAddress?: string;
+}
+
+export async function startTap(opts: TapOptions): Promise<Tap> {
+  const host = opts.host ?? "127.0.0.1";
+  const server = new WebSocketServer({ host, port: 0, perMessageDeflate: false });
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", resolve);
+    server.once("error", reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const started = Date.now();
+  const records: WireConnection[] = [];
+  const sockets = new Set<WebSocket>();
+  let frozen = false;
+
+  server.on("connection", (client, req) => {
+    const record: WireConnection = {
+      index: records.length,
+      peer: `${req.socket.remoteAddress ?? "?"}`,
+      openedAtMs: Date.now() - started,
+      connect: null,
+      hello: null,
+      rpcs: [],
+      close: null,
+    };
+    records.push(record);
+    const pending = new Map<string, RpcObservation>();
+    let connectId: string | null = null;
+    const upstream = new WebSocket(opts.upstreamUrl, {
+      perMessageDeflate: false,
+      ...(opts.upstreamLocalAddress ? { localAddress: opts.upstreamLocalAddress } : {}),
+    });
+    sockets.add(client);
+    sockets.add(upstream);
+    const queue: Array<{ data: WebSocket.RawData; binary: boolean }> = [];
+    const closeBoth = (by: "client" | "gateway" | "tap", code: number | null, reason: string): void => {
+      if (!record.close) record.close = { by, code, reason: reason.slice(0, 200) };
+      for (const s of [client, upstream]) if (s.readyState === WebSocket.OPEN || s.readyState === WebSocket.CONNECTING) s.terminate();
+    };
+
+    client.on("message", (data, binary) => {
+      if (frozen) return;
+      const frame = binary ? null : parseFrame(data.toString());
+      if (frame?.type === "req") {
+        if (frame.method === "connect") {
+          connectId = frame.id;
+          record.connect = observeConnect(frame.params, opts.derivedToken);
+        } else {
+          const rpc: RpcObservation = { method: frame.method, ok: null, errorCode: null, reason: null, message: null };
+          record.rpcs.push(rpc);
+          pending.set(frame.id, rpc);
+        }
+      }
+      if (upstream.readyState === WebSocket.OPEN) upstream.send(data, { binary });
+      else queue.push({ data, binary });
+    });
+    upstream.on("open", () => {
+      for (const q of queue.splice(0)) upstream.send(q.data, { binary: q.binary });
+    });
+    upstream.on("message", (data, binary) => {
+      if (frozen) return;
+      const frame = binary ? null : parseFrame(data.toString());
+      if (frame?.type === "res") {
+        if (frame.id === connectId && !record.hello) {
+          record.hello = { ok: frame.ok, errorCode: frame.error?.code ?? null, reason: errorReason(frame.error) };
+        } else {
+          const rpc = pending.get(frame.id);
+          if (rpc && rpc.ok === null) {
+            rpc.ok = frame.ok;
+            rpc.errorCode = frame.error?.code ?? null;
+            rpc.reason = errorReason(frame.error);
+            rpc.message = frame.error?.message?.slice(0, 200) ?? null;
+          }
+        }
+      }
+      if (client.readyState === WebSocket.OPEN) client.send(data, { binary });
+    });
+    client.on("close", (code, reason) => closeBoth("client", code, reason.toString()));
+    upstream.on("close", (code, reason) => closeBoth("gateway", code, reason.toString()));
+    client.on("error", () => closeBoth("client", null, "client socket error"));
+    upstream.on("error", (err) => closeBoth("tap", null, `upstream error: ${err.message}`));
+  });
+
+  return {
+    port,
+    url: `ws://${host}:${port}`,
+    connections: () => records.map((r) => structuredClone(r)),
+    freeze() {
+      frozen = true;
+    },
+    async close() {
+      for (const s of sockets) s.terminate();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,17 @@
+import type { DeclaredChanges } from "../harness/plan/changes-types.ts";
+
+/**
+ * The fix's expected effect, base → head, declared as data (openclaw/openclaw#87105, first shipped in 2026.6.6).
+ * Any (scenario, expectation) not listed must not regress: PASS_TO_FAIL fails the proof.
+ */
+export const changes: DeclaredChanges = {
+  fix: "openclaw/openclaw#87105 share approval runtime socket token",
+  base: { expectedToShowBug: ["local-token-handoff", "fallback-local"] },
+  expectations: {
+    "local-token-handoff": { "*": "FAIL_TO_PASS", "device-identity": "PASS_TO_PASS" },
+    "fallback-local": { "*": "FAIL_TO_PASS", "device-identity": "PASS_TO_PASS" },
+    "env-url-omission": { "runtime-token": "PASS_TO_PASS", resolve: "PASS_TO_PASS", "still-pending": "PASS_TO_PASS", "requester-decision": "PASS_TO_PASS", "device-identity": "FAIL_TO_PASS" },
+    "configured-remote-identity": { "runtime-token": "PASS_TO_PASS", resolve: "PASS_TO_PASS", "still-pending": "PASS_TO_PASS", "requester-decision": "PASS_TO_PASS", "device-identity": "FAIL_TO_PASS" },
+    "no-shared-socket-token": { "*": "PASS_TO_PASS" },
+  },
+};
