@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { UsageError } from "../errors.ts";
+import { parseCli } from "./args.ts";
+
+describe("parseCli", () => {
+  it("parses a smoke run with repeatable scenarios", () => {
+    const o = parseCli(["smoke", "--scenario", "a", "--scenario", "b", "--keep", "--json"]);
+    expect(o).toMatchObject({ command: "smoke", scenarios: ["a", "b"], keep: true, json: true, reportDir: "reports", concurrency: 4 });
+  });
+
+  it("defaults soak to 20 runs and bench to 3", () => {
+    expect(parseCli(["soak"]).runs).toBe(20);
+    expect(parseCli(["bench"]).runs).toBe(3);
+  });
+
+  it.each([
+    [["smok"], /unknown command/],
+    [["smoke", "--nope"], /Unknown option/i],
+    [["smoke", "--runs", "0"], /positive integer/],
+    [["smoke", "--base", "2026.6.5"], /differential/],
+    [["smoke", "extra"], /unexpected argument/],
+  ])("rejects %j with a one-line usage error", (argv, msg) => {
+    expect(() => parseCli(argv)).toThrow(UsageError);
+    expect(() => parseCli(argv)).toThrow(msg);
+    try {
+      parseCli(argv);
+    } catch (err) {
+      expect((err as Error).message.includes("\n")).toBe(false);
+    }
+  });
+});

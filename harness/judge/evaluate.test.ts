@@ -1,0 +1,69 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { Observations } from "../evidence/types.ts";
+import { loadCatalog } from "../plan/catalog.ts";
+import { decidingObservation, evaluate, scenarioStatus } from "./evaluate.ts";
+
+const catalog = await loadCatalog();
+const recorded = (name: string): Observations =>
+  (JSON.parse(readFileSync(new URL(`../../fixtures/observations/${name}.json`, import.meta.url), "utf8")) as { observations: Observations }).observations;
+const expectationsOf = (id: string) => catalog.find((s) => s.id === id)!.expectations;
+const judge = (id: string, obs: Observations) => evaluate(expectationsOf(id), obs);
+
+const CORE = ["local-token-handoff", "env-url-omission", "configured-remote-identity", "fallback-local"];
+
+describe("judging observations recorded from a real 2026.9.6 run", () => {
+  it.each(CORE)("%s passes on its own recording", (id) => {
+    const results = judge(id, recorded(`2026.9.6-${id}`));
+    expect(results.filter((r) => !r.pass)).toEqual([]);
+    expect(scenarioStatus(results)).toBe("passed");
+  });
+
+  it("a local-handoff recording fails the omission expectations, and the other way round", () => {
+    expect(scenarioStatus(judge("env-url-omission", recorded("2026.9.6-local-token-handoff")))).toBe("failed");
+    expect(scenarioStatus(judge("local-token-handoff", recorded("2026.9.6-env-url-omission")))).toBe("failed");
+  });
+});
+
+describe("judging altered observations (small hand-made fakes of a failing build)", () => {
+  it("a token that is not the derivation fails runtime-token and names it", () => {
+    const obs = structuredClone(recorded("2026.9.6-local-token-handoff"));
+    obs.wire[0]!.connect!.approvalRuntimeToken!.equalsDerived = false;
+    const r = judge("local-token-handoff", obs).find((x) => x.id === "runtime-token")!;
+    expect(r.pass).toBe(false);
+    expect(r.observed).toContain("≠ derived");
+  });
+
+  it("a throwaway device id (not the persisted one) fails device-identity", () => {
+    const obs = structuredClone(recorded("2026.9.6-env-url-omission"));
+    obs.wire[0]!.connect!.deviceId = "f".repeat(64);
+    expect(judge("env-url-omission", obs).find((x) => x.id === "device-identity")!.pass).toBe(false);
+  });
+
+  it("an approval that is gone (not pending) fails still-pending", () => {
+    const obs = structuredClone(recorded("2026.9.6-env-url-omission"));
+    obs.control!.pendingAfterRuntime = false;
+    expect(judge("env-url-omission", obs).find((x) => x.id === "still-pending")!.pass).toBe(false);
+  });
+
+  it("a requester that received allow fails never-allow", () => {
+    const obs = structuredClone(recorded("2026.9.6-configured-remote-identity"));
+    obs.requester!.finalDecision = "allow-once";
+    expect(judge("configured-remote-identity", obs).find((x) => x.id === "requester-decision")!.pass).toBe(false);
+  });
+
+  it("nothing observed at the tap cannot pass anything", () => {
+    const empty: Observations = { wire: [], runtime: null, control: null, requester: null, stateIdentity: null, isolation: null };
+    for (const id of CORE) {
+      const results = judge(id, empty);
+      expect(results.every((r) => !r.pass)).toBe(true);
+    }
+    expect(decidingObservation(empty)).toContain("no connect");
+  });
+
+  it("a runtime process that timed out cannot count as refused", () => {
+    const obs = structuredClone(recorded("2026.9.6-env-url-omission"));
+    obs.runtime = { ...obs.runtime!, ok: null, timedOut: true };
+    expect(judge("env-url-omission", obs).find((x) => x.id === "resolve")!.pass).toBe(false);
+  });
+});

@@ -1,0 +1,25 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["harness/**/*.test.ts", "scenarios/**/*.test.ts"],
+          exclude: ["**/*.e2e.test.ts", "**/node_modules/**"],
+        },
+      },
+      {
+        test: {
+          name: "e2e",
+          include: ["harness/**/*.e2e.test.ts"],
+          // Each real-gateway test owns its gateways; run files one after another on a 2-core machine.
+          fileParallelism: false,
+          testTimeout: 240_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
