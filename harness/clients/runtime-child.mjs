@@ -2,7 +2,9 @@
 // and resolves one approval with OpenClaw's own public client, loaded from the target installation.
 // Plain ESM on purpose: no TypeScript loader in the child. Input arrives as one JSON document on
 // stdin (so no secret sits in argv); the outcome leaves as one JSON line on stdout.
-import { readFileSync } from "node:fs";
+import fs, { readFileSync, readlinkSync, writeFileSync } from "node:fs";
+import { syncBuiltinESMExports } from "node:module";
+import { hostname } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -31,7 +33,66 @@ function describeError(err) {
   };
 }
 
+// Optional: record which files under OPENCLAW_HOME the client touches (for the isolation scenarios).
+const touched = new Set();
+function traceFiles(home) {
+  const note = (p) => {
+    const s = typeof p === "string" ? p : p instanceof URL ? p.pathname : null;
+    if (s && s.startsWith(home)) touched.add(s.slice(home.length) || "/");
+  };
+  for (const name of ["openSync", "readFileSync", "existsSync", "statSync", "accessSync", "writeFileSync", "mkdirSync"]) {
+    const orig = fs[name];
+    fs[name] = function (p, ...rest) {
+      note(p);
+      return orig.call(this, p, ...rest);
+    };
+  }
+  for (const name of ["open", "readFile", "stat", "access", "writeFile", "mkdir"]) {
+    const orig = fs.promises[name];
+    fs.promises[name] = function (p, ...rest) {
+      note(p);
+      return orig.call(this, p, ...rest);
+    };
+  }
+  syncBuiltinESMExports();
+  return (p) => note(p);
+}
+
+function isolationEvidence(marker) {
+  const ns = {};
+  for (const n of ["mnt", "pid", "uts", "ipc", "net"]) {
+    try {
+      ns[n] = readlinkSync(`/proc/self/ns/${n}`);
+    } catch {
+      // not visible
+    }
+  }
+  let markerWritten = false;
+  try {
+    writeFileSync(`/tmp/${marker}`, "approval-runtime-smoke isolation marker\n");
+    markerWritten = true;
+  } catch {
+    // /tmp not writable
+  }
+  return { ns, uid: process.getuid(), gid: process.getgid(), hostname: hostname(), markerWritten };
+}
+
 const started = Date.now();
+const marker = process.env.SMOKE_ISOLATION_MARKER;
+const isolation = marker ? isolationEvidence(marker) : null;
+const noteDb = process.env.SMOKE_TRACE_FILES === "1" && process.env.OPENCLAW_HOME ? traceFiles(process.env.OPENCLAW_HOME) : null;
+if (noteDb) {
+  const sqlite = await import("node:sqlite");
+  const Orig = sqlite.DatabaseSync;
+  class Traced extends Orig {
+    constructor(path, ...rest) {
+      noteDb(path);
+      super(path, ...rest);
+    }
+  }
+  sqlite.default.DatabaseSync = Traced;
+  syncBuiltinESMExports();
+}
 let out;
 try {
   const input = JSON.parse(readStdin());
@@ -48,5 +109,7 @@ try {
 } catch (err) {
   out = { ok: false, error: describeError(err), durationMs: Date.now() - started, pid: process.pid };
 }
+out.isolation = isolation;
+out.filesTouched = noteDb ? [...touched].sort() : null;
 process.stdout.write(JSON.stringify({ smokeRuntimeOutcome: out }) + "\n");
 process.exit(0);

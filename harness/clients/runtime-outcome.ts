@@ -41,3 +41,32 @@ export function parseRuntimeOutcome(end: ChildEnd, redact: (s: string) => string
     logTail: end.logTail,
   };
 }
+
+export interface ChildExtras {
+  isolation: { ns: Record<string, string>; uid: number | null; gid: number | null; hostname: string | null; markerWritten: boolean } | null;
+  filesTouched: string[] | null;
+}
+
+/** The isolation self-report and file trace the child adds to its outcome line when asked. Pure. */
+export function parseChildExtras(stdout: string): ChildExtras {
+  for (const line of stdout.split("\n").reverse()) {
+    if (!line.startsWith("{")) continue;
+    try {
+      const v: unknown = JSON.parse(line);
+      if (!isRecord(v) || !isRecord(v.smokeRuntimeOutcome)) continue;
+      const o = v.smokeRuntimeOutcome;
+      const iso = isRecord(o.isolation) ? o.isolation : null;
+      const ns: Record<string, string> = {};
+      if (iso && isRecord(iso.ns)) for (const [k, val] of Object.entries(iso.ns)) if (typeof val === "string") ns[k] = val;
+      return {
+        isolation: iso
+          ? { ns, uid: typeof iso.uid === "number" ? iso.uid : null, gid: typeof iso.gid === "number" ? iso.gid : null, hostname: str(iso.hostname), markerWritten: iso.markerWritten === true }
+          : null,
+        filesTouched: Array.isArray(o.filesTouched) ? o.filesTouched.filter((f): f is string => typeof f === "string") : null,
+      };
+    } catch {
+      // not ours
+    }
+  }
+  return { isolation: null, filesTouched: null };
+}

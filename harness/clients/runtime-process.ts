@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { execa } from "execa";
 import type { RuntimeOutcome } from "../evidence/types.ts";
-import { parseRuntimeOutcome } from "./runtime-outcome.ts";
+import { parseChildExtras, parseRuntimeOutcome, type ChildExtras } from "./runtime-outcome.ts";
 
 export const RUNTIME_CHILD = fileURLToPath(new URL("./runtime-child.mjs", import.meta.url));
 
@@ -22,7 +22,7 @@ export interface RuntimeRun {
 }
 
 /** Spawn the approval-runtime process (Node 24, plain ESM), feed its input on stdin, read its outcome line. */
-export async function runRuntimeProcess(run: RuntimeRun): Promise<RuntimeOutcome> {
+export async function runRuntimeProcess(run: RuntimeRun): Promise<{ outcome: RuntimeOutcome; extras: ChildExtras }> {
   const input = JSON.stringify({
     openclawDir: run.openclawDir,
     cfg: run.cfg,
@@ -48,16 +48,18 @@ export async function runRuntimeProcess(run: RuntimeRun): Promise<RuntimeOutcome
   const r = await child;
   const all = typeof r.all === "string" ? r.all : "";
   const logTail = run.redact(all.split("\n").filter((l) => !l.includes("smokeRuntimeOutcome")).slice(-15).join("\n"));
-  return parseRuntimeOutcome(
+  const stdout = typeof r.stdout === "string" ? r.stdout : "";
+  const outcome = parseRuntimeOutcome(
     {
       pid: child.pid ?? null,
       exitCode: r.exitCode ?? null,
       signal: r.signal ?? null,
       timedOut: r.timedOut,
       wallMs: Date.now() - started,
-      stdout: typeof r.stdout === "string" ? r.stdout : "",
+      stdout,
       logTail,
     },
     run.redact,
   );
+  return { outcome, extras: parseChildExtras(stdout) };
 }

@@ -57,6 +57,11 @@ function evaluateOne(e: Expectation, obs: Observations): ExpectationResult {
       const pass = e.expect === "allow-once" ? final === "allow-once" && r?.finalSource === "runtime" : final !== null && !final.startsWith("allow");
       return result(e, "what the requester finally received", e.expect === "allow-once" ? "allow-once, from the runtime" : "a final decision that is not an allow", requesterText(obs), pass);
     }
+    case "runtime-log": {
+      const tail = obs.runtime?.logTail ?? "";
+      const line = tail.split("\n").find((l) => new RegExp(e.expect.pattern).test(l));
+      return result(e, "the runtime process's own log", `${e.expect.meaning} (/${e.expect.pattern}/)`, line ? line.slice(0, 240) : "no matching line in the runtime's log", line !== undefined);
+    }
     case "isolation": {
       const iso = obs.isolation;
       if (!iso?.runtime) return result(e, "namespace isolation of the runtime process", "isolation evidence", "no isolation evidence recorded", false);

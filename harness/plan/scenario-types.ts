@@ -47,7 +47,9 @@ export type Expectation =
   | { id: "resolve"; expect: "succeeded" | "refused" }
   | { id: "still-pending"; expect: boolean }
   | { id: "requester-decision"; expect: "allow-once" | "never-allow" }
-  | { id: "isolation"; expect: IsolationExpectation };
+  | { id: "isolation"; expect: IsolationExpectation }
+  /** The runtime process's own log must show this failure (a regular expression, matched on the redacted tail). */
+  | { id: "runtime-log"; expect: { pattern: string; meaning: string } };
 
 export interface IsolationExpectation {
   differ: Array<"mnt" | "pid" | "uts" | "ipc" | "uid">;
@@ -72,4 +74,6 @@ export interface ScenarioDefinition {
   decision: "allow-once";
   expectations: Expectation[];
   requires?: Requirement[];
+  /** A finding for OpenClaw, recorded in the report when every expectation holds (the behaviour was observed). */
+  findingWhenObserved?: string;
 }

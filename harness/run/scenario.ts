@@ -1,5 +1,4 @@
 import type { Observations, RequesterObservation, ScenarioResult } from "../evidence/types.ts";
-import { runRuntimeProcess } from "../clients/runtime-process.ts";
 import { createRequesterApproval, type Requester } from "../clients/requester.ts";
 import { checkAndSettle } from "../clients/control.ts";
 import { readStateIdentity } from "../clients/state-identity.ts";
@@ -9,7 +8,8 @@ import type { ScenarioDefinition } from "../plan/scenario-types.ts";
 import { startTap, type Tap } from "../tap/tap.ts";
 import { deriveApprovalRuntimeToken } from "../wire/token.ts";
 import type { GatewayContext } from "./context.ts";
-import { runProbe } from "./probe.ts";
+import { runClientStep } from "./client-step.ts";
+import { isolationSupport } from "../isolation/support.ts";
 
 export function emptyObservations(): Observations {
   return { wire: [], runtime: null, control: null, requester: null, stateIdentity: null, isolation: null };
@@ -17,6 +17,8 @@ export function emptyObservations(): Observations {
 
 /** Run one declared scenario against a ready gateway and judge it. Never throws: failures become findings. */
 export async function runScenario(s: ScenarioDefinition, ctx: GatewayContext): Promise<ScenarioResult> {
+  const skip = await unmetRequirement(s);
+  if (skip) return skipped(s, skip, setupRecord(s, ctx));
   const started = Date.now();
   const obs = emptyObservations();
   const findings: string[] = [];
@@ -37,25 +39,10 @@ export async function runScenario(s: ScenarioDefinition, ctx: GatewayContext): P
       return d;
     });
 
-    if (s.client.kind === "openclaw-runtime") {
-      const inv = runtimeInvocation(s.client.route, { tapUrl: tap.url, tapPort: tap.port, gatewayToken: ctx.sandbox.secrets.gatewayToken });
-      obs.runtime = await runRuntimeProcess({
-        nodePath: ctx.target.nodePath,
-        openclawDir: ctx.target.openclawDir,
-        cwd: ctx.sandbox.layout.home,
-        env: { ...ctx.baseEnv, ...inv.env },
-        cfg: inv.cfg,
-        gatewayUrl: inv.gatewayUrl,
-        approvalId: requester.approvalId,
-        decision: s.decision,
-        timeoutMs: ctx.timeouts.runtimeProcessMs,
-        redact: (t) => ctx.redactor.text(t),
-        onSpawn: (pid) => ctx.trackPid(pid),
-      });
-      if (obs.runtime.timedOut) findings.push(`approval-runtime process timed out after ${obs.runtime.wallMs} ms; log tail:\n${obs.runtime.logTail}`);
-    } else {
-      obs.runtime = await runProbe(s.client, { tapUrl: tap.url, approvalId: requester.approvalId, decision: s.decision, ctx });
-    }
+    const step = await runClientStep(s.client, { tapUrl: tap.url, tapPort: tap.port, approvalId: requester.approvalId, decision: s.decision, ctx });
+    obs.runtime = step.runtime;
+    obs.isolation = step.isolation;
+    if (obs.runtime.timedOut) findings.push(`approval-runtime process timed out after ${obs.runtime.wallMs} ms; log tail:\n${obs.runtime.logTail}`);
     if (obs.runtime.ok) await waitFor(final, ctx.timeouts.requesterFinalMs);
     const settleAt = Date.now();
     obs.control = await checkAndSettle(ctx.gateway.control, requester.approvalId, ctx.timeouts.rpcMs);
@@ -77,6 +64,8 @@ export async function runScenario(s: ScenarioDefinition, ctx: GatewayContext): P
   const gatewayExit = ctx.gateway.exit();
   if (gatewayExit) findings.push(`gateway exited during the scenario (code ${gatewayExit.code ?? "none"}, signal ${gatewayExit.signal ?? "none"})`);
   const expectations = evaluate(s.expectations, obs);
+  if (s.findingWhenObserved && scenarioStatus(expectations) === "passed") findings.push(s.findingWhenObserved);
+  if (obs.isolation?.filesNeeded.length) findings.push(`files under OPENCLAW_HOME the runtime process touched: ${obs.isolation.filesNeeded.join(", ")}`);
   return {
     id: s.id,
     claim: s.claim,
@@ -120,4 +109,17 @@ function setupRecord(s: ScenarioDefinition, ctx: GatewayContext): ScenarioResult
     gatewayUrlArg: null,
     sandboxProfile: s.sandbox,
   };
+}
+
+/** Why this host cannot run the scenario, or null. Never a pass: the caller reports it skipped. */
+async function unmetRequirement(s: ScenarioDefinition): Promise<string | null> {
+  if (s.client.kind === "openclaw-runtime" && s.client.isolation) {
+    const sup = await isolationSupport();
+    if (!sup.ok) return sup.reason;
+  }
+  return null;
+}
+
+function skipped(s: ScenarioDefinition, reason: string, setup: ScenarioResult["setup"]): ScenarioResult {
+  return { id: s.id, claim: s.claim, status: "skipped", skipReason: reason, setup, observations: emptyObservations(), expectations: [], deciding: `skipped: ${reason}`, durationMs: null, findings: [] };
 }

@@ -1,0 +1,67 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, rmSync } from "node:fs";
+import type { IsolationEvidence, RuntimeOutcome } from "../evidence/types.ts";
+import { runRuntimeProcess } from "../clients/runtime-process.ts";
+import { isolationWrapper } from "../isolation/argv.ts";
+import { processNamespaces } from "../isolation/namespaces.ts";
+import { OTHER_USER, shareWithGroup } from "../isolation/share.ts";
+import { runtimeInvocation } from "../plan/client-setup.ts";
+import type { ClientSpec } from "../plan/scenario-types.ts";
+import type { GatewayContext } from "./context.ts";
+import { runProbe } from "./probe.ts";
+
+export interface ClientStepResult {
+  runtime: RuntimeOutcome;
+  isolation: IsolationEvidence | null;
+}
+
+/** Run the scenario's client once against its tap: OpenClaw's own runtime process, or a wire probe. */
+export async function runClientStep(spec: ClientSpec, p: { tapUrl: string; tapPort: number; approvalId: string; decision: string; ctx: GatewayContext }): Promise<ClientStepResult> {
+  const { ctx } = p;
+  if (spec.kind === "wire-probe") return { runtime: await runProbe(spec, p), isolation: null };
+  const inv = runtimeInvocation(spec.route, { tapUrl: p.tapUrl, tapPort: p.tapPort, gatewayToken: ctx.sandbox.secrets.gatewayToken });
+  const iso = spec.isolation;
+  const marker = `approval-runtime-smoke-marker-${randomBytes(6).toString("hex")}`;
+  let wrapper: string[] | undefined;
+  const extraEnv: Record<string, string> = {};
+  if (iso) {
+    if (iso.otherUser) await shareWithGroup(ctx.sandbox.layout.root, OTHER_USER.gid);
+    wrapper = isolationWrapper(iso, {
+      sandboxRoot: ctx.sandbox.layout.root,
+      hostname: "smoke-runtime",
+      uid: iso.otherUser ? OTHER_USER.uid : null,
+      gid: iso.otherUser ? OTHER_USER.gid : null,
+    });
+    extraEnv.SMOKE_ISOLATION_MARKER = marker;
+    extraEnv.SMOKE_TRACE_FILES = "1";
+  }
+  const { outcome, extras } = await runRuntimeProcess({
+    nodePath: ctx.target.nodePath,
+    openclawDir: ctx.target.openclawDir,
+    cwd: ctx.sandbox.layout.home,
+    env: { ...ctx.baseEnv, ...inv.env, ...extraEnv },
+    cfg: inv.cfg,
+    gatewayUrl: inv.gatewayUrl,
+    approvalId: p.approvalId,
+    decision: p.decision,
+    timeoutMs: ctx.timeouts.runtimeProcessMs,
+    redact: (t) => ctx.redactor.text(t),
+    onSpawn: (pid) => ctx.trackPid(pid),
+    ...(wrapper ? { wrapper } : {}),
+  });
+  if (!iso) return { runtime: outcome, isolation: null };
+  const hostMarker = `/tmp/${marker}`;
+  const visible = existsSync(hostMarker);
+  if (visible) rmSync(hostMarker, { force: true });
+  const gateway = await processNamespaces(ctx.gateway.pid);
+  const rt = extras.isolation;
+  return {
+    runtime: outcome,
+    isolation: {
+      gateway,
+      runtime: rt ? { ns: rt.ns, uid: rt.uid, gid: rt.gid, hostname: rt.hostname } : null,
+      hostTmpMarkerVisible: rt?.markerWritten ? visible : null,
+      filesNeeded: extras.filesTouched ?? [],
+    },
+  };
+}
