@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { UsageError } from "../errors.ts";
+import type { Faults } from "../run/context.ts";
 
 export type Command = "smoke" | "proof" | "soak" | "bench";
 
@@ -19,6 +20,8 @@ export interface CliOptions {
   runs: number;
   concurrency: number;
   readyTimeoutMs: number | null;
+  runtimeTimeoutMs: number | null;
+  faults: Faults;
 }
 
 export const HELP = `Usage: pnpm <smoke|proof|soak|bench> [options]
@@ -45,6 +48,8 @@ Options
   --runs N            soak/bench: how many runs (default 20 for soak, 3 for bench)
   --concurrency N     scenarios run at once against one gateway (default 4)
   --ready-timeout S   seconds to wait for the gateway's hello-ok (default 90)
+  --runtime-timeout S seconds before an approval-runtime process is killed (default 30)
+  --fault F           test the harness itself: kill-gateway-during:ID or freeze-tap:ID
   --verbose           print gateway log lines as they come
   -h, --help          show this help
 
@@ -83,6 +88,8 @@ export function parseCli(argv: readonly string[]): CliOptions {
         runs: { type: "string" },
         concurrency: { type: "string" },
         "ready-timeout": { type: "string" },
+        "runtime-timeout": { type: "string" },
+        fault: { type: "string", multiple: true },
       },
     });
   } catch (err) {
@@ -115,5 +122,18 @@ export function parseCli(argv: readonly string[]): CliOptions {
     runs: positiveInt("--runs", values.runs, command === "soak" ? 20 : 3),
     concurrency: positiveInt("--concurrency", values.concurrency, 4),
     readyTimeoutMs: values["ready-timeout"] === undefined ? null : positiveInt("--ready-timeout", values["ready-timeout"], 90) * 1000,
+    runtimeTimeoutMs: values["runtime-timeout"] === undefined ? null : positiveInt("--runtime-timeout", values["runtime-timeout"], 30) * 1000,
+    faults: parseFaults(values.fault ?? []),
   };
+}
+
+function parseFaults(list: readonly string[]): Faults {
+  const faults: Faults = { killGatewayDuring: null, freezeTap: null };
+  for (const f of list) {
+    const m = /^(kill-gateway-during|freeze-tap):([\w-]+)$/.exec(f);
+    if (!m) throw new UsageError(`unknown fault '${f}'`, "Use kill-gateway-during:SCENARIO or freeze-tap:SCENARIO");
+    if (m[1] === "kill-gateway-during") faults.killGatewayDuring = m[2] ?? null;
+    else faults.freezeTap = m[2] ?? null;
+  }
+  return faults;
 }

@@ -48,7 +48,10 @@ export async function runOnce(session: Session, mode: "smoke" | "proof"): Promis
     head: opts.head,
     keep: opts.keep,
     concurrency: opts.concurrency,
-    ...(opts.readyTimeoutMs ? { timeouts: { gatewayReadyMs: opts.readyTimeoutMs } } : {}),
+    timeouts: {
+      ...(opts.readyTimeoutMs ? { gatewayReadyMs: opts.readyTimeoutMs } : {}),
+      ...(opts.runtimeTimeoutMs ? { runtimeProcessMs: opts.runtimeTimeoutMs } : {}),
+    },
   });
   const deps: RunDeps = {
     progress,
@@ -59,6 +62,7 @@ export async function runOnce(session: Session, mode: "smoke" | "proof"): Promis
     nodePath: process.execPath,
     changes,
     tracker: session.tracker,
+    faults: opts.faults,
     resolveTarget: (spec, onProgress) => resolveTarget(spec, { cacheDir: defaultCacheDir(process.env), nodeVersion: process.versions.node, onProgress }),
   };
   const targets = await provisionTargets(plan, deps);

@@ -19,6 +19,8 @@ export interface RuntimeRun {
   /** Wraps the node command (e.g. unshare ... --): argv prefix. */
   wrapper?: string[];
   onSpawn?: (pid: number) => void;
+  /** Ends the process early (harness interrupted, gateway gone). */
+  cancelSignal?: AbortSignal;
 }
 
 /** Spawn the approval-runtime process (Node 24, plain ESM), feed its input on stdin, read its outcome line. */
@@ -43,6 +45,7 @@ export async function runRuntimeProcess(run: RuntimeRun): Promise<{ outcome: Run
     all: true,
     cleanup: true,
     maxBuffer: 4 * 1024 * 1024,
+    ...(run.cancelSignal ? { cancelSignal: run.cancelSignal } : {}),
   });
   if (child.pid !== undefined) run.onSpawn?.(child.pid);
   const r = await child;

@@ -47,6 +47,7 @@ export async function runClientStep(spec: ClientSpec, p: { tapUrl: string; tapPo
     timeoutMs: ctx.timeouts.runtimeProcessMs,
     redact: (t) => ctx.redactor.text(t),
     onSpawn: (pid) => ctx.trackPid(pid),
+    cancelSignal: ctx.signal,
     ...(wrapper ? { wrapper } : {}),
   });
   if (!iso) return { runtime: outcome, isolation: null };

@@ -28,5 +28,19 @@ export interface GatewayContext {
   trackPid(pid: number): void;
   /** Registers a port the harness listened on. */
   trackPort(port: number): void;
+  /** Aborted when the harness is interrupted or the gateway dies: every wait in a scenario ends. */
   signal: AbortSignal;
+  faults: Faults;
 }
+
+/**
+ * Faults the harness can inject into itself, to prove it keeps evidence and cleans up (--fault, for tests):
+ * kill-gateway-during:<scenario> SIGKILLs the gateway once that scenario's approval exists;
+ * freeze-tap:<scenario> makes that scenario's tap swallow every frame.
+ */
+export interface Faults {
+  killGatewayDuring: string | null;
+  freezeTap: string | null;
+}
+
+export const NO_FAULTS: Faults = { killGatewayDuring: null, freezeTap: null };

@@ -7,7 +7,7 @@ import type { ScenarioDefinition } from "../plan/scenario-types.ts";
 import { childBaseEnv } from "../sandbox/layout.ts";
 import { createSandbox } from "../sandbox/sandbox.ts";
 import type { Progress } from "../ui/progress.ts";
-import type { Redactor, TargetRuntime } from "./context.ts";
+import type { Faults, Redactor, TargetRuntime } from "./context.ts";
 import { mapLimit } from "./limit.ts";
 import { removeOwnLocks, stateDbRealpath, stateLockDir, stateLockHash } from "./locks.ts";
 import { emptyObservations, runScenario } from "./scenario.ts";
@@ -28,6 +28,7 @@ export interface GroupRunOptions {
   trackSandbox(root: string): void;
   /** Fault injection hook for tests: called once the gateway is ready. */
   onGatewayReady?: (g: RunningGateway) => void;
+  faults: Faults;
 }
 
 export interface GroupRunResult {
@@ -90,9 +91,16 @@ export async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
     step.done(`ready in ${(gateway.readyMs / 1000).toFixed(1)}s, pid ${gateway.pid}`);
     o.onGatewayReady?.(gateway);
     const running = gateway;
-    const ctx = { sandbox, gateway: running, target: o.target, baseEnv, redactor: o.redactor, timeouts: o.timeouts, progress: o.progress, trackPid: o.trackPid, trackPort: o.trackPort, signal: o.signal };
+    // Scenarios stop waiting as soon as the harness is interrupted or the gateway dies.
+    const stopAll = new AbortController();
+    const onAbort = (): void => stopAll.abort(o.signal.reason);
+    o.signal.addEventListener("abort", onAbort, { once: true });
+    void running.exited.then((e) => {
+      if (e.by !== "harness") stopAll.abort(`gateway exited (code ${e.code ?? "none"}, signal ${e.signal ?? "none"})`);
+    });
+    const ctx = { sandbox, gateway: running, target: o.target, baseEnv, redactor: o.redactor, timeouts: o.timeouts, progress: o.progress, trackPid: o.trackPid, trackPort: o.trackPort, signal: stopAll.signal, faults: o.faults };
     const results = await mapLimit(o.group.scenarios, o.concurrency, async (sc) => {
-      const why = o.signal.aborted ? `not run: ${String(o.signal.reason ?? "aborted")}` : running.exit() ? "not run: the gateway had exited" : null;
+      const why = stopAll.signal.aborted ? `not run: ${String(stopAll.signal.reason ?? "aborted")}` : null;
       if (why) return notRun(sc, why);
       const st = o.progress.step(`${o.label}: ${sc.id}`);
       const r = await runScenario(sc, ctx);
@@ -102,6 +110,7 @@ export async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
     scenarios.push(...results);
     const exit = running.exit();
     if (exit && exit.by !== "harness") aborted = `gateway exited mid-run (code ${exit.code ?? "none"}, signal ${exit.signal ?? "none"})`;
+    o.signal.removeEventListener("abort", onAbort);
   } catch (err) {
     const msg = err instanceof StepError ? err.describe() : err instanceof Error ? err.message : String(err);
     step.fail(o.redactor.text(msg.split("\n")[0] ?? msg));

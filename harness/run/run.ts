@@ -12,7 +12,7 @@ import { compareRuns, preflight } from "../judge/compare.ts";
 import type { DeclaredChanges } from "../plan/changes-types.ts";
 import type { RunPlan } from "../plan/plan.ts";
 import type { Progress } from "../ui/progress.ts";
-import type { Redactor } from "./context.ts";
+import { NO_FAULTS, type Faults, type Redactor } from "./context.ts";
 import type { RunningGateway } from "../gateway/gateway.ts";
 import { runTarget } from "./target-run.ts";
 import { HARNESS } from "../version.ts";
@@ -29,6 +29,7 @@ export interface RunDeps {
   changes: DeclaredChanges;
   resolveTarget(spec: string, onProgress: (line: string) => void): Promise<ResolvedTarget>;
   onGatewayReady?: (g: RunningGateway) => void;
+  faults?: Faults;
   /** Shared with the caller so that a signal handler can end what was started. */
   tracker?: Tracker;
 }
@@ -72,7 +73,7 @@ export async function executeRun(plan: RunPlan, deps: RunDeps, targets: Resolved
 
   const runs = await Promise.all(
     plan.targets.map((t, i) =>
-      runTarget({ role: t.role, target: stripResolved(targets[i] as ResolvedTarget), provisionMs: (targets[i] as ResolvedTarget).provisionMs, nodePath: deps.nodePath, plan, redactor: deps.redactor, progress: deps.progress, reportFolder: folder, signal: deps.signal, track }),
+      runTarget({ role: t.role, target: stripResolved(targets[i] as ResolvedTarget), provisionMs: (targets[i] as ResolvedTarget).provisionMs, nodePath: deps.nodePath, plan, redactor: deps.redactor, progress: deps.progress, reportFolder: folder, signal: deps.signal, track, faults: deps.faults ?? NO_FAULTS }),
     ),
   );
   const targetRuns: TargetRun[] = runs.map((r) => r.run);

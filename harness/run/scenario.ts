@@ -28,10 +28,12 @@ export async function runScenario(s: ScenarioDefinition, ctx: GatewayContext): P
   try {
     tap = await startTap({ upstreamUrl: ctx.gateway.url, derivedToken: deriveApprovalRuntimeToken(ctx.sandbox.generatedSocketToken) });
     ctx.trackPort(tap.port);
+    if (ctx.faults.freezeTap === s.id) tap.freeze();
     requester = await createRequesterApproval(ctx.gateway.url, ctx.sandbox.secrets.gatewayToken, s.id, ctx.timeouts.rpcMs);
     const req: RequesterObservation = { approvalId: requester.approvalId, deviceId: requester.device.deviceId, accepted: true, requestError: null, finalDecision: null, finalSource: "none" };
     obs.requester = req;
     ctx.redactor.add({ name: `requester-private-key:${s.id}`, value: requester.device.privateKeyPem });
+    if (ctx.faults.killGatewayDuring === s.id) process.kill(ctx.gateway.pid, "SIGKILL");
     let finalAt: number | null = null;
     const final = requester.final.then((d) => {
       finalAt = Date.now();
@@ -43,10 +45,10 @@ export async function runScenario(s: ScenarioDefinition, ctx: GatewayContext): P
     obs.runtime = step.runtime;
     obs.isolation = step.isolation;
     if (obs.runtime.timedOut) findings.push(`approval-runtime process timed out after ${obs.runtime.wallMs} ms; log tail:\n${obs.runtime.logTail}`);
-    if (obs.runtime.ok) await waitFor(final, ctx.timeouts.requesterFinalMs);
+    if (obs.runtime.ok) await waitFor(final, ctx.timeouts.requesterFinalMs, ctx.signal);
     const settleAt = Date.now();
     obs.control = await checkAndSettle(ctx.gateway.control, requester.approvalId, ctx.timeouts.rpcMs);
-    await waitFor(final, ctx.timeouts.requesterFinalMs);
+    await waitFor(final, ctx.timeouts.requesterFinalMs, ctx.signal);
     req.finalSource = req.finalDecision === null ? "none" : finalAt !== null && finalAt >= settleAt && obs.control.settledWith ? "control-settle" : "runtime";
     obs.stateIdentity = await readStateIdentity(ctx.sandbox.layout);
   } catch (err) {
@@ -80,9 +82,10 @@ export async function runScenario(s: ScenarioDefinition, ctx: GatewayContext): P
   };
 }
 
-async function waitFor(p: Promise<unknown>, ms: number): Promise<void> {
+async function waitFor(p: Promise<unknown>, ms: number, signal?: AbortSignal): Promise<void> {
   let t: NodeJS.Timeout | undefined;
-  await Promise.race([p, new Promise((r) => (t = setTimeout(r, ms)))]);
+  const aborted = new Promise((r) => signal?.addEventListener("abort", r, { once: true }));
+  await Promise.race([p, new Promise((r) => (t = setTimeout(r, ms))), aborted]);
   clearTimeout(t);
 }
 

@@ -1,7 +1,8 @@
+import { StepError } from "../errors.ts";
 import type { ScenarioResult, TargetInfo, TargetRole, TargetRun } from "../evidence/types.ts";
 import type { RunPlan } from "../plan/plan.ts";
 import type { Progress } from "../ui/progress.ts";
-import type { Redactor } from "./context.ts";
+import type { Faults, Redactor } from "./context.ts";
 import { notRun, runGroup, type GroupRunOptions } from "./group.ts";
 
 export interface TargetRunOptions {
@@ -15,6 +16,7 @@ export interface TargetRunOptions {
   reportFolder: string;
   signal: AbortSignal;
   track: Pick<GroupRunOptions, "trackPid" | "trackPort" | "trackSandbox" | "onGatewayReady">;
+  faults: Faults;
 }
 
 /** All gateway groups of one target, concurrently; the target's scenarios in plan order. */
@@ -36,11 +38,13 @@ export async function runTarget(o: TargetRunOptions): Promise<{ run: TargetRun; 
           keep: o.plan.keep,
           concurrency: o.plan.concurrency,
           signal: o.signal,
+          faults: o.faults,
           ...o.track,
         });
       } catch (err) {
         const msg = o.redactor.text(err instanceof Error ? err.message : String(err));
         errors.push(msg);
+        o.progress.info(o.redactor.text(err instanceof StepError ? err.describe() : msg));
         return { gateway: null, scenarios: group.scenarios.map((s) => notRun(s, `not run: ${msg.split("\n")[0]}`)), aborted: msg, removedLocks: [] };
       }
     }),

@@ -1,0 +1,257 @@
+/**
+ * Typed builders of the sample reports kept as JSON in fixtures/reports/ (the renderers' and schema's fixtures).
+ * The builders make the fixtures type-checked against Report; redact.test/validate.test compare the JSON to them.
+ * Regenerate the JSON after a change here: node harness/evidence/sample-reports.ts --write
+ * Every secret below is planted: it goes in as raw input and must never come out of a renderer.
+ */
+import { writeFileSync } from "node:fs";
+import type { Report, ScenarioResult, TargetRun, WireConnection, Observations, HygieneCheck } from "./types.ts";
+import { REPORT_SCHEMA_VERSION } from "./types.ts";
+import { createRedactor, type Redactor } from "./redact.ts";
+import { evaluate, scenarioStatus, decidingObservation } from "../judge/evaluate.ts";
+import { compareRuns, preflight } from "../judge/compare.ts";
+import { deriveApprovalRuntimeToken, fingerprint } from "../wire/token.ts";
+import type { ScenarioDefinition, GatewayRoute } from "../plan/scenario-types.ts";
+import { scenario as localHandoff } from "../../scenarios/local-token-handoff.ts";
+import { scenario as envUrl } from "../../scenarios/env-url-omission.ts";
+import { scenario as configRemote } from "../../scenarios/configured-remote-identity.ts";
+import { scenario as fallbackLocal } from "../../scenarios/fallback-local.ts";
+import { changes } from "../../scenarios/changes.ts";
+
+export const PLANTED = {
+  socketToken: "oc_sock_9f2KxQ7vLm3Tz8RwB1nYp4HcD6sJ0aEu",
+  gatewayToken: "gw_tok_4e7a1c9b3f5d8e2a6c0b4d9f1e3a7c5b",
+  oldRuntimeToken: "Zq8wXc2VbN6mLk4JhG0fDs9AaP3oIu7YtR5eWq1Tz2x",
+  requesterKeyPem:
+    "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIPl4nT3dS3cR3tK3yV4lU3xQ9mB2rZ8wC5tN1yL0aF7b\n-----END PRIVATE KEY-----\n",
+} as const;
+
+const DERIVED = deriveApprovalRuntimeToken(PLANTED.socketToken);
+const STATE_DEVICE = "5d0e3c8a9b1f47e26a3c5b7d9e1f20436b8c0d2e4f6a8b1c3d5e7f9a0b2c4d6e";
+const REQUESTER_DEVICE = "c3a91f0e7b5d2486af1e3c5b7d9f0a2c4e6b8d1f3a5c7e9b0d2f4a6c8e1b3d5f";
+
+export function plantedRedactor(): Redactor {
+  return createRedactor([
+    { name: "socket-token", value: PLANTED.socketToken },
+    { name: "gateway-token", value: PLANTED.gatewayToken },
+    { name: "derived-token", value: DERIVED },
+    { name: "runtime-token", value: PLANTED.oldRuntimeToken },
+    { name: "requester-private-key:local-token-handoff", value: PLANTED.requesterKeyPem },
+  ]);
+}
+
+type Version = "2026.9.6" | "2026.6.5";
+const SCENARIOS: readonly ScenarioDefinition[] = [localHandoff, envUrl, configRemote, fallbackLocal];
+
+function routeOf(s: ScenarioDefinition): GatewayRoute {
+  if (s.client.kind !== "openclaw-runtime") throw new Error(`${s.id}: not a runtime scenario`);
+  return s.client.route;
+}
+
+const TOKEN_ROUTES: readonly GatewayRoute[] = ["local-config", "fallback-local"];
+
+function setup(s: ScenarioDefinition, r: Redactor): ScenarioResult["setup"] {
+  const route = routeOf(s);
+  const auth = { mode: "token", token: PLANTED.gatewayToken };
+  const cfg =
+    route === "config-remote-url"
+      ? { gateway: { mode: "remote", remote: { url: "ws://127.0.0.1:<tap>", token: PLANTED.gatewayToken } } }
+      : { gateway: { mode: route === "fallback-local" ? "remote" : "local", port: 0, bind: "loopback", auth } };
+  const env: Record<string, string> = { HOME: "$SANDBOX/home", OPENCLAW_HOME: "$SANDBOX/home/.openclaw", TMPDIR: "$SANDBOX/tmp", XDG_CACHE_HOME: "$SANDBOX/cache" };
+  if (route === "env-url") Object.assign(env, { OPENCLAW_GATEWAY_URL: "ws://127.0.0.1:<tap>", OPENCLAW_GATEWAY_TOKEN: PLANTED.gatewayToken });
+  const source = { "local-config": "local loopback", "env-url": "env OPENCLAW_GATEWAY_URL", "config-remote-url": "config gateway.remote.url", "fallback-local": "missing gateway.remote.url (fallback local)" }[route];
+  return { client: "openclaw-runtime", description: `urlSource: ${source}`, config: r.deep(cfg), env: r.deep(env), gatewayUrlArg: null, sandboxProfile: s.sandbox };
+}
+
+function observe(s: ScenarioDefinition, version: Version, r: Redactor, n: number): Observations {
+  const sendsToken = TOKEN_ROUTES.includes(routeOf(s));
+  const fixed = version === "2026.9.6";
+  const resolved = sendsToken && fixed;
+  const token = sendsToken
+    ? { length: 43, fingerprint: fingerprint(fixed ? DERIVED : PLANTED.oldRuntimeToken), equalsDerived: fixed }
+    : null;
+  const wire: WireConnection = {
+    index: 0,
+    peer: `127.0.0.1:${41230 + n}`,
+    openedAtMs: 380 + 17 * n,
+    connect: {
+      clientId: "gateway-client",
+      clientMode: "backend",
+      role: "operator",
+      scopes: ["operator.approvals"],
+      caps: [],
+      authFields: sendsToken ? ["token", "approvalRuntimeToken"] : ["token"],
+      approvalRuntimeToken: token,
+      deviceId: sendsToken || !fixed ? null : STATE_DEVICE,
+      minProtocol: 3,
+      maxProtocol: 4,
+    },
+    hello: { ok: true, errorCode: null, reason: null },
+    rpcs: [
+      resolved
+        ? { method: "exec.approval.resolve", ok: true, errorCode: null, reason: null, message: null }
+        : { method: "exec.approval.resolve", ok: false, errorCode: "INVALID_REQUEST", reason: "APPROVAL_NOT_FOUND", message: "unknown or expired approval id" },
+    ],
+    close: { by: "client", code: 1000, reason: "" },
+  };
+  const log = resolved
+    ? `[runtime] gateway ws://127.0.0.1:<tap> (token ${PLANTED.gatewayToken})\n[runtime] resolved allow-once`
+    : `[runtime] gateway ws://127.0.0.1:<tap> (token ${PLANTED.gatewayToken})\nGatewayRequestError: unknown or expired approval id`;
+  return {
+    wire: [wire],
+    runtime: {
+      pid: 48210 + n,
+      exitCode: resolved ? 0 : 1,
+      signal: null,
+      timedOut: false,
+      wallMs: 900 + 61 * n,
+      ok: resolved,
+      errorName: resolved ? null : "GatewayRequestError",
+      errorMessage: resolved ? null : "unknown or expired approval id",
+      errorCode: resolved ? null : "INVALID_REQUEST",
+      errorReason: resolved ? null : "APPROVAL_NOT_FOUND",
+      logTail: r.text(log),
+    },
+    control: { pendingAfterRuntime: !resolved, settledWith: resolved ? null : "deny", settleError: null },
+    requester: {
+      approvalId: `7f3c2a1e-5b9d-4c8e-a0f1-2d4b6c8e0a${String(10 + n)}`,
+      deviceId: REQUESTER_DEVICE,
+      accepted: true,
+      requestError: null,
+      finalDecision: resolved ? "allow-once" : "deny",
+      finalSource: resolved ? "runtime" : "control-settle",
+    },
+    stateIdentity: { source: "sqlite", deviceId: STATE_DEVICE },
+    isolation: null,
+  };
+}
+
+function scenarioResult(s: ScenarioDefinition, version: Version, r: Redactor, n: number): ScenarioResult {
+  const observations = observe(s, version, r, n);
+  const expectations = evaluate(s.expectations, observations);
+  return {
+    id: s.id,
+    claim: s.claim,
+    status: scenarioStatus(expectations),
+    skipReason: null,
+    setup: setup(s, r),
+    observations,
+    expectations,
+    deciding: decidingObservation(observations),
+    durationMs: 2400 + 130 * n,
+    findings: [],
+  };
+}
+
+function targetRun(role: TargetRun["role"], version: Version, r: Redactor): TargetRun {
+  const head = version === "2026.9.6";
+  return {
+    role,
+    target: {
+      spec: `openclaw@${version}`,
+      kind: "registry",
+      version,
+      path: `~/.cache/openclaw-approval-smoke/targets/openclaw-${version}/node_modules/openclaw`,
+      integrity: head ? "sha512-3kq9Vb0cR7wXn2Lm5Tz8Pd1Yf4Hs6Gj0Ae9Uo2Ki7Bx3Nc5Mv8Qw1Er4Ty6Zu0Ip3As7Df9Gh2Jk5Lz8Xc1Vb4Nm==" : "sha512-Qm4Rt7Yu0Io3Pa6Sd9Fg2Hj5Kl8Zx1Cv4Bn7Mq0We3Rt6Yu9Io2Pa5Sd8Fg1Hj4Kl7Zx0Cv3Bn6Mq9We2Rt5Yu8Io1A==",
+      tarballSha256: null,
+      gitCommit: null,
+      nodeVersion: "v24.21.0",
+    },
+    gateways: [
+      {
+        sandboxProfile: "shared-socket-token",
+        readyMs: head ? 12840 : 6120,
+        readyAttempts: head ? 9 : 4,
+        peakRssBytes: head ? 1_012_473_856 : 786_432_000,
+        exit: { code: 0, signal: null, by: "harness" },
+        stopMs: head ? 420 : 710,
+        logFile: `logs/${role}-shared-socket-token-gateway.log`,
+      },
+    ],
+    timings: { provisionMs: head ? 310 : 41_870, gatewayReadyMs: head ? 12840 : 6120, totalMs: head ? 19_650 : 13_940 },
+    scenarios: SCENARIOS.map((s, i) => scenarioResult(s, version, r, i)),
+  };
+}
+
+function hygiene(files: number): HygieneCheck[] {
+  return [
+    { id: "processes", pass: true, detail: "no process mentions a sandbox", offenders: [] },
+    { id: "files", pass: true, detail: "nothing created or touched outside the sandbox and report folder", offenders: [] },
+    { id: "ports", pass: true, detail: "none of 5 port(s) still listening", offenders: [] },
+    { id: "secrets", pass: true, detail: `no known secret value in ${files} file(s) written`, offenders: [] },
+  ];
+}
+
+const HOST = { os: "linux", release: "6.8.0-1024-gcp", arch: "x64", cpus: 2, memoryBytes: 8_331_317_248, harnessNode: "v24.21.0" };
+const HARNESS = { name: "openclaw-approval-runtime-smoke", version: "0.1.0" };
+
+function base(mode: Report["mode"], runId: string, command: string, totalMs: number): Omit<Report, "targets" | "status" | "comparison" | "preflight" | "hygiene" | "logs"> {
+  const started = Date.parse("2026-09-14T09:12:03.417Z");
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    runId,
+    command,
+    mode,
+    abortReason: null,
+    harness: HARNESS,
+    host: HOST,
+    startedAt: new Date(started).toISOString(),
+    finishedAt: new Date(started + totalMs).toISOString(),
+    timings: { totalMs },
+  };
+}
+
+function smoke(version: Version, runId: string): Report {
+  const r = plantedRedactor();
+  const target = targetRun("single", version, r);
+  const passed = target.scenarios.every((s) => s.status === "passed");
+  return {
+    ...base("smoke", runId, `pnpm smoke --openclaw ${version}`, target.timings.totalMs + 1_210),
+    status: passed ? "passed" : "failed",
+    targets: [target],
+    comparison: null,
+    preflight: null,
+    hygiene: hygiene(7),
+    logs: ["logs/single-shared-socket-token-gateway.log", "logs/single-shared-socket-token-tap.log"],
+  };
+}
+
+export function smokePassReport(): Report {
+  return smoke("2026.9.6", "20260914T091203-smoke-a3f9c1");
+}
+
+export function smokeFailReport(): Report {
+  return smoke("2026.6.5", "20260914T091203-smoke-7b2e04");
+}
+
+export function proofReport(): Report {
+  const r = plantedRedactor();
+  const b = targetRun("base", "2026.6.5", r);
+  const h = targetRun("head", "2026.9.6", r);
+  const comparison = compareRuns(b, h, changes);
+  const pre = preflight(b, h, changes);
+  const ok = comparison.every((c) => c.holds) && pre.every((p) => p.ok);
+  return {
+    ...base("proof", "20260914T091203-proof-d41c8e", "pnpm proof --base 2026.6.5 --head 2026.9.6", b.timings.totalMs + h.timings.totalMs + 2_330),
+    status: ok ? "passed" : "failed",
+    targets: [b, h],
+    comparison,
+    preflight: pre,
+    hygiene: hygiene(12),
+    logs: ["logs/base-shared-socket-token-gateway.log", "logs/base-shared-socket-token-tap.log", "logs/head-shared-socket-token-gateway.log", "logs/head-shared-socket-token-tap.log"],
+  };
+}
+
+export const SAMPLES = {
+  "smoke-pass": smokePassReport,
+  "smoke-fail": smokeFailReport,
+  proof: proofReport,
+} as const;
+
+export const FIXTURE_DIR = new URL("../../fixtures/reports/", import.meta.url);
+
+if (import.meta.main && process.argv.includes("--write")) {
+  for (const [name, build] of Object.entries(SAMPLES)) {
+    writeFileSync(new URL(`${name}.json`, FIXTURE_DIR), `${JSON.stringify(build(), null, 2)}\n`);
+  }
+}

@@ -1,0 +1,89 @@
+import { execa } from "execa";
+import { readdir } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { dir } from "tmp-promise";
+import { processesMentioning } from "./hygiene/probe.ts";
+import { cleanEnv, readReport, reportPathFrom, REPO, runCli } from "./e2e-helpers.ts";
+
+const reports = await dir({ unsafeCleanup: true, prefix: "faults-e2e-" });
+afterAll(() => reports.cleanup());
+
+async function noSandboxLeft(): Promise<void> {
+  expect(await processesMentioning(["openclaw-smoke-"])).toEqual([]);
+}
+
+describe("the harness keeps its evidence and cleans up when things go wrong", () => {
+  it("gateway SIGKILLed mid-scenario: that scenario fails naming the signal, later ones are not-run, status aborted, exit 1", async () => {
+    const r = await runCli(["smoke", "--concurrency", "1", "--runtime-timeout", "10", "--fault", "kill-gateway-during:env-url-omission", "--report-dir", reports.path]);
+    const out = String(r.all);
+    expect(r.exitCode, out).toBe(1);
+    const report = await readReport(reportPathFrom(out) as string);
+    expect(report.status).toBe("aborted");
+    expect(report.abortReason).toContain("SIGKILL");
+    const byId = new Map(report.targets[0]!.scenarios.map((s) => [s.id, s]));
+    expect(byId.get("local-token-handoff")?.status).toBe("passed");
+    expect(byId.get("env-url-omission")?.status).toBe("failed");
+    expect(byId.get("env-url-omission")?.findings.join("\n")).toContain("SIGKILL");
+    expect(byId.get("configured-remote-identity")?.status).toBe("not-run");
+    expect(byId.get("fallback-local")?.status).toBe("not-run");
+    expect(report.hygiene.filter((h) => !h.pass)).toEqual([]);
+    await noSandboxLeft();
+  });
+
+  it("a tap that stops forwarding: the runtime process is killed by its timeout, with timeout evidence and its log tail", async () => {
+    const r = await runCli(["smoke", "--scenario", "local-token-handoff", "--runtime-timeout", "4", "--fault", "freeze-tap:local-token-handoff", "--report-dir", reports.path]);
+    const out = String(r.all);
+    expect(r.exitCode, out).toBe(1);
+    const report = await readReport(reportPathFrom(out) as string);
+    const s = report.targets[0]!.scenarios[0]!;
+    expect(s.status).toBe("failed");
+    expect(s.observations.runtime).toMatchObject({ timedOut: true, ok: null });
+    expect(s.findings.join("\n")).toMatch(/timed out after \d+ ms; log tail/);
+    expect(report.hygiene.filter((h) => !h.pass)).toEqual([]);
+    await noSandboxLeft();
+  });
+
+  it("SIGINT mid-run: torn down within 10 s, partial report written, exit 130, no process left", async () => {
+    const child = execa(process.execPath, [join(REPO, "harness/cli/main.ts"), "smoke", "--concurrency", "1", "--report-dir", reports.path], { cwd: REPO, env: cleanEnv(), extendEnv: false, reject: false, all: true });
+    let sent = 0;
+    child.all?.on("data", (chunk: Buffer) => {
+      if (!sent && /single: env-url-omission/.test(chunk.toString())) {
+        sent = Date.now();
+        child.kill("SIGINT");
+      }
+    });
+    const r = await child;
+    const out = String(r.all);
+    expect(sent, out).toBeGreaterThan(0);
+    expect(Date.now() - sent).toBeLessThan(10_000);
+    expect(r.exitCode, out).toBe(130);
+    const folders = await readdir(reports.path);
+    const reportsWritten = await Promise.all(folders.map(async (f) => readReport(join(reports.path, f, "report.json")).catch(() => null)));
+    const partial = reportsWritten.find((x) => x?.abortReason?.includes("SIGINT"));
+    expect(partial?.status).toBe("aborted");
+    expect(partial?.targets[0]?.scenarios.some((s) => s.status === "not-run")).toBe(true);
+    await noSandboxLeft();
+  });
+
+  it("bad input exits 2 with a one-line cause and fix, and leaves nothing behind", async () => {
+    const empty = await dir({ unsafeCleanup: true, prefix: "badinput-" });
+    try {
+      for (const args of [
+        ["smoke", "--scenario", "no-such-scenario"],
+        ["smoke", "--openclaw", "0.0.0-does-not-exist"],
+        ["smoke", "--openclaw", "./not-an-openclaw-build"],
+        ["smoke", "--report-dir", "/proc/forbidden-report-dir"],
+      ]) {
+        const r = await runCli([...args, ...(args.includes("--report-dir") ? [] : ["--report-dir", empty.path])], { timeoutMs: 60_000 });
+        expect(r.exitCode, `${args.join(" ")}: ${String(r.all)}`).toBe(2);
+        const lines = String(r.stderr).trim().split("\n").filter((l) => l.startsWith("error:"));
+        expect(lines).toHaveLength(1);
+        expect(await readdir(empty.path)).toEqual([]);
+      }
+      await noSandboxLeft();
+    } finally {
+      await empty.cleanup();
+    }
+  });
+});

@@ -1,0 +1,28 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { dir } from "tmp-promise";
+import { readReport, reportPathFrom, runCli } from "./e2e-helpers.ts";
+
+const reports = await dir({ unsafeCleanup: true, prefix: "probes-e2e-" });
+afterAll(() => reports.cleanup());
+
+const PROBES = ["forged-token", "raw-socket-token", "foreign-home-token", "wrong-client-shape", "missing-approvals-scope", "derived-token-probe"];
+
+describe("security probes against the real gateway", () => {
+  it("refuses forged, raw and foreign tokens and wrong shapes, and accepts the positive control", async () => {
+    const r = await runCli(["smoke", ...PROBES.flatMap((p) => ["--scenario", p]), "--report-dir", reports.path]);
+    const out = String(r.all);
+    expect(r.exitCode, out).toBe(0);
+    const report = await readReport(reportPathFrom(out) as string);
+    const byId = new Map(report.targets[0]!.scenarios.map((s) => [s.id, s]));
+    for (const id of ["forged-token", "raw-socket-token", "foreign-home-token"]) {
+      const s = byId.get(id)!;
+      expect(s.status).toBe("passed");
+      expect(s.observations.wire[0]?.connect?.approvalRuntimeToken?.equalsDerived).toBe(false);
+      expect(s.observations.wire[0]?.rpcs[0]).toMatchObject({ ok: false, reason: "APPROVAL_NOT_FOUND" });
+      expect(s.observations.control?.pendingAfterRuntime).toBe(true);
+    }
+    expect(byId.get("derived-token-probe")?.observations.requester?.finalDecision).toBe("allow-once");
+    expect(byId.get("wrong-client-shape")?.status).toBe("passed");
+    expect(byId.get("missing-approvals-scope")?.status).toBe("passed");
+  });
+});

@@ -1,0 +1,146 @@
+/**
+ * The short verdict table printed at the end of a run. Rendered from the report alone (already redacted),
+ * so no secret can reach it. Pure.
+ */
+import type { ComparisonRow, Report, ScenarioResult, ScenarioStatus, TargetRun } from "../evidence/types.ts";
+
+export interface TerminalOptions {
+  color: boolean;
+}
+
+type Paint = (code: string, s: string) => string;
+
+const VERDICT: Record<ScenarioStatus, { label: string; code: string }> = {
+  passed: { label: "PASS", code: "32" },
+  failed: { label: "FAIL", code: "1;31" },
+  skipped: { label: "SKIP", code: "33" },
+  "not-run": { label: "NOT RUN", code: "90" },
+};
+
+const CLASS_CODE: Record<ComparisonRow["class"], string> = {
+  FAIL_TO_PASS: "32",
+  PASS_TO_PASS: "32",
+  PASS_TO_FAIL: "1;31",
+  FAIL_TO_FAIL: "31",
+  INCOMPLETE: "33",
+};
+
+/** One line, no control characters: report strings come from logs and errors. */
+export function oneLine(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s{2,}/g, " ").trim();
+}
+
+export function verdictLabel(status: ScenarioStatus): string {
+  return VERDICT[status].label;
+}
+
+export function formatMs(ms: number | null): string {
+  if (ms === null) return "-";
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** Columns padded to the widest cell; colour applied after padding so alignment holds. */
+function table(rows: string[][], codes: Array<Array<string | null>>, paint: Paint): string[] {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, [...cell].length)));
+  return rows.map((row, r) =>
+    row
+      .map((cell, i) => {
+        const padded = i === row.length - 1 ? cell : cell + " ".repeat((widths[i] ?? 0) - [...cell].length);
+        const code = codes[r]?.[i] ?? null;
+        return code ? paint(code, padded) : padded;
+      })
+      .join("  ")
+      .trimEnd(),
+  );
+}
+
+function scenarioText(s: ScenarioResult): string {
+  if (s.status === "skipped") return oneLine(`skipped: ${s.skipReason ?? "no reason given"}`);
+  if (s.status === "not-run") return oneLine(`not run: ${s.skipReason ?? s.deciding}`);
+  return oneLine(s.deciding);
+}
+
+function targetTitle(t: TargetRun): string {
+  const x = t.target;
+  return oneLine(`openclaw ${x.version} (${x.kind} ${x.spec}, node ${x.nodeVersion}), gateway ready in ${formatMs(t.timings.gatewayReadyMs)}`);
+}
+
+function counts(report: Report): Record<ScenarioStatus, number> {
+  const c: Record<ScenarioStatus, number> = { passed: 0, failed: 0, skipped: 0, "not-run": 0 };
+  for (const t of report.targets) for (const s of t.scenarios) c[s.status] += 1;
+  return c;
+}
+
+function scenarioLines(report: Report, paint: Paint): string[] {
+  const multi = report.targets.length > 1;
+  const rows: string[][] = [];
+  const codes: Array<Array<string | null>> = [];
+  for (const t of report.targets) {
+    rows.push([...(multi ? [t.role] : []), "target", targetTitle(t)]);
+    codes.push([...(multi ? ["1"] : []), "1", null]);
+    for (const s of t.scenarios) {
+      const v = VERDICT[s.status];
+      rows.push([...(multi ? [t.role] : []), v.label, `${s.id}  ${scenarioText(s)}`]);
+      codes.push([...(multi ? [null] : []), v.code, null]);
+      if (s.status === "passed") continue;
+      for (const f of s.findings) {
+        rows.push([...(multi ? [""] : []), "", `  finding: ${oneLine(f)}`]);
+        codes.push([]);
+      }
+    }
+  }
+  // Align the scenario id inside the last column too.
+  const idWidth = Math.max(0, ...report.targets.flatMap((t) => t.scenarios.map((s) => s.id.length)));
+  const fixed = rows.map((r, i) => {
+    const isScenario = (codes[i]?.[multi ? 1 : 0] ?? null) !== null && r[multi ? 1 : 0] !== "target";
+    if (!isScenario) return r;
+    const last = r[r.length - 1] ?? "";
+    const cut = last.indexOf("  ");
+    const id = last.slice(0, cut);
+    return [...r.slice(0, -1), `${id.padEnd(idWidth)}  ${last.slice(cut + 2)}`];
+  });
+  return table(fixed, codes, paint);
+}
+
+function comparisonLines(rows: ComparisonRow[], paint: Paint): string[] {
+  const body = rows.map((r) => [
+    r.scenario,
+    r.expectation,
+    r.base,
+    r.head,
+    r.class,
+    r.holds ? "" : `✗ does not hold (declared ${r.declared ?? "a fix or no change"})`,
+  ]);
+  const codes = rows.map((r) => [null, null, null, null, CLASS_CODE[r.class], r.holds ? null : "1;31"]);
+  return table([["scenario", "expectation", "base", "head", "class", ""], ...body], [["1", "1", "1", "1", "1", null], ...codes], paint);
+}
+
+export function renderTerminal(report: Report, opts: TerminalOptions): string {
+  const paint: Paint = (code, s) => (opts.color ? `\u001b[${code}m${s}\u001b[0m` : s);
+  const lines: string[] = [...scenarioLines(report, paint)];
+  if (report.comparison !== null) {
+    lines.push("", ...comparisonLines(report.comparison, paint));
+  }
+  for (const p of report.preflight ?? []) {
+    if (!p.ok) lines.push(`${paint("1;31", "preflight FAIL")}  ${p.end}: expected ${oneLine(p.expected)}, got ${oneLine(p.detail)}`);
+  }
+  const dirty = report.hygiene.filter((h) => !h.pass);
+  if (dirty.length > 0) lines.push("");
+  for (const h of dirty) {
+    const more = h.offenders.length > 5 ? `, +${h.offenders.length - 5} more` : "";
+    const who = h.offenders.length ? ` (${h.offenders.slice(0, 5).map(oneLine).join(", ")}${more})` : "";
+    lines.push(`${paint("1;31", "hygiene FAIL")}  ${h.id}: ${oneLine(h.detail)}${who}`);
+  }
+  if (report.status === "aborted") lines.push(`${paint("1;31", "aborted")}: ${oneLine(report.abortReason ?? "no reason recorded")}`);
+  const c = counts(report);
+  const cleanHygiene = report.hygiene.length - dirty.length;
+  const held = report.comparison ? `, comparison ${report.comparison.filter((r) => r.holds).length}/${report.comparison.length} rows hold` : "";
+  const status = report.status.toUpperCase();
+  const statusCode = report.status === "passed" ? "1;32" : "1;31";
+  lines.push(
+    "",
+    `${paint(statusCode, status)}  ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped, ${c["not-run"]} not run${held}, hygiene ${cleanHygiene}/${report.hygiene.length} clean, total ${formatMs(report.timings.totalMs)}`,
+  );
+  return lines.join("\n");
+}
