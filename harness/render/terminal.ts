@@ -46,9 +46,9 @@ function table(rows: string[][], codes: Array<Array<string | null>>, paint: Pain
   return rows.map((row, r) =>
     row
       .map((cell, i) => {
-        const padded = i === row.length - 1 ? cell : cell + " ".repeat((widths[i] ?? 0) - [...cell].length);
+        const pad = i === row.length - 1 ? "" : " ".repeat((widths[i] ?? 0) - [...cell].length);
         const code = codes[r]?.[i] ?? null;
-        return code ? paint(code, padded) : padded;
+        return (code && cell ? paint(code, cell) : cell) + pad;
       })
       .join("  ")
       .trimEnd(),
@@ -66,10 +66,10 @@ function targetTitle(t: TargetRun): string {
   return oneLine(`openclaw ${x.version} (${x.kind} ${x.spec}, node ${x.nodeVersion}), gateway ready in ${formatMs(t.timings.gatewayReadyMs)}`);
 }
 
-function counts(report: Report): Record<ScenarioStatus, number> {
+function counts(t: TargetRun): string {
   const c: Record<ScenarioStatus, number> = { passed: 0, failed: 0, skipped: 0, "not-run": 0 };
-  for (const t of report.targets) for (const s of t.scenarios) c[s.status] += 1;
-  return c;
+  for (const s of t.scenarios) c[s.status] += 1;
+  return `${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped, ${c["not-run"]} not run`;
 }
 
 function scenarioLines(report: Report, paint: Paint): string[] {
@@ -77,30 +77,27 @@ function scenarioLines(report: Report, paint: Paint): string[] {
   const rows: string[][] = [];
   const codes: Array<Array<string | null>> = [];
   for (const t of report.targets) {
-    rows.push([...(multi ? [t.role] : []), "target", targetTitle(t)]);
-    codes.push([...(multi ? ["1"] : []), "1", null]);
     for (const s of t.scenarios) {
       const v = VERDICT[s.status];
-      rows.push([...(multi ? [t.role] : []), v.label, `${s.id}  ${scenarioText(s)}`]);
-      codes.push([...(multi ? [null] : []), v.code, null]);
-      if (s.status === "passed") continue;
-      for (const f of s.findings) {
-        rows.push([...(multi ? [""] : []), "", `  finding: ${oneLine(f)}`]);
-        codes.push([]);
-      }
+      rows.push([...(multi ? [t.role] : []), v.label, s.id, scenarioText(s)]);
+      codes.push([...(multi ? [null] : []), v.code, null, null]);
     }
   }
-  // Align the scenario id inside the last column too.
-  const idWidth = Math.max(0, ...report.targets.flatMap((t) => t.scenarios.map((s) => s.id.length)));
-  const fixed = rows.map((r, i) => {
-    const isScenario = (codes[i]?.[multi ? 1 : 0] ?? null) !== null && r[multi ? 1 : 0] !== "target";
-    if (!isScenario) return r;
-    const last = r[r.length - 1] ?? "";
-    const cut = last.indexOf("  ");
-    const id = last.slice(0, cut);
-    return [...r.slice(0, -1), `${id.padEnd(idWidth)}  ${last.slice(cut + 2)}`];
-  });
-  return table(fixed, codes, paint);
+  const aligned = table(rows, codes, paint);
+  const roleWidth = Math.max(0, ...report.targets.map((t) => t.role.length));
+  const out: string[] = [];
+  let i = 0;
+  for (const t of report.targets) {
+    const role = multi ? `${t.role.padEnd(roleWidth)}  ` : "";
+    out.push(`${role}${paint("1", "target")}  ${targetTitle(t)}`);
+    for (const s of t.scenarios) {
+      out.push(aligned[i] ?? "");
+      i += 1;
+      if (s.status === "passed") continue;
+      for (const f of s.findings) out.push(`${" ".repeat(role.length)}  finding: ${oneLine(f)}`);
+    }
+  }
+  return out;
 }
 
 function comparisonLines(rows: ComparisonRow[], paint: Paint): string[] {
@@ -133,14 +130,14 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
     lines.push(`${paint("1;31", "hygiene FAIL")}  ${h.id}: ${oneLine(h.detail)}${who}`);
   }
   if (report.status === "aborted") lines.push(`${paint("1;31", "aborted")}: ${oneLine(report.abortReason ?? "no reason recorded")}`);
-  const c = counts(report);
+  const perTarget = report.targets.length === 1 ? counts(report.targets[0] as TargetRun) : report.targets.map((t) => `${t.role}: ${counts(t)}`).join("; ");
   const cleanHygiene = report.hygiene.length - dirty.length;
   const held = report.comparison ? `, comparison ${report.comparison.filter((r) => r.holds).length}/${report.comparison.length} rows hold` : "";
   const status = report.status.toUpperCase();
   const statusCode = report.status === "passed" ? "1;32" : "1;31";
   lines.push(
     "",
-    `${paint(statusCode, status)}  ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped, ${c["not-run"]} not run${held}, hygiene ${cleanHygiene}/${report.hygiene.length} clean, total ${formatMs(report.timings.totalMs)}`,
+    `${paint(statusCode, status)}  ${report.targets.length === 0 ? "no target ran" : perTarget}${held}, hygiene ${cleanHygiene}/${report.hygiene.length} clean, total ${formatMs(report.timings.totalMs)}`,
   );
   return lines.join("\n");
 }

@@ -131,8 +131,16 @@ async function provision(spec: string, deps: Pick<RunDeps, "progress" | "resolve
 }
 
 function stripResolved(t: ResolvedTarget): TargetInfo {
-  const { provisionMs: _p, cached: _c, ...info } = t;
-  return info;
+  return {
+    spec: t.spec,
+    kind: t.kind,
+    version: t.version,
+    path: t.path,
+    integrity: t.integrity,
+    tarballSha256: t.tarballSha256,
+    gitCommit: t.gitCommit,
+    nodeVersion: t.nodeVersion,
+  };
 }
 
 export function overallStatus(r: Report): RunStatus {

@@ -81,7 +81,7 @@ function sweepStaleStaging(cacheDir: string): void {
     if (!name.startsWith(STAGING_PREFIX)) continue;
     const p = join(cacheDir, name);
     try {
-      if (Date.now() - statSync(p).mtimeMs > STALE_STAGING_MS) void rm(p, { recursive: true, force: true });
+      if (Date.now() - statSync(p).mtimeMs > STALE_STAGING_MS) void rm(p, { recursive: true, force: true }).catch(() => {});
     } catch {
       // another run may be removing it right now
     }

@@ -45,6 +45,16 @@ describe("classifySpec with a fake fs", () => {
     "/w/src-nogit/openclaw.mjs": "",
     "/w/src-nogit/dist/": "",
     "/w/src-nogit/src/": "",
+    "/w/src-nogit/tsconfig.json": "{}",
+    "/w/nm/node_modules/openclaw/package.json": PKG,
+    "/w/nm/node_modules/openclaw/openclaw.mjs": "",
+    "/w/nm/node_modules/openclaw/dist/": "",
+    "/w/nm/node_modules/openclaw/src/": "",
+    "/w/nm/node_modules/openclaw/tsconfig.json": "{}",
+    "/w/extracted/package.json": PKG,
+    "/w/extracted/openclaw.mjs": "",
+    "/w/extracted/dist/": "",
+    "/w/extracted/src/": "",
     "/w/unbuilt/package.json": PKG,
     "/w/unbuilt/src/": "",
     "/w/unbuilt/.git/": "",
@@ -87,6 +97,11 @@ describe("classifySpec with a fake fs", () => {
 
   it("classifies a built openclaw folder without git or src as installed (fake fs)", () => {
     expect(classifySpec("/w/installed", fs)).toEqual({ kind: "installed", path: "/w/installed" });
+  });
+
+  it("published packages ship src/ too: inside node_modules or without build config they are installed (fake fs)", () => {
+    expect(classifySpec("/w/nm/node_modules/openclaw", fs)).toEqual({ kind: "installed", path: "/w/nm/node_modules/openclaw" });
+    expect(classifySpec("/w/extracted", fs)).toEqual({ kind: "installed", path: "/w/extracted" });
   });
 
   it("without readText, a built folder is still accepted (fake fs with two methods only)", () => {

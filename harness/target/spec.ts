@@ -2,7 +2,7 @@
  * Classifies a `--target` spec without touching the network. Pure: every file system question
  * goes through the probe, so tests pass a fake one.
  */
-import { isAbsolute, join, resolve } from "node:path";
+import { isAbsolute, join, resolve, sep } from "node:path";
 import { UsageError } from "../errors.ts";
 
 export interface FsProbe {
@@ -71,16 +71,20 @@ export function classifySpec(spec: string, probe: FsProbe, cwd: string = process
   const built = probe.exists(join(path, "openclaw.mjs")) && probe.isDir(join(path, "dist"));
   const name = packageName(path, probe);
   const isGit = probe.exists(join(path, ".git"));
-  const hasSrc = probe.isDir(join(path, "src"));
   const namedOpenclaw = name === "openclaw";
   const foreign = typeof name === "string" && !namedOpenclaw;
+  // Published packages ship a src/ too (2026.6.5 has src/agents): a checkout also has its build
+  // config and does not sit inside node_modules.
+  const insideNodeModules = path.split(sep).includes("node_modules");
+  const checkoutLayout =
+    probe.isDir(join(path, "src")) && !insideNodeModules && (probe.exists(join(path, "tsconfig.json")) || probe.exists(join(path, "pnpm-lock.yaml")));
 
-  if (!built && namedOpenclaw && (isGit || hasSrc)) {
+  if (!built && namedOpenclaw && (isGit || checkoutLayout)) {
     throw new UsageError(`${raw} is an OpenClaw source checkout without a build (no openclaw.mjs and dist/)`, "Build it first (pnpm install && pnpm build), or pass an installed package dir, a .tgz or a version");
   }
   if (!built || foreign) {
     throw new UsageError(`${raw} is not an OpenClaw build (no openclaw.mjs and dist/)`, PATH_FIX);
   }
-  if (isGit || (namedOpenclaw && hasSrc)) return { kind: "source", path };
+  if (isGit || (namedOpenclaw && checkoutLayout)) return { kind: "source", path };
   return { kind: "installed", path };
 }

@@ -37,23 +37,33 @@ export function createProgress(opts: ProgressOptions): Progress {
       if (!opts.tty) {
         write(`${stamp()} … ${label}\n`);
         let lastUpdate = 0;
+        let ended = false;
         return {
           update: (detail) => {
-            if (!opts.verbose && Date.now() - lastUpdate < 3000) return;
+            if (ended || (!opts.verbose && Date.now() - lastUpdate < 3000)) return;
             lastUpdate = Date.now();
             write(`${stamp()}   ${label}: ${detail}\n`);
           },
-          done: (detail) => write(`${stamp()} ✓ ${label} (${secs()})${detail ? ` ${detail}` : ""}\n`),
-          fail: (detail) => write(`${stamp()} ✗ ${label} (${secs()}) ${detail}\n`),
+          done: (detail) => {
+            ended = true;
+            write(`${stamp()} ✓ ${label} (${secs()})${detail ? ` ${detail}` : ""}\n`);
+          },
+          fail: (detail) => {
+            ended = true;
+            write(`${stamp()} ✗ ${label} (${secs()}) ${detail}\n`);
+          },
         };
       }
       let detail = "";
       let frame = 0;
+      let ended = false;
       const draw = (): void => write(`\r\x1b[2K${FRAMES[frame++ % FRAMES.length]} ${label} ${secs()}${detail ? ` · ${detail}` : ""}`);
       const timer = opts.quiet ? undefined : setInterval(draw, 100);
       timer?.unref();
       draw();
       const end = (mark: string, tail: string): void => {
+        if (ended) return;
+        ended = true;
         if (timer) clearInterval(timer);
         write(`\r\x1b[2K${mark} ${label} (${secs()})${tail ? ` ${tail}` : ""}\n`);
       };

@@ -1,0 +1,97 @@
+/**
+ * CTRF (Common Test Report Format, spec 0.0.0) export: one test per scenario × target, so CI dashboards
+ * can show the run. Rendered from the report alone. Pure.
+ */
+import type { Report, ScenarioStatus, TargetRun } from "../evidence/types.ts";
+
+export const CTRF_SPEC_VERSION = "0.0.0";
+
+export type CtrfStatus = "passed" | "failed" | "skipped" | "pending" | "other";
+
+export interface CtrfTest {
+  name: string;
+  status: CtrfStatus;
+  duration: number;
+  rawStatus: string;
+  suite: string[];
+  message?: string;
+  extra: {
+    deciding: string;
+    claim: string;
+    expectations: Array<{ id: string; expected: string; observed: string; pass: boolean }>;
+    findings: string[];
+    target: { role: TargetRun["role"]; version: string; spec: string; kind: string };
+  };
+}
+
+export interface CtrfReport {
+  reportFormat: "CTRF";
+  specVersion: string;
+  runId: string;
+  timestamp: string;
+  generatedBy: string;
+  results: {
+    tool: { name: string; version: string };
+    summary: { tests: number; passed: number; failed: number; skipped: number; pending: number; other: number; start: number; stop: number; duration: number };
+    tests: CtrfTest[];
+  };
+  extra: { mode: Report["mode"]; status: Report["status"]; command: string; abortReason: string | null };
+}
+
+const STATUS: Record<ScenarioStatus, CtrfStatus> = { passed: "passed", failed: "failed", skipped: "skipped", "not-run": "other" };
+
+function epochMs(iso: string): number {
+  const t = Date.parse(iso);
+  return Number.isFinite(t) ? t : 0;
+}
+
+export function renderCtrf(report: Report): CtrfReport {
+  const multi = report.targets.length > 1;
+  const tests: CtrfTest[] = report.targets.flatMap((t) =>
+    t.scenarios.map((s): CtrfTest => {
+      const test: CtrfTest = {
+        name: multi ? `${t.role}/${s.id}` : s.id,
+        status: STATUS[s.status],
+        duration: Math.max(0, Math.round(s.durationMs ?? 0)),
+        rawStatus: s.status,
+        suite: [`openclaw ${t.target.version}`],
+        extra: {
+          deciding: s.deciding,
+          claim: s.claim,
+          expectations: s.expectations.map((e) => ({ id: e.id, expected: e.expected, observed: e.observed, pass: e.pass })),
+          findings: s.findings,
+          target: { role: t.role, version: t.target.version, spec: t.target.spec, kind: t.target.kind },
+        },
+      };
+      if (s.status === "failed") test.message = s.deciding;
+      else if (s.status !== "passed" && s.skipReason) test.message = s.skipReason;
+      return test;
+    }),
+  );
+  const count = (st: CtrfStatus): number => tests.filter((x) => x.status === st).length;
+  const start = epochMs(report.startedAt);
+  const stop = Math.max(start, epochMs(report.finishedAt));
+  return {
+    reportFormat: "CTRF",
+    specVersion: CTRF_SPEC_VERSION,
+    runId: report.runId,
+    timestamp: report.finishedAt,
+    generatedBy: `${report.harness.name} ${report.harness.version}`,
+    results: {
+      tool: { name: report.harness.name, version: report.harness.version },
+      summary: {
+        tests: tests.length,
+        passed: count("passed"),
+        failed: count("failed"),
+        skipped: count("skipped"),
+        pending: count("pending"),
+        other: count("other"),
+        start,
+        stop,
+        duration: stop - start,
+      },
+      tests,
+    },
+    extra: { mode: report.mode, status: report.status, command: report.command, abortReason: report.abortReason },
+  };
+}

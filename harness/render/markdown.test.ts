@@ -1,0 +1,95 @@
+import { describe, it, expect } from "vitest";
+import { renderMarkdownProof, checkProofPolicy, PROOF_FIELDS, sequenceDiagram } from "./markdown.ts";
+import { renderTerminal } from "./terminal.ts";
+import { SAMPLES, PLANTED, plantedRedactor } from "../evidence/sample-reports.ts";
+import type { Report } from "../evidence/types.ts";
+
+const REPORT_PATH = "reports/20260914T091203-proof-d41c8e/report.json";
+const MOCK_ONLY = /\b(?:vitest|unit tests?|mock(?:ed|s)?|snapshots?|lint|typechecks?|ci)\b|pnpm\s+test/i;
+
+function hostile(): Report {
+  const r = SAMPLES["smoke-pass"]();
+  const t = r.targets[0];
+  if (!t || t.scenarios.length < 4) throw new Error("sample too small");
+  t.scenarios[1] = { ...t.scenarios[1]!, status: "skipped", skipReason: "needs unprivileged user namespaces" };
+  t.scenarios[2] = { ...t.scenarios[2]!, status: "not-run", skipReason: "not tested" };
+  t.scenarios[0] = { ...t.scenarios[0]!, claim: "# a claim\n## that tries headings", deciding: "token = derived\n# Heading inside\nn/a" };
+  r.command = "pnpm smoke --scenario `x`";
+  return r;
+}
+
+describe("renderMarkdownProof", () => {
+  for (const [name, build] of Object.entries(SAMPLES)) {
+    describe(name, () => {
+      const report = build();
+      const md = renderMarkdownProof(report, { reportPath: REPORT_PATH });
+      const lines = md.split("\n");
+
+      it("passes the proof policy", () => {
+        expect(checkProofPolicy(md)).toMatchObject({ ok: true, problems: [] });
+      });
+
+      it("starts with the heading and carries the six fields in order", () => {
+        expect(lines[0]).toBe("## Real behavior proof");
+        const at = PROOF_FIELDS.map((f) => lines.findIndex((l) => l.startsWith(`${f.label}: `)));
+        expect(at.every((i) => i > 0)).toBe(true);
+        expect([...at].sort((a, b) => a - b)).toEqual(at);
+      });
+
+      it("has no other line starting with '#'", () => {
+        expect(lines.filter((l) => l.startsWith("#"))).toEqual(["## Real behavior proof"]);
+      });
+
+      it("shows the command and real terminal output, without mock-only words", () => {
+        const { fields } = checkProofPolicy(md);
+        expect(fields.steps).toContain(`\`${report.command}\``);
+        expect(fields.evidence).toContain("terminal output");
+        const body = renderTerminal(report, { color: false }).split("\n");
+        expect(body.length).toBeGreaterThanOrEqual(3);
+        expect(md).toContain(["```text", ...body, `report: ${REPORT_PATH}`, "```"].join("\n"));
+        expect(`${fields.evidence}\n${fields.observedResult}`.replace(/```text[\s\S]*?```/, "")).not.toMatch(MOCK_ONLY);
+        expect(fields.notTested.split("\n").length).toBeGreaterThan(3);
+      });
+
+      it("holds no planted secret, though the raw inputs had them", () => {
+        const r = plantedRedactor();
+        expect(r.findIn(md)).toEqual([]);
+        for (const s of Object.values(PLANTED)) expect(md).not.toContain(s.trim());
+        expect(JSON.stringify(report)).toContain("«redacted:");
+        expect(r.findIn(JSON.stringify(report))).toEqual([]);
+      });
+
+      it("draws one sequence diagram per scenario that ran", () => {
+        const ran = report.targets.flatMap((t) => t.scenarios).filter((s) => s.status === "passed" || s.status === "failed");
+        expect(md.match(/^```mermaid$/gm)).toHaveLength(ran.length);
+      });
+    });
+  }
+
+  it("diagrams say what was sent and answered", () => {
+    const scenarios = SAMPLES["smoke-pass"]().targets[0]?.scenarios ?? [];
+    const local = sequenceDiagram(scenarios[0]!).join("\n");
+    expect(local).toContain("participant Runtime as Runtime (approval-runtime process)");
+    expect(local).toContain("Runtime->>Tap: connect, approvalRuntimeToken present = derived, device absent");
+    expect(local).toContain("Gateway-->>Runtime: ok");
+    expect(local).toContain("Gateway-->>Requester: allow-once (from the runtime)");
+    const env = sequenceDiagram(scenarios[1]!).join("\n");
+    expect(env).toContain("Runtime->>Tap: connect, approvalRuntimeToken absent, device 5d0e3c8a9b1f…");
+    expect(env).toContain("Gateway-->>Runtime: INVALID_REQUEST APPROVAL_NOT_FOUND");
+    expect(env).toContain("Note over Gateway: still pending after the runtime ended, settled with deny");
+    expect(env).toContain("Gateway-->>Requester: deny (settled by the control client)");
+    const base = sequenceDiagram(SAMPLES.proof().targets[0]!.scenarios[0]!).join("\n");
+    expect(base).toContain("approvalRuntimeToken present ≠ derived");
+  });
+
+  it("lists skipped and not-run scenarios as not tested and survives hostile text", () => {
+    const md = renderMarkdownProof(hostile(), { reportPath: REPORT_PATH });
+    const check = checkProofPolicy(md);
+    expect(check.problems).toEqual([]);
+    expect(check.fields.notTested).toContain("`env-url-omission`: skipped (needs unprivileged user namespaces)");
+    expect(check.fields.notTested).toContain("`configured-remote-identity`: not run (not tested)");
+    expect(check.fields.steps).toContain("`` pnpm smoke --scenario `x` ``");
+    expect(md.split("\n").filter((l) => l.startsWith("#"))).toEqual(["## Real behavior proof"]);
+    expect(md.split("\n").filter((l) => l.startsWith("SKIP") || l.startsWith("NOT RUN"))).toHaveLength(2);
+  });
+});
