@@ -1,4 +1,4 @@
-import { readdir, stat } from "node:fs/promises";
+import { readdir, rmdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 
 /** Shared places outside the sandbox that OpenClaw is known to write to (facts §6). */
@@ -36,4 +36,23 @@ export async function snapshot(places: readonly string[]): Promise<Snapshot> {
     }
   }
   return out;
+}
+
+/**
+ * Shared places that did not exist before the run and are empty now were made by this run's OpenClaw
+ * (2026.6.x creates /tmp/openclaw at module load, whatever TMPDIR says): remove them. rmdir refuses a
+ * non-empty folder, so nothing of anyone else's is ever removed.
+ */
+export async function removeEmptyCreated(before: Snapshot, places: readonly string[]): Promise<string[]> {
+  const removed: string[] = [];
+  for (const place of places) {
+    if (before[place] !== "absent") continue;
+    try {
+      await rmdir(place);
+      removed.push(place);
+    } catch {
+      // absent, or not empty: left for the files check to judge
+    }
+  }
+  return removed;
 }

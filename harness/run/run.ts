@@ -7,7 +7,7 @@ import { REPORT_SCHEMA_VERSION } from "../evidence/types.ts";
 import { validateReport } from "../evidence/validate.ts";
 import { checkFiles, checkPorts, checkProcesses, checkSecrets } from "../hygiene/checks.ts";
 import { isListening, listFiles, processesMentioning, scanFiles } from "../hygiene/probe.ts";
-import { sharedPlaces, snapshot } from "../hygiene/snapshot.ts";
+import { removeEmptyCreated, sharedPlaces, snapshot } from "../hygiene/snapshot.ts";
 import { compareRuns, preflight } from "../judge/compare.ts";
 import type { DeclaredChanges } from "../plan/changes-types.ts";
 import type { RunPlan } from "../plan/plan.ts";
@@ -83,9 +83,12 @@ export async function executeRun(plan: RunPlan, deps: RunDeps, targets: Resolved
   const comparison = base && head ? compareRuns(base, head, deps.changes) : null;
   const pre = base && head ? preflight(base, head, deps.changes) : null;
 
+  const cleaned = await removeEmptyCreated(before, places);
+  const files0 = checkFiles(before, await snapshot(places), []);
+  if (cleaned.length) files0.detail += `; removed empty ${cleaned.join(", ")} that the target created outside the sandbox`;
   const hygiene: HygieneCheck[] = [
     checkProcesses(await processesMentioning(sandboxes)),
-    checkFiles(before, await snapshot(places), []),
+    files0,
     checkPorts((await Promise.all([...ports].map(async (p) => ((await isListening(p)) ? p : null)))).filter((p): p is number => p !== null), ports.size),
   ];
   const files = await listFiles(folder);

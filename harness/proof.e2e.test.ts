@@ -1,0 +1,43 @@
+import { readFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { dir } from "tmp-promise";
+import { checkProofPolicy } from "./render/markdown.ts";
+import { readReport, reportPathFrom, runCli } from "./e2e-helpers.ts";
+
+const reports = await dir({ unsafeCleanup: true, prefix: "proof-e2e-" });
+afterAll(() => reports.cleanup());
+
+describe("base against head on real builds: 2026.6.5 (before #87105) → 2026.6.6 (first with it)", () => {
+  it("classifies every expectation as declared and renders a proof block that OpenClaw's policy accepts", async () => {
+    const md = join(reports.path, "proof.md");
+    const r = await runCli(["proof", "--base", "2026.6.5", "--head", "2026.6.6", "--report-dir", reports.path, "--markdown", md], { timeoutMs: 420_000 });
+    const out = String(r.all);
+    expect(r.exitCode, out).toBe(0);
+    const report = await readReport(reportPathFrom(out) as string);
+    expect(report.targets.map((t) => [t.role, t.target.version])).toEqual([["base", "2026.6.5"], ["head", "2026.6.6"]]);
+    const rows = report.comparison ?? [];
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.filter((x) => !x.holds)).toEqual([]);
+    for (const s of ["local-token-handoff", "fallback-local"]) {
+      expect(rows.find((x) => x.scenario === s && x.expectation === "runtime-token")?.class).toBe("FAIL_TO_PASS");
+      expect(rows.find((x) => x.scenario === s && x.expectation === "requester-decision")?.class).toBe("FAIL_TO_PASS");
+    }
+    for (const s of ["env-url-omission", "configured-remote-identity"]) {
+      expect(rows.find((x) => x.scenario === s && x.expectation === "runtime-token")?.class).toBe("PASS_TO_PASS");
+      expect(rows.find((x) => x.scenario === s && x.expectation === "resolve")?.class).toBe("PASS_TO_PASS");
+      expect(rows.find((x) => x.scenario === s && x.expectation === "device-identity")?.class).toBe("FAIL_TO_PASS");
+    }
+    // The control: no shared file, no handoff, on both builds.
+    expect(report.targets.every((t) => t.scenarios.find((s) => s.id === "no-shared-socket-token")?.status === "passed")).toBe(true);
+    expect(report.preflight?.every((p) => p.ok)).toBe(true);
+
+    const markdown = await readFile(md, "utf8");
+    const policy = checkProofPolicy(markdown);
+    expect(policy.problems).toEqual([]);
+    expect(policy.ok).toBe(true);
+    // No secret of the run in any rendered output: the run's own scan found none.
+    expect(report.hygiene.find((h) => h.id === "secrets")?.pass).toBe(true);
+    expect(markdown).not.toContain(dirname(reports.path) + "/openclaw-smoke-");
+  });
+});
