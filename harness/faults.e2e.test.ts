@@ -74,6 +74,7 @@ describe("the harness keeps its evidence and cleans up when things go wrong", ()
         ["smoke", "--openclaw", "0.0.0-does-not-exist"],
         ["smoke", "--openclaw", "./not-an-openclaw-build"],
         ["smoke", "--report-dir", "/proc/forbidden-report-dir"],
+        ["smoke", "--report-dir", join(REPO, "package.json", "reports")],
       ]) {
         const r = await runCli([...args, ...(args.includes("--report-dir") ? [] : ["--report-dir", empty.path])], { timeoutMs: 60_000 });
         expect(r.exitCode, `${args.join(" ")}: ${String(r.all)}`).toBe(2);

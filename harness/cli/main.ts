@@ -1,5 +1,5 @@
 import { access, constants, mkdir, writeFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { UsageError, StepError } from "../errors.ts";
 import { createRedactor } from "../evidence/redact.ts";
 import { loadCatalog } from "../plan/catalog.ts";
@@ -20,12 +20,22 @@ import { runBench } from "./bench.ts";
 
 const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 
+/** Create the report dir one level at a time (a recursive mkdir can spin forever under /proc). */
 async function ensureWritableDir(dir: string): Promise<void> {
+  const fail = (): UsageError => new UsageError(`report dir '${dir}' is not writable`, "Pass --report-dir with a folder you can write to");
+  const missing: string[] = [];
+  let cur = dir;
+  while (!(await access(cur).then(() => true, () => false))) {
+    missing.unshift(cur);
+    const up = dirname(cur);
+    if (up === cur) throw fail();
+    cur = up;
+  }
   try {
-    await mkdir(dir, { recursive: true });
+    for (const d of missing) await mkdir(d);
     await access(dir, constants.W_OK);
   } catch {
-    throw new UsageError(`report dir '${dir}' is not writable`, "Pass --report-dir with a folder you can write to");
+    throw fail();
   }
 }
 

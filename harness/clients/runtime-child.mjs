@@ -1,7 +1,8 @@
 // The approval-runtime process: a separate OS process that shares OPENCLAW_HOME with the gateway
-// and resolves one approval with OpenClaw's own public client, loaded from the target installation.
-// Plain ESM on purpose: no TypeScript loader in the child. Input arrives as one JSON document on
-// stdin (so no secret sits in argv); the outcome leaves as one JSON line on stdout.
+// and resolves one approval with OpenClaw's own public client, loaded from the target installation
+// (argv[2]). Plain ESM on purpose: no TypeScript loader in the child. It loads OpenClaw's client at
+// once (loading reads nothing from the home), then waits for its input: one JSON document on stdin,
+// so no secret sits in argv. The outcome leaves as one JSON line on stdout.
 import fs, { readFileSync, readlinkSync, writeFileSync } from "node:fs";
 import { syncBuiltinESMExports } from "node:module";
 import { hostname } from "node:os";
@@ -11,7 +12,13 @@ import { pathToFileURL } from "node:url";
 const SUBPATH = "./plugin-sdk/approval-gateway-runtime";
 
 function readStdin() {
-  return readFileSync(0, "utf8");
+  return new Promise((resolve, reject) => {
+    let text = "";
+    process.stdin.setEncoding("utf8");
+    process.stdin.on("data", (c) => (text += c));
+    process.stdin.on("end", () => resolve(text));
+    process.stdin.on("error", reject);
+  });
 }
 
 function entryFile(openclawDir) {
@@ -94,10 +101,13 @@ if (noteDb) {
   syncBuiltinESMExports();
 }
 let out;
+const loading = import(pathToFileURL(entryFile(process.argv[2])).href);
+loading.catch(() => undefined);
 try {
-  const input = JSON.parse(readStdin());
-  const mod = await import(pathToFileURL(entryFile(input.openclawDir)).href);
+  const mod = await loading;
   const loadedMs = Date.now() - started;
+  const input = JSON.parse(await readStdin());
+  const inputAt = Date.now();
   await mod.resolveApprovalOverGateway({
     cfg: input.cfg,
     approvalId: input.approvalId,
@@ -105,7 +115,7 @@ try {
     ...(input.gatewayUrl ? { gatewayUrl: input.gatewayUrl } : {}),
     clientDisplayName: "approval-runtime-smoke",
   });
-  out = { ok: true, loadedMs, durationMs: Date.now() - started, pid: process.pid };
+  out = { ok: true, loadedMs, resolveMs: Date.now() - inputAt, durationMs: Date.now() - started, pid: process.pid };
 } catch (err) {
   out = { ok: false, error: describeError(err), durationMs: Date.now() - started, pid: process.pid };
 }

@@ -1,68 +1,78 @@
 import { fileURLToPath } from "node:url";
-import { execa } from "execa";
+import { execa, type ResultPromise } from "execa";
 import type { RuntimeOutcome } from "../evidence/types.ts";
 import { parseChildExtras, parseRuntimeOutcome, type ChildExtras } from "./runtime-outcome.ts";
 
 export const RUNTIME_CHILD = fileURLToPath(new URL("./runtime-child.mjs", import.meta.url));
 
-export interface RuntimeRun {
+export interface RuntimeSpawn {
   nodePath: string;
   openclawDir: string;
   cwd: string;
   env: Record<string, string>;
-  cfg: Record<string, unknown>;
-  gatewayUrl: string | null;
-  approvalId: string;
-  decision: string;
-  timeoutMs: number;
   redact: (s: string) => string;
   /** Wraps the node command (e.g. unshare ... --): argv prefix. */
   wrapper?: string[];
-  onSpawn?: (pid: number) => void;
   /** Ends the process early (harness interrupted, gateway gone). */
   cancelSignal?: AbortSignal;
 }
 
-/** Spawn the approval-runtime process (Node 24, plain ESM), feed its input on stdin, read its outcome line. */
-export async function runRuntimeProcess(run: RuntimeRun): Promise<{ outcome: RuntimeOutcome; extras: ChildExtras }> {
-  const input = JSON.stringify({
-    openclawDir: run.openclawDir,
-    cfg: run.cfg,
-    approvalId: run.approvalId,
-    decision: run.decision,
-    gatewayUrl: run.gatewayUrl,
-  });
-  const [file, ...args] = run.wrapper?.length ? [...run.wrapper, run.nodePath, RUNTIME_CHILD] : [run.nodePath, RUNTIME_CHILD];
-  const started = Date.now();
-  const child = execa(file as string, args, {
-    env: run.env,
+export interface RuntimeInput {
+  cfg: Record<string, unknown>;
+  gatewayUrl: string | null;
+  approvalId: string;
+  decision: string;
+}
+
+/** A started approval-runtime process that has begun loading OpenClaw's client and waits for its input. */
+export interface RuntimeHandle {
+  pid: number | null;
+  /** Send the input; resolves when the process has ended. The timeout counts from here. */
+  resolve(input: RuntimeInput, timeoutMs: number): Promise<{ outcome: RuntimeOutcome; extras: ChildExtras }>;
+  /** End it without input (scenario not run). */
+  discard(): Promise<void>;
+}
+
+/** Spawn the approval-runtime process (Node 24, plain ESM). It loads OpenClaw's client while it waits. */
+export function spawnRuntime(s: RuntimeSpawn): RuntimeHandle {
+  const [file, ...args] = s.wrapper?.length ? [...s.wrapper, s.nodePath, RUNTIME_CHILD, s.openclawDir] : [s.nodePath, RUNTIME_CHILD, s.openclawDir];
+  const child: ResultPromise = execa(file as string, args, {
+    env: s.env,
     extendEnv: false,
-    cwd: run.cwd,
-    input,
+    cwd: s.cwd,
+    stdin: "pipe",
     reject: false,
-    timeout: run.timeoutMs,
     killSignal: "SIGKILL",
     all: true,
     cleanup: true,
     maxBuffer: 4 * 1024 * 1024,
-    ...(run.cancelSignal ? { cancelSignal: run.cancelSignal } : {}),
+    ...(s.cancelSignal ? { cancelSignal: s.cancelSignal } : {}),
   });
-  if (child.pid !== undefined) run.onSpawn?.(child.pid);
-  const r = await child;
-  const all = typeof r.all === "string" ? r.all : "";
-  const logTail = run.redact(all.split("\n").filter((l) => !l.includes("smokeRuntimeOutcome")).slice(-15).join("\n"));
-  const stdout = typeof r.stdout === "string" ? r.stdout : "";
-  const outcome = parseRuntimeOutcome(
-    {
-      pid: child.pid ?? null,
-      exitCode: r.exitCode ?? null,
-      signal: r.signal ?? null,
-      timedOut: r.timedOut,
-      wallMs: Date.now() - started,
-      stdout,
-      logTail,
+  child.stdin?.on("error", () => undefined);
+  return {
+    pid: child.pid ?? null,
+    async resolve(input, timeoutMs) {
+      const sent = Date.now();
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        child.kill("SIGKILL");
+      }, timeoutMs);
+      child.stdin?.end(JSON.stringify(input));
+      const r = await child;
+      clearTimeout(timer);
+      const all = typeof r.all === "string" ? r.all : "";
+      const stdout = typeof r.stdout === "string" ? r.stdout : "";
+      const logTail = s.redact(all.split("\n").filter((l) => !l.includes("smokeRuntimeOutcome")).slice(-15).join("\n"));
+      const outcome = parseRuntimeOutcome(
+        { pid: child.pid ?? null, exitCode: r.exitCode ?? null, signal: r.signal ?? null, timedOut, wallMs: Date.now() - sent, stdout, logTail },
+        s.redact,
+      );
+      return { outcome, extras: parseChildExtras(stdout) };
     },
-    run.redact,
-  );
-  return { outcome, extras: parseChildExtras(stdout) };
+    async discard() {
+      child.kill("SIGKILL");
+      await child;
+    },
+  };
 }

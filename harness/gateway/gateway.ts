@@ -10,6 +10,8 @@ import { LogSink, type TextRedactor } from "./log-sink.ts";
 export const ADMIN_SCOPES = ["operator.admin", "operator.approvals"] as const;
 
 export interface GatewayStartOptions {
+  /** A free loopback port chosen by the caller (see pickPort), so taps can be prepared before spawn. */
+  port: number;
   nodePath: string;
   openclawDir: string;
   env: Record<string, string>;
@@ -38,8 +40,12 @@ export interface RunningGateway {
 }
 
 /** Start the real `openclaw gateway run` on a free loopback port and wait until a token connect gets hello-ok. */
+export function pickPort(): Promise<number> {
+  return getPort({ host: "127.0.0.1" });
+}
+
 export async function startGateway(opts: GatewayStartOptions): Promise<RunningGateway> {
-  const port = await getPort({ host: "127.0.0.1" });
+  const port = opts.port;
   await opts.beforeSpawn(port);
   const url = `ws://127.0.0.1:${port}`;
   const argv = gatewayArgv(opts.openclawDir, port);
@@ -134,7 +140,7 @@ async function waitReady(
       }
       last = err instanceof Error ? err.message : String(err);
       opts.onProgress?.(`waiting for hello-ok (attempt ${attempts}: ${last.slice(0, 60)})`);
-      await new Promise((r) => setTimeout(r, 150));
+      await new Promise((r) => setTimeout(r, 50));
     }
   }
   throw new StepError("gateway", `not ready after ${opts.readyTimeoutMs} ms (last: ${last})`, {

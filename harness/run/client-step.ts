@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, rmSync } from "node:fs";
 import type { IsolationEvidence, RuntimeOutcome } from "../evidence/types.ts";
-import { runRuntimeProcess } from "../clients/runtime-process.ts";
+import { spawnRuntime, type RuntimeHandle } from "../clients/runtime-process.ts";
 import { isolationWrapper } from "../isolation/argv.ts";
 import { processNamespaces } from "../isolation/namespaces.ts";
 import { OTHER_USER, shareWithGroup } from "../isolation/share.ts";
 import { runtimeInvocation } from "../plan/client-setup.ts";
-import type { ClientSpec } from "../plan/scenario-types.ts";
+import type { ClientSpec, RuntimeClientSpec } from "../plan/scenario-types.ts";
 import type { GatewayContext } from "./context.ts";
 import { runProbe } from "./probe.ts";
 
@@ -15,42 +15,25 @@ export interface ClientStepResult {
   isolation: IsolationEvidence | null;
 }
 
+export interface ClientStepInput {
+  tapUrl: string;
+  tapPort: number;
+  approvalId: string;
+  decision: string;
+  ctx: GatewayContext;
+  /** The runtime process spawned while the gateway started, if any. */
+  prepared: RuntimeHandle | null;
+}
+
 /** Run the scenario's client once against its tap: OpenClaw's own runtime process, or a wire probe. */
-export async function runClientStep(spec: ClientSpec, p: { tapUrl: string; tapPort: number; approvalId: string; decision: string; ctx: GatewayContext }): Promise<ClientStepResult> {
-  const { ctx } = p;
+export async function runClientStep(spec: ClientSpec, p: ClientStepInput): Promise<ClientStepResult> {
   if (spec.kind === "wire-probe") return { runtime: await runProbe(spec, p), isolation: null };
+  const { ctx } = p;
   const inv = runtimeInvocation(spec.route, { tapUrl: p.tapUrl, tapPort: p.tapPort, gatewayToken: ctx.sandbox.secrets.gatewayToken });
-  const iso = spec.isolation;
   const marker = `approval-runtime-smoke-marker-${randomBytes(6).toString("hex")}`;
-  let wrapper: string[] | undefined;
-  const extraEnv: Record<string, string> = {};
-  if (iso) {
-    if (iso.otherUser) await shareWithGroup(ctx.sandbox.layout.root, OTHER_USER.gid);
-    wrapper = isolationWrapper(iso, {
-      sandboxRoot: ctx.sandbox.layout.root,
-      hostname: "smoke-runtime",
-      uid: iso.otherUser ? OTHER_USER.uid : null,
-      gid: iso.otherUser ? OTHER_USER.gid : null,
-    });
-    extraEnv.SMOKE_ISOLATION_MARKER = marker;
-    extraEnv.SMOKE_TRACE_FILES = "1";
-  }
-  const { outcome, extras } = await runRuntimeProcess({
-    nodePath: ctx.target.nodePath,
-    openclawDir: ctx.target.openclawDir,
-    cwd: ctx.sandbox.layout.home,
-    env: { ...ctx.baseEnv, ...inv.env, ...extraEnv },
-    cfg: inv.cfg,
-    gatewayUrl: inv.gatewayUrl,
-    approvalId: p.approvalId,
-    decision: p.decision,
-    timeoutMs: ctx.timeouts.runtimeProcessMs,
-    redact: (t) => ctx.redactor.text(t),
-    onSpawn: (pid) => ctx.trackPid(pid),
-    cancelSignal: ctx.signal,
-    ...(wrapper ? { wrapper } : {}),
-  });
-  if (!iso) return { runtime: outcome, isolation: null };
+  const handle = p.prepared ?? (await spawnIsolated(spec, inv.env, marker, ctx));
+  const { outcome, extras } = await handle.resolve({ cfg: inv.cfg, gatewayUrl: inv.gatewayUrl, approvalId: p.approvalId, decision: p.decision }, ctx.timeouts.runtimeProcessMs);
+  if (!spec.isolation) return { runtime: outcome, isolation: null };
   const hostMarker = `/tmp/${marker}`;
   const visible = existsSync(hostMarker);
   if (visible) rmSync(hostMarker, { force: true });
@@ -65,4 +48,33 @@ export async function runClientStep(spec: ClientSpec, p: { tapUrl: string; tapPo
       filesNeeded: extras.filesTouched ?? [],
     },
   };
+}
+
+/** Spawn the runtime behind namespaces (and as another user), after sharing the sandbox as a user would. */
+async function spawnIsolated(spec: RuntimeClientSpec, routeEnv: Record<string, string>, marker: string, ctx: GatewayContext): Promise<RuntimeHandle> {
+  const iso = spec.isolation;
+  const extraEnv: Record<string, string> = {};
+  let wrapper: string[] | undefined;
+  if (iso) {
+    if (iso.otherUser) await shareWithGroup(ctx.sandbox.layout.root, OTHER_USER.gid);
+    wrapper = isolationWrapper(iso, {
+      sandboxRoot: ctx.sandbox.layout.root,
+      hostname: "smoke-runtime",
+      uid: iso.otherUser ? OTHER_USER.uid : null,
+      gid: iso.otherUser ? OTHER_USER.gid : null,
+    });
+    extraEnv.SMOKE_ISOLATION_MARKER = marker;
+    extraEnv.SMOKE_TRACE_FILES = "1";
+  }
+  const handle = spawnRuntime({
+    nodePath: ctx.target.nodePath,
+    openclawDir: ctx.target.openclawDir,
+    cwd: ctx.sandbox.layout.home,
+    env: { ...ctx.baseEnv, ...routeEnv, ...extraEnv },
+    redact: (t) => ctx.redactor.text(t),
+    cancelSignal: ctx.signal,
+    ...(wrapper ? { wrapper } : {}),
+  });
+  if (handle.pid !== null) ctx.trackPid(handle.pid);
+  return handle;
 }

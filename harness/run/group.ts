@@ -1,7 +1,7 @@
 import { dirname, join } from "node:path";
 import type { GatewayRecord, ScenarioResult } from "../evidence/types.ts";
 import { StepError } from "../errors.ts";
-import { startGateway, type RunningGateway } from "../gateway/gateway.ts";
+import { pickPort, startGateway, type RunningGateway } from "../gateway/gateway.ts";
 import type { GatewayGroup, Timeouts } from "../plan/plan.ts";
 import type { ScenarioDefinition } from "../plan/scenario-types.ts";
 import { childBaseEnv } from "../sandbox/layout.ts";
@@ -11,6 +11,7 @@ import type { Faults, Redactor, TargetRuntime } from "./context.ts";
 import { mapLimit } from "./limit.ts";
 import { removeOwnLocks, stateDbRealpath, stateLockDir, stateLockHash } from "./locks.ts";
 import { emptyObservations, runScenario } from "./scenario.ts";
+import { prepareScenario, releasePrepared, type PreparedScenario } from "./prepare.ts";
 
 export interface GroupRunOptions {
   label: string; // e.g. "head" or "single"
@@ -69,8 +70,22 @@ export async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
   let aborted: string | null = null;
   let removedLocks: string[] = [];
   const step = o.progress.step(`${o.label}: start gateway (${o.group.profile})`);
+  // Scenarios stop waiting as soon as the harness is interrupted or the gateway dies.
+  const stopAll = new AbortController();
+  const onAbort = (): void => stopAll.abort(o.signal.reason);
+  o.signal.addEventListener("abort", onAbort, { once: true });
+  let prepared: PreparedScenario[] = [];
   try {
+    const port = await pickPort();
+    o.trackPort(port);
+    // Taps and runtime processes get ready while the gateway starts: they only need its port.
+    prepared = await Promise.all(
+      o.group.scenarios.map((sc) =>
+        prepareScenario(sc, { gatewayUrl: `ws://127.0.0.1:${port}`, sandbox, baseEnv, target: o.target, redactor: o.redactor, signal: stopAll.signal, trackPid: o.trackPid, trackPort: o.trackPort }),
+      ),
+    );
     gateway = await startGateway({
+      port,
       nodePath: o.target.nodePath,
       openclawDir: o.target.openclawDir,
       env: baseEnv,
@@ -79,10 +94,7 @@ export async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
       logFile: join(o.reportFolder, logName),
       redactor: o.redactor,
       readyTimeoutMs: o.timeouts.gatewayReadyMs,
-      beforeSpawn: (port) => {
-        o.trackPort(port);
-        return sandbox.writeGatewayConfig(port);
-      },
+      beforeSpawn: (p) => sandbox.writeGatewayConfig(p),
       onProgress: (d) => step.update(d),
     });
     o.trackPid(gateway.pid);
@@ -91,31 +103,32 @@ export async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
     step.done(`ready in ${(gateway.readyMs / 1000).toFixed(1)}s, pid ${gateway.pid}`);
     o.onGatewayReady?.(gateway);
     const running = gateway;
-    // Scenarios stop waiting as soon as the harness is interrupted or the gateway dies.
-    const stopAll = new AbortController();
-    const onAbort = (): void => stopAll.abort(o.signal.reason);
-    o.signal.addEventListener("abort", onAbort, { once: true });
     void running.exited.then((e) => {
       if (e.by !== "harness") stopAll.abort(`gateway exited (code ${e.code ?? "none"}, signal ${e.signal ?? "none"})`);
     });
     const ctx = { sandbox, gateway: running, target: o.target, baseEnv, redactor: o.redactor, timeouts: o.timeouts, progress: o.progress, trackPid: o.trackPid, trackPort: o.trackPort, signal: stopAll.signal, faults: o.faults };
-    const results = await mapLimit(o.group.scenarios, o.concurrency, async (sc) => {
+    const results = await mapLimit(o.group.scenarios, o.concurrency, async (sc, i) => {
+      const prep = prepared[i] as PreparedScenario;
       const why = stopAll.signal.aborted ? `not run: ${String(stopAll.signal.reason ?? "aborted")}` : null;
-      if (why) return notRun(sc, why);
+      if (why) {
+        await releasePrepared(prep);
+        return notRun(sc, why);
+      }
       const st = o.progress.step(`${o.label}: ${sc.id}`);
-      const r = await runScenario(sc, ctx);
-      (r.status === "passed" ? st.done : st.fail)(r.deciding);
+      const r = await runScenario(sc, ctx, prep);
+      (r.status === "passed" ? st.done : r.status === "skipped" ? st.done : st.fail)(r.deciding);
       return r;
     });
     scenarios.push(...results);
     const exit = running.exit();
     if (exit && exit.by !== "harness") aborted = `gateway exited mid-run (code ${exit.code ?? "none"}, signal ${exit.signal ?? "none"})`;
-    o.signal.removeEventListener("abort", onAbort);
   } catch (err) {
     const msg = err instanceof StepError ? err.describe() : err instanceof Error ? err.message : String(err);
     step.fail(o.redactor.text(msg.split("\n")[0] ?? msg));
     throw err instanceof StepError ? err : new StepError("gateway group", o.redactor.text(msg));
   } finally {
+    o.signal.removeEventListener("abort", onAbort);
+    if (!gateway || scenarios.length === 0) await Promise.all(prepared.map((p) => releasePrepared(p)));
     if (gateway) {
       gateway.control.close();
       const stop = await gateway.stop();

@@ -5,8 +5,7 @@ import { readStateIdentity } from "../clients/state-identity.ts";
 import { decidingObservation, evaluate, scenarioStatus } from "../judge/evaluate.ts";
 import { describeRoute, runtimeInvocation } from "../plan/client-setup.ts";
 import type { ScenarioDefinition } from "../plan/scenario-types.ts";
-import { startTap, type Tap } from "../tap/tap.ts";
-import { deriveApprovalRuntimeToken } from "../wire/token.ts";
+import { releasePrepared, type PreparedScenario } from "./prepare.ts";
 import type { GatewayContext } from "./context.ts";
 import { runClientStep } from "./client-step.ts";
 import { isolationSupport } from "../isolation/support.ts";
@@ -16,18 +15,19 @@ export function emptyObservations(): Observations {
 }
 
 /** Run one declared scenario against a ready gateway and judge it. Never throws: failures become findings. */
-export async function runScenario(s: ScenarioDefinition, ctx: GatewayContext): Promise<ScenarioResult> {
+export async function runScenario(s: ScenarioDefinition, ctx: GatewayContext, prepared: PreparedScenario): Promise<ScenarioResult> {
   const skip = await unmetRequirement(s);
-  if (skip) return skipped(s, skip, setupRecord(s, ctx));
+  if (skip) {
+    await releasePrepared(prepared);
+    return skipped(s, skip, setupRecord(s, ctx));
+  }
   const started = Date.now();
   const obs = emptyObservations();
   const findings: string[] = [];
   const setup = setupRecord(s, ctx);
-  let tap: Tap | null = null;
+  const tap = prepared.tap;
   let requester: Requester | null = null;
   try {
-    tap = await startTap({ upstreamUrl: ctx.gateway.url, derivedToken: deriveApprovalRuntimeToken(ctx.sandbox.generatedSocketToken) });
-    ctx.trackPort(tap.port);
     if (ctx.faults.freezeTap === s.id) tap.freeze();
     requester = await createRequesterApproval(ctx.gateway.url, ctx.sandbox.secrets.gatewayToken, s.id, ctx.timeouts.rpcMs);
     const req: RequesterObservation = { approvalId: requester.approvalId, deviceId: requester.device.deviceId, accepted: true, requestError: null, finalDecision: null, finalSource: "none" };
@@ -41,7 +41,7 @@ export async function runScenario(s: ScenarioDefinition, ctx: GatewayContext): P
       return d;
     });
 
-    const step = await runClientStep(s.client, { tapUrl: tap.url, tapPort: tap.port, approvalId: requester.approvalId, decision: s.decision, ctx });
+    const step = await runClientStep(s.client, { tapUrl: tap.url, tapPort: tap.port, approvalId: requester.approvalId, decision: s.decision, ctx, prepared: prepared.runtime });
     obs.runtime = step.runtime;
     obs.isolation = step.isolation;
     if (obs.runtime.timedOut) findings.push(`approval-runtime process timed out after ${obs.runtime.wallMs} ms; log tail:\n${obs.runtime.logTail}`);
@@ -58,10 +58,9 @@ export async function runScenario(s: ScenarioDefinition, ctx: GatewayContext): P
     }
   } finally {
     requester?.close();
-    if (tap) {
-      await tap.close();
-      obs.wire = tap.connections();
-    }
+    await prepared.runtime?.discard().catch(() => undefined);
+    await tap.close();
+    obs.wire = tap.connections();
   }
   const gatewayExit = ctx.gateway.exit();
   if (gatewayExit) findings.push(`gateway exited during the scenario (code ${gatewayExit.code ?? "none"}, signal ${gatewayExit.signal ?? "none"})`);

@@ -1,0 +1,52 @@
+import { spawnRuntime, type RuntimeHandle } from "../clients/runtime-process.ts";
+import { runtimeInvocation } from "../plan/client-setup.ts";
+import type { ScenarioDefinition } from "../plan/scenario-types.ts";
+import type { Sandbox } from "../sandbox/sandbox.ts";
+import { startTap, type Tap } from "../tap/tap.ts";
+import { deriveApprovalRuntimeToken } from "../wire/token.ts";
+import type { Redactor, TargetRuntime } from "./context.ts";
+
+/** What is set up for a scenario before the gateway is ready: its tap, and its runtime process already loading. */
+export interface PreparedScenario {
+  tap: Tap;
+  runtime: RuntimeHandle | null;
+}
+
+export interface PrepareContext {
+  gatewayUrl: string;
+  sandbox: Sandbox;
+  baseEnv: Record<string, string>;
+  target: TargetRuntime;
+  redactor: Redactor;
+  signal: AbortSignal;
+  trackPid(pid: number): void;
+  trackPort(port: number): void;
+}
+
+/**
+ * Start the scenario's tap and, for an OpenClaw runtime client without isolation, spawn its process now:
+ * it loads OpenClaw's client (which reads nothing from the home) while the gateway starts.
+ * Isolated clients are spawned later, once the sandbox is as a user would have shared it.
+ */
+export async function prepareScenario(s: ScenarioDefinition, c: PrepareContext): Promise<PreparedScenario> {
+  const tap = await startTap({ upstreamUrl: c.gatewayUrl, derivedToken: deriveApprovalRuntimeToken(c.sandbox.generatedSocketToken) });
+  c.trackPort(tap.port);
+  if (s.client.kind !== "openclaw-runtime" || s.client.isolation) return { tap, runtime: null };
+  const inv = runtimeInvocation(s.client.route, { tapUrl: tap.url, tapPort: tap.port, gatewayToken: c.sandbox.secrets.gatewayToken });
+  const runtime = spawnRuntime({
+    nodePath: c.target.nodePath,
+    openclawDir: c.target.openclawDir,
+    cwd: c.sandbox.layout.home,
+    env: { ...c.baseEnv, ...inv.env },
+    redact: (t) => c.redactor.text(t),
+    cancelSignal: c.signal,
+  });
+  if (runtime.pid !== null) c.trackPid(runtime.pid);
+  return { tap, runtime };
+}
+
+/** Release what a scenario prepared but did not use. */
+export async function releasePrepared(p: PreparedScenario): Promise<void> {
+  await p.runtime?.discard().catch(() => undefined);
+  await p.tap.close();
+}
