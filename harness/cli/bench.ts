@@ -1,6 +1,72 @@
-import { UsageError } from "../errors.ts";
+import { mkdir, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { cliRun, gatewayReadyFloor, runtimeFloors } from "../bench/measure.ts";
+import { judgeBench, renderBench, spread, type BenchFigures } from "../bench/figures.ts";
+import { loadCatalog } from "../plan/catalog.ts";
+import { DEFAULT_PROOF_BASE } from "../plan/plan.ts";
+import { defaultCacheDir, resolveTarget } from "../target/resolve.ts";
 import type { Session } from "./main.ts";
 
-export async function runBench(_session: Session): Promise<number> {
-  throw new UsageError("bench is not built yet", "Use pnpm smoke");
+function childEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !/^(VITEST|TEST$|NODE_ENV$)/.test(k)) env[k] = v;
+  return { ...env, CI: "true" };
+}
+
+/** `pnpm bench`: the floor OpenClaw sets, the harness's full runs, their ratios, and the cost. */
+export async function runBench(session: Session): Promise<number> {
+  const { opts, progress } = session;
+  const runs = opts.runs;
+  const reportDir = resolve(opts.reportDir, "bench");
+  await mkdir(reportDir, { recursive: true });
+  const cacheDir = defaultCacheDir(process.env);
+  const head = await resolveTarget(opts.head ?? opts.openclaw ?? "default", { cacheDir, nodeVersion: process.versions.node });
+  const baseSpec = opts.base ?? DEFAULT_PROOF_BASE;
+  await resolveTarget(baseSpec, { cacheDir, nodeVersion: process.versions.node, onProgress: (l) => progress.info(l) });
+  const cached: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await resolveTarget(baseSpec, { cacheDir, nodeVersion: process.versions.node });
+    cached.push(performance.now() - t0);
+  }
+  const target = { nodePath: process.execPath, openclawDir: head.path };
+  const core = (await loadCatalog()).filter((s) => s.group === "core");
+  const gatewayReady = await gatewayReadyFloor(target, runs, reportDir, progress);
+  const floors = await runtimeFloors(target, core, runs, reportDir, progress);
+  const env = childEnv();
+  const headArgs = opts.head ?? opts.openclaw ? ["--openclaw", (opts.head ?? opts.openclaw) as string] : [];
+  const full = { smoke: [] as number[], smokeBase: [] as number[], proof: [] as number[] };
+  const harnessRss: number[] = [];
+  const gatewayRss: number[] = [];
+  const runFull = async (label: keyof typeof full, args: string[]): Promise<void> => {
+    for (let i = 0; i < runs; i++) {
+      const st = progress.step(`full: ${label} (${i + 1}/${runs})`);
+      const r = await cliRun(args, reportDir, env);
+      full[label].push(r.wallMs);
+      if (r.report) {
+        harnessRss.push(r.report.resources.harnessPeakRssBytes);
+        for (const t of r.report.targets) for (const g of t.gateways) if (g.peakRssBytes) gatewayRss.push(g.peakRssBytes);
+      }
+      st.done(`${(r.wallMs / 1000).toFixed(1)} s, ${r.report?.status ?? "no report"}`);
+    }
+  };
+  await runFull("smoke", ["smoke", ...headArgs]);
+  await runFull("smokeBase", ["smoke", "--openclaw", baseSpec]);
+  await runFull("proof", ["proof", "--base", baseSpec, ...(opts.head ?? opts.openclaw ? ["--head", (opts.head ?? opts.openclaw) as string] : [])]);
+  const figures: BenchFigures = {
+    floor: {
+      gatewayReady: spread(gatewayReady),
+      runtimeProcess: spread(floors.runtimeProcess),
+      singleScenario: Object.fromEntries(Object.entries(floors.singleScenario).map(([k, v]) => [k, spread(v)])),
+    },
+    full: { smoke: spread(full.smoke), smokeBase: spread(full.smokeBase), proof: spread(full.proof) },
+    cost: { cachedProvision: spread(cached), harnessPeakRssBytes: Math.max(0, ...harnessRss), gatewayPeakRssBytes: gatewayRss },
+  };
+  const verdict = judgeBench(figures);
+  const text = renderBench(figures, verdict);
+  process.stdout.write(`\n${text}\n`);
+  const out = join(reportDir, "bench.json");
+  await writeFile(out, `${JSON.stringify({ machine: { cpus: (await import("node:os")).cpus().length, node: process.version }, runs, figures, verdict }, null, 2)}\n`);
+  process.stdout.write(`figures: ${out}\n`);
+  return verdict.checks.every((c) => c.pass) ? 0 : 1;
 }

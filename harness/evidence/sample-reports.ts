@@ -89,10 +89,10 @@ function observe(s: ScenarioDefinition, version: Version, r: Redactor, n: number
     hello: { ok: true, errorCode: null, reason: null },
     rpcs: [
       resolved
-        ? { method: "exec.approval.resolve", ok: true, errorCode: null, reason: null, message: null }
-        : { method: "exec.approval.resolve", ok: false, errorCode: "INVALID_REQUEST", reason: "APPROVAL_NOT_FOUND", message: "unknown or expired approval id" },
+        ? { method: "exec.approval.resolve", ok: true, errorCode: null, reason: null, message: null, sentAtMs: 520 + 17 * n, answeredAtMs: 531 + 17 * n }
+        : { method: "exec.approval.resolve", ok: false, errorCode: "INVALID_REQUEST", reason: "APPROVAL_NOT_FOUND", message: "unknown or expired approval id", sentAtMs: 520 + 17 * n, answeredAtMs: 523 + 17 * n },
     ],
-    close: { by: "client", code: 1000, reason: "" },
+    close: { by: "client", code: 1000, reason: "", atMs: 560 + 17 * n },
   };
   const log = resolved
     ? `[runtime] gateway ws://127.0.0.1:<tap> (token ${PLANTED.gatewayToken})\n[runtime] resolved allow-once`
@@ -198,6 +198,7 @@ function base(mode: Report["mode"], runId: string, command: string, totalMs: num
     startedAt: new Date(started).toISOString(),
     finishedAt: new Date(started + totalMs).toISOString(),
     timings: { totalMs },
+    resources: { harnessPeakRssBytes: 97_452_032 },
   };
 }
 

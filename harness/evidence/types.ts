@@ -23,6 +23,8 @@ export interface Report {
   startedAt: string;
   finishedAt: string;
   timings: { totalMs: number };
+  /** Peak resident set of the harness process itself (process.resourceUsage().maxRSS) when the report was written. */
+  resources: { harnessPeakRssBytes: number };
   targets: TargetRun[];
   comparison: ComparisonRow[] | null;
   preflight: PreflightResult[] | null;
@@ -130,16 +132,18 @@ export interface RpcObservation {
   errorCode: string | null;
   reason: string | null;
   message: string | null;
+  sentAtMs: number; // relative to the tap's start
+  answeredAtMs: number | null;
 }
 
 export interface WireConnection {
   index: number;
   peer: string;
-  openedAtMs: number; // relative to scenario start
+  openedAtMs: number; // relative to the tap's start
   connect: ConnectObservation | null;
   hello: { ok: boolean; errorCode: string | null; reason: string | null } | null;
   rpcs: RpcObservation[];
-  close: { by: "client" | "gateway" | "tap"; code: number | null; reason: string } | null;
+  close: { by: "client" | "gateway" | "tap"; code: number | null; reason: string; atMs: number } | null;
 }
 
 export interface RuntimeOutcome {

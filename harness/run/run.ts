@@ -105,6 +105,7 @@ export async function executeRun(plan: RunPlan, deps: RunDeps, targets: Resolved
     startedAt: started.toISOString(),
     finishedAt: finished.toISOString(),
     timings: { totalMs: finished.getTime() - started.getTime() },
+    resources: { harnessPeakRssBytes: process.resourceUsage().maxRSS * 1024 },
     targets: targetRuns,
     comparison,
     preflight: pre,

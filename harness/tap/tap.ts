@@ -56,7 +56,7 @@ export async function startTap(opts: TapOptions): Promise<Tap> {
     sockets.add(upstream);
     const queue: Array<{ data: WebSocket.RawData; binary: boolean }> = [];
     const closeBoth = (by: "client" | "gateway" | "tap", code: number | null, reason: string): void => {
-      if (!record.close) record.close = { by, code, reason: reason.slice(0, 200) };
+      if (!record.close) record.close = { by, code, reason: reason.slice(0, 200), atMs: Date.now() - started };
       for (const s of [client, upstream]) if (s.readyState === WebSocket.OPEN || s.readyState === WebSocket.CONNECTING) s.terminate();
     };
 
@@ -68,7 +68,7 @@ export async function startTap(opts: TapOptions): Promise<Tap> {
           connectId = frame.id;
           record.connect = observeConnect(frame.params, opts.derivedToken);
         } else {
-          const rpc: RpcObservation = { method: frame.method, ok: null, errorCode: null, reason: null, message: null };
+          const rpc: RpcObservation = { method: frame.method, ok: null, errorCode: null, reason: null, message: null, sentAtMs: Date.now() - started, answeredAtMs: null };
           record.rpcs.push(rpc);
           pending.set(frame.id, rpc);
         }
@@ -89,6 +89,7 @@ export async function startTap(opts: TapOptions): Promise<Tap> {
           const rpc = pending.get(frame.id);
           if (rpc && rpc.ok === null) {
             rpc.ok = frame.ok;
+            rpc.answeredAtMs = Date.now() - started;
             rpc.errorCode = frame.error?.code ?? null;
             rpc.reason = errorReason(frame.error);
             rpc.message = frame.error?.message?.slice(0, 200) ?? null;

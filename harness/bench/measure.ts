@@ -1,0 +1,150 @@
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { execa } from "execa";
+import { createRedactor } from "../evidence/redact.ts";
+import type { Report } from "../evidence/types.ts";
+import { spawnRuntime } from "../clients/runtime-process.ts";
+import { createRequesterApproval } from "../clients/requester.ts";
+import { checkAndSettle } from "../clients/control.ts";
+import { pickPort, startGateway, type RunningGateway } from "../gateway/gateway.ts";
+import { DEFAULT_TIMEOUTS } from "../plan/plan.ts";
+import type { ScenarioDefinition } from "../plan/scenario-types.ts";
+import { childBaseEnv } from "../sandbox/layout.ts";
+import { createSandbox, type Sandbox } from "../sandbox/sandbox.ts";
+import { startTap } from "../tap/tap.ts";
+import { removeOwnLocks, stateDbRealpath, stateLockDir, stateLockHash } from "../run/locks.ts";
+import { prepareScenario } from "../run/prepare.ts";
+import { runScenario } from "../run/scenario.ts";
+import { NO_FAULTS, type Redactor } from "../run/context.ts";
+import type { Progress } from "../ui/progress.ts";
+
+const MAIN = fileURLToPath(new URL("../cli/main.ts", import.meta.url));
+
+export interface Target {
+  nodePath: string;
+  openclawDir: string;
+}
+
+interface GatewayHandle {
+  sandbox: Sandbox;
+  gateway: RunningGateway;
+  baseEnv: Record<string, string>;
+  redactor: Redactor;
+  close(): Promise<void>;
+}
+
+/** A bare sandbox + real gateway, torn down by close(). */
+async function bareGateway(target: Target, logDir: string): Promise<GatewayHandle> {
+  const sandbox = await createSandbox("shared-socket-token");
+  const redactor = createRedactor([{ name: "gateway-token", value: sandbox.secrets.gatewayToken }, { name: "socket-token", value: sandbox.generatedSocketToken }]);
+  const baseEnv = childBaseEnv(sandbox.layout, process.env, dirname(target.nodePath));
+  try {
+    const gateway = await startGateway({
+      port: await pickPort(),
+      nodePath: target.nodePath,
+      openclawDir: target.openclawDir,
+      env: baseEnv,
+      cwd: sandbox.layout.home,
+      gatewayToken: sandbox.secrets.gatewayToken,
+      logFile: join(logDir, `bench-gateway-${Date.now()}.log`),
+      redactor,
+      readyTimeoutMs: DEFAULT_TIMEOUTS.gatewayReadyMs,
+      beforeSpawn: (p) => sandbox.writeGatewayConfig(p),
+    });
+    return {
+      sandbox,
+      gateway,
+      baseEnv,
+      redactor,
+      async close() {
+        gateway.control.close();
+        await gateway.stop();
+        const real = await stateDbRealpath(sandbox.layout.stateDb);
+        if (real && typeof process.getuid === "function") await removeOwnLocks(stateLockDir(process.getuid()), stateLockHash(real));
+        await sandbox.remove();
+      },
+    };
+  } catch (err) {
+    await sandbox.remove();
+    throw err;
+  }
+}
+
+/** Floor 1: spawn of a bare gateway until a token connect gets hello-ok. */
+export async function gatewayReadyFloor(target: Target, runs: number, logDir: string, progress: Progress): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const st = progress.step(`floor: gateway spawn → hello-ok (${i + 1}/${runs})`);
+    const g = await bareGateway(target, logDir);
+    out.push(g.gateway.readyMs);
+    await g.close();
+    st.done(`${g.gateway.readyMs} ms`);
+  }
+  return out;
+}
+
+/**
+ * Floor 2 on one ready gateway: one approval-runtime process alone, from spawn until the gateway's answer to its
+ * resolve passes the tap; and each scenario alone (its process spawned after the gateway is ready).
+ */
+export async function runtimeFloors(
+  target: Target,
+  scenarios: readonly ScenarioDefinition[],
+  runs: number,
+  logDir: string,
+  progress: Progress,
+): Promise<{ runtimeProcess: number[]; singleScenario: Record<string, number[]> }> {
+  const g = await bareGateway(target, logDir);
+  const runtimeProcess: number[] = [];
+  const singleScenario: Record<string, number[]> = {};
+  const abort = new AbortController();
+  try {
+    for (let i = 0; i < runs; i++) {
+      const st = progress.step(`floor: one runtime process (${i + 1}/${runs})`);
+      const tap = await startTap({ upstreamUrl: g.gateway.url, derivedToken: g.sandbox.secrets.derivedToken ?? "" });
+      const req = await createRequesterApproval(g.gateway.url, g.sandbox.secrets.gatewayToken, `bench-${i}`, 10_000);
+      const tapT0 = Date.now();
+      const spawned = Date.now();
+      const h = spawnRuntime({ nodePath: target.nodePath, openclawDir: target.openclawDir, cwd: g.sandbox.layout.home, env: g.baseEnv, redact: (t) => g.redactor.text(t) });
+      await h.resolve({ cfg: { gateway: { mode: "local", port: tap.port, auth: { mode: "token", token: g.sandbox.secrets.gatewayToken } } }, gatewayUrl: null, approvalId: req.approvalId, decision: "allow-once" }, 30_000);
+      await tap.close();
+      const answered = tap.connections().flatMap((c) => c.rpcs).find((r) => r.answeredAtMs !== null)?.answeredAtMs;
+      req.close();
+      await checkAndSettle(g.gateway.control, req.approvalId, 10_000);
+      const ms = answered !== undefined && answered !== null ? tapT0 + answered - spawned : Number.NaN;
+      runtimeProcess.push(ms);
+      st.done(`${ms} ms`);
+    }
+    const ctx = { sandbox: g.sandbox, gateway: g.gateway, target, baseEnv: g.baseEnv, redactor: g.redactor, timeouts: DEFAULT_TIMEOUTS, progress, trackPid: () => undefined, trackPort: () => undefined, signal: abort.signal, faults: NO_FAULTS };
+    for (const s of scenarios) {
+      singleScenario[s.id] = [];
+      for (let i = 0; i < runs; i++) {
+        const st = progress.step(`floor: ${s.id} alone (${i + 1}/${runs})`);
+        const t0 = Date.now();
+        const prep = await prepareScenario(s, { gatewayUrl: g.gateway.url, sandbox: g.sandbox, baseEnv: g.baseEnv, target, redactor: g.redactor, signal: abort.signal, trackPid: () => undefined, trackPort: () => undefined });
+        const r = await runScenario(s, ctx, prep);
+        const ms = Date.now() - t0;
+        if (r.status !== "passed") throw new Error(`${s.id} did not pass alone: ${r.deciding}`);
+        singleScenario[s.id]?.push(ms);
+        st.done(`${ms} ms`);
+      }
+    }
+  } finally {
+    await g.close();
+  }
+  return { runtimeProcess, singleScenario };
+}
+
+/** A full run through the real CLI, as a user runs it: wall time and its report. */
+export async function cliRun(args: string[], reportDir: string, env: Record<string, string>): Promise<{ wallMs: number; report: Report | null; exitCode: number | null }> {
+  const t0 = Date.now();
+  const r = await execa(process.execPath, [MAIN, ...args, "--json", "--report-dir", reportDir], { env, extendEnv: false, reject: false, timeout: 600_000 });
+  const wallMs = Date.now() - t0;
+  let report: Report | null = null;
+  try {
+    report = JSON.parse(String(r.stdout)) as Report;
+  } catch {
+    report = null;
+  }
+  return { wallMs, report, exitCode: r.exitCode ?? null };
+}
