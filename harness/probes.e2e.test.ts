@@ -5,7 +5,7 @@ import { readReport, reportPathFrom, runCli } from "./e2e-helpers.ts";
 const reports = await dir({ unsafeCleanup: true, prefix: "probes-e2e-" });
 afterAll(() => reports.cleanup());
 
-const PROBES = ["forged-token", "raw-socket-token", "foreign-home-token", "wrong-client-shape", "missing-approvals-scope", "derived-token-probe"];
+const PROBES = ["forged-token", "raw-socket-token", "foreign-home-token", "wrong-client-shape", "missing-approvals-scope", "derived-token-probe", "non-loopback-peer"];
 
 describe("security probes against the real gateway", () => {
   it("refuses forged, raw and foreign tokens and wrong shapes, and accepts the positive control", async () => {
@@ -24,5 +24,16 @@ describe("security probes against the real gateway", () => {
     expect(byId.get("derived-token-probe")?.observations.requester?.finalDecision).toBe("allow-once");
     expect(byId.get("wrong-client-shape")?.status).toBe("passed");
     expect(byId.get("missing-approvals-scope")?.status).toBe("passed");
+    const nl = byId.get("non-loopback-peer")!;
+    if (nl.status === "skipped") {
+      expect(nl.skipReason).toMatch(/root|iproute2/);
+    } else {
+      expect(nl.status).toBe("passed");
+      const w = nl.observations.wire[0]!;
+      expect(w.upstreamLocalAddress).toMatch(/^169\.254\./);
+      expect(w.connect?.approvalRuntimeToken?.equalsDerived).toBe(true);
+      expect(w.rpcs[0]?.ok).toBe(false);
+      expect(nl.observations.control?.pendingAfterRuntime).toBe(true);
+    }
   });
 });

@@ -73,6 +73,7 @@ function observe(s: ScenarioDefinition, version: Version, r: Redactor, n: number
   const wire: WireConnection = {
     index: 0,
     peer: `127.0.0.1:${41230 + n}`,
+    upstreamLocalAddress: "127.0.0.1",
     openedAtMs: 380 + 17 * n,
     connect: {
       clientId: "gateway-client",

@@ -139,6 +139,8 @@ export interface RpcObservation {
 export interface WireConnection {
   index: number;
   peer: string;
+  /** The address the tap dialed the gateway from: what the gateway saw as this connection's peer. */
+  upstreamLocalAddress: string | null;
   openedAtMs: number; // relative to the tap's start
   connect: ConnectObservation | null;
   hello: { ok: boolean; errorCode: string | null; reason: string | null } | null;

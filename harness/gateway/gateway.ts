@@ -12,6 +12,7 @@ export const ADMIN_SCOPES = ["operator.admin", "operator.approvals"] as const;
 export interface GatewayStartOptions {
   /** A free loopback port chosen by the caller (see pickPort), so taps can be prepared before spawn. */
   port: number;
+  bind?: "loopback" | "lan";
   nodePath: string;
   openclawDir: string;
   env: Record<string, string>;
@@ -36,6 +37,8 @@ export interface RunningGateway {
   log: LogSink;
   exit(): ProcessExit | null;
   exited: Promise<ProcessExit>;
+  /** Fault injection: signal the whole gateway tree at once, as an OOM killer would. */
+  kill(signal: NodeJS.Signals): Promise<void>;
   stop(): Promise<{ stopMs: number; peakRssBytes: number | null; exit: ProcessExit | null }>;
 }
 
@@ -48,7 +51,7 @@ export async function startGateway(opts: GatewayStartOptions): Promise<RunningGa
   const port = opts.port;
   await opts.beforeSpawn(port);
   const url = `ws://127.0.0.1:${port}`;
-  const argv = gatewayArgv(opts.openclawDir, port);
+  const argv = gatewayArgv(opts.openclawDir, port, opts.bind ?? "loopback");
   const log = new LogSink(opts.logFile, opts.redactor);
   const started = Date.now();
   const child: ResultPromise = execa(opts.nodePath, argv, {
@@ -76,7 +79,8 @@ export async function startGateway(opts: GatewayStartOptions): Promise<RunningGa
     stopping = true;
     const tree = [...new Set([...lastDescendants, ...(await descendants(pid))])];
     const rss = await treePeakRss([pid, ...tree]);
-    const r = exitInfo ? { stopMs: 0 } : await stopTree(pid, 5000, tree);
+    // Even when the launcher is already gone, its descendants may not be: stop the collected tree by PID.
+    const r = await stopTree(pid, 5000, tree);
     await Promise.race([exited, new Promise((res) => setTimeout(res, 2000))]);
     await log.close();
     return { stopMs: r.stopMs, peakRssBytes: rss, exit: exitInfo };
@@ -84,7 +88,16 @@ export async function startGateway(opts: GatewayStartOptions): Promise<RunningGa
   try {
     const { control, attempts } = await waitReady(url, opts, () => exitInfo, started);
     lastDescendants = await descendants(pid);
-    return { pid, port, url, readyMs: Date.now() - started, readyAttempts: attempts, control, log, exit: () => exitInfo, exited, stop };
+    const kill = async (sig: NodeJS.Signals): Promise<void> => {
+      for (const p of [pid, ...(await descendants(pid))]) {
+        try {
+          process.kill(p, sig);
+        } catch {
+          // gone
+        }
+      }
+    };
+    return { pid, port, url, readyMs: Date.now() - started, readyAttempts: attempts, control, log, exit: () => exitInfo, exited, kill, stop };
   } catch (err) {
     await stop();
     if (err instanceof StepError) {

@@ -57,6 +57,12 @@ function evaluateOne(e: Expectation, obs: Observations): ExpectationResult {
       const pass = e.expect === "allow-once" ? final === "allow-once" && r?.finalSource === "runtime" : final !== null && !final.startsWith("allow");
       return result(e, "what the requester finally received", e.expect === "allow-once" ? "allow-once, from the runtime" : "a final decision that is not an allow", requesterText(obs), pass);
     }
+    case "gateway-peer": {
+      const addrs = obs.wire.map((c) => c.upstreamLocalAddress);
+      const loop = (a: string | null): boolean => a !== null && (a.startsWith("127.") || a === "::1" || a === "::ffff:127.0.0.1");
+      const pass = addrs.length > 0 && addrs.every((a) => a !== null && (e.expect === "loopback" ? loop(a) : !loop(a)));
+      return result(e, "the peer address the gateway saw for the runtime's connection", e.expect, addrs.length ? addrs.map((a) => a ?? "unknown").join(", ") : "no connection seen", pass);
+    }
     case "runtime-log": {
       const tail = obs.runtime?.logTail ?? "";
       const line = tail.split("\n").find((l) => new RegExp(e.expect.pattern).test(l));

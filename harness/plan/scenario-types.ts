@@ -15,6 +15,8 @@ export interface RuntimeClientSpec {
   kind: "openclaw-runtime";
   route: GatewayRoute;
   isolation?: IsolationSpec;
+  /** netns: the process (and its tap) run in a network namespace of their own, joined to the host by veth. */
+  network?: "netns";
 }
 
 export interface IsolationSpec {
@@ -39,7 +41,7 @@ export interface WireProbeSpec {
 export type ClientSpec = RuntimeClientSpec | WireProbeSpec;
 
 /** The sandbox a scenario needs; scenarios with the same profile share one gateway. */
-export type SandboxProfile = "shared-socket-token" | "no-socket-token";
+export type SandboxProfile = "shared-socket-token" | "no-socket-token" | "lan-bind";
 
 export type Expectation =
   | { id: "runtime-token"; expect: "derived" | "absent" | "not-derived" }
@@ -48,6 +50,8 @@ export type Expectation =
   | { id: "still-pending"; expect: boolean }
   | { id: "requester-decision"; expect: "allow-once" | "never-allow" }
   | { id: "isolation"; expect: IsolationExpectation }
+  /** The address the gateway saw the runtime's connection come from. */
+  | { id: "gateway-peer"; expect: "loopback" | "non-loopback" }
   /** The runtime process's own log must show this failure (a regular expression, matched on the redacted tail). */
   | { id: "runtime-log"; expect: { pattern: string; meaning: string } };
 

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, rmSync } from "node:fs";
-import type { IsolationEvidence, RuntimeOutcome } from "../evidence/types.ts";
+import type { IsolationEvidence, RuntimeOutcome, WireConnection } from "../evidence/types.ts";
+import { runInNetns } from "./netns-step.ts";
 import { spawnRuntime, type RuntimeHandle } from "../clients/runtime-process.ts";
 import { isolationWrapper } from "../isolation/argv.ts";
 import { processNamespaces } from "../isolation/namespaces.ts";
@@ -13,6 +14,9 @@ import { runProbe } from "./probe.ts";
 export interface ClientStepResult {
   runtime: RuntimeOutcome;
   isolation: IsolationEvidence | null;
+  /** Wire records made elsewhere than the scenario's host tap (the namespace tap), replacing its own. */
+  wire?: WireConnection[];
+  note?: string;
 }
 
 export interface ClientStepInput {
@@ -29,6 +33,7 @@ export interface ClientStepInput {
 export async function runClientStep(spec: ClientSpec, p: ClientStepInput): Promise<ClientStepResult> {
   if (spec.kind === "wire-probe") return { runtime: await runProbe(spec, p), isolation: null };
   const { ctx } = p;
+  if (spec.network === "netns") return runInNetns(spec, p).then((r) => ({ runtime: r.runtime, isolation: null, wire: r.wire, note: r.note }));
   const inv = runtimeInvocation(spec.route, { tapUrl: p.tapUrl, tapPort: p.tapPort, gatewayToken: ctx.sandbox.secrets.gatewayToken });
   const marker = `approval-runtime-smoke-marker-${randomBytes(6).toString("hex")}`;
   const handle = p.prepared ?? (await spawnIsolated(spec, inv.env, marker, ctx));

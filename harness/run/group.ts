@@ -6,6 +6,7 @@ import type { GatewayGroup, Timeouts } from "../plan/plan.ts";
 import type { ScenarioDefinition } from "../plan/scenario-types.ts";
 import { childBaseEnv } from "../sandbox/layout.ts";
 import { createSandbox } from "../sandbox/sandbox.ts";
+import { gatewayBind } from "../sandbox/files.ts";
 import type { Progress } from "../ui/progress.ts";
 import type { Faults, Redactor, TargetRuntime } from "./context.ts";
 import { mapLimit } from "./limit.ts";
@@ -86,6 +87,7 @@ export async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
     );
     gateway = await startGateway({
       port,
+      bind: gatewayBind(o.group.profile),
       nodePath: o.target.nodePath,
       openclawDir: o.target.openclawDir,
       env: baseEnv,

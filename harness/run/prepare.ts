@@ -31,7 +31,7 @@ export interface PrepareContext {
 export async function prepareScenario(s: ScenarioDefinition, c: PrepareContext): Promise<PreparedScenario> {
   const tap = await startTap({ upstreamUrl: c.gatewayUrl, derivedToken: deriveApprovalRuntimeToken(c.sandbox.generatedSocketToken) });
   c.trackPort(tap.port);
-  if (s.client.kind !== "openclaw-runtime" || s.client.isolation) return { tap, runtime: null };
+  if (s.client.kind !== "openclaw-runtime" || s.client.isolation || s.client.network) return { tap, runtime: null };
   const inv = runtimeInvocation(s.client.route, { tapUrl: tap.url, tapPort: tap.port, gatewayToken: c.sandbox.secrets.gatewayToken });
   const runtime = spawnRuntime({
     nodePath: c.target.nodePath,

@@ -1,4 +1,4 @@
-import type { Observations, RequesterObservation, ScenarioResult } from "../evidence/types.ts";
+import type { Observations, RequesterObservation, ScenarioResult, WireConnection } from "../evidence/types.ts";
 import { createRequesterApproval, type Requester } from "../clients/requester.ts";
 import { checkAndSettle } from "../clients/control.ts";
 import { readStateIdentity } from "../clients/state-identity.ts";
@@ -9,6 +9,7 @@ import { releasePrepared, type PreparedScenario } from "./prepare.ts";
 import type { GatewayContext } from "./context.ts";
 import { runClientStep } from "./client-step.ts";
 import { isolationSupport } from "../isolation/support.ts";
+import { netnsUnsupportedReason } from "../netns/netns.ts";
 
 export function emptyObservations(): Observations {
   return { wire: [], runtime: null, control: null, requester: null, stateIdentity: null, isolation: null };
@@ -26,6 +27,7 @@ export async function runScenario(s: ScenarioDefinition, ctx: GatewayContext, pr
   const findings: string[] = [];
   const setup = setupRecord(s, ctx);
   const tap = prepared.tap;
+  let netnsWire: WireConnection[] | null = null;
   let requester: Requester | null = null;
   try {
     if (ctx.faults.freezeTap === s.id) tap.freeze();
@@ -33,7 +35,7 @@ export async function runScenario(s: ScenarioDefinition, ctx: GatewayContext, pr
     const req: RequesterObservation = { approvalId: requester.approvalId, deviceId: requester.device.deviceId, accepted: true, requestError: null, finalDecision: null, finalSource: "none" };
     obs.requester = req;
     ctx.redactor.add({ name: `requester-private-key:${s.id}`, value: requester.device.privateKeyPem });
-    if (ctx.faults.killGatewayDuring === s.id) process.kill(ctx.gateway.pid, "SIGKILL");
+    if (ctx.faults.killGatewayDuring === s.id) await ctx.gateway.kill("SIGKILL");
     let finalAt: number | null = null;
     const final = requester.final.then((d) => {
       finalAt = Date.now();
@@ -44,6 +46,8 @@ export async function runScenario(s: ScenarioDefinition, ctx: GatewayContext, pr
     const step = await runClientStep(s.client, { tapUrl: tap.url, tapPort: tap.port, approvalId: requester.approvalId, decision: s.decision, ctx, prepared: prepared.runtime });
     obs.runtime = step.runtime;
     obs.isolation = step.isolation;
+    if (step.note) findings.push(step.note);
+    if (step.wire) netnsWire = step.wire;
     if (obs.runtime.timedOut) findings.push(`approval-runtime process timed out after ${obs.runtime.wallMs} ms; log tail:\n${obs.runtime.logTail}`);
     if (obs.runtime.ok) await waitFor(final, ctx.timeouts.requesterFinalMs, ctx.signal);
     const settleAt = Date.now();
@@ -60,7 +64,7 @@ export async function runScenario(s: ScenarioDefinition, ctx: GatewayContext, pr
     requester?.close();
     await prepared.runtime?.discard().catch(() => undefined);
     await tap.close();
-    obs.wire = tap.connections();
+    obs.wire = netnsWire ?? tap.connections();
   }
   const gatewayExit = ctx.gateway.exit();
   if (gatewayExit) findings.push(`gateway exited during the scenario (code ${gatewayExit.code ?? "none"}, signal ${gatewayExit.signal ?? "none"})`);
@@ -119,6 +123,7 @@ async function unmetRequirement(s: ScenarioDefinition): Promise<string | null> {
     const sup = await isolationSupport();
     if (!sup.ok) return sup.reason;
   }
+  if (s.client.kind === "openclaw-runtime" && s.client.network === "netns") return netnsUnsupportedReason();
   return null;
 }
 

@@ -2,9 +2,14 @@ import type { SandboxProfile } from "../plan/scenario-types.ts";
 import type { SandboxLayout } from "./layout.ts";
 
 /** The gateway config the sandbox starts with. Pure. */
-export function gatewayConfig(layout: SandboxLayout, port: number, gatewayToken: string): Record<string, unknown> {
+/** loopback everywhere, except the profile whose gateway must also accept a peer from a network namespace. Pure. */
+export function gatewayBind(profile: SandboxProfile): "loopback" | "lan" {
+  return profile === "lan-bind" ? "lan" : "loopback";
+}
+
+export function gatewayConfig(layout: SandboxLayout, port: number, gatewayToken: string, profile: SandboxProfile = "shared-socket-token"): Record<string, unknown> {
   return {
-    gateway: { mode: "local", port, bind: "loopback", auth: { mode: "token", token: gatewayToken } },
+    gateway: { mode: "local", port, bind: gatewayBind(profile), auth: { mode: "token", token: gatewayToken } },
     logging: { file: layout.logFile },
     update: { checkOnStart: false },
   };

@@ -41,7 +41,7 @@ export async function createSandbox(profile: SandboxProfile): Promise<Sandbox> {
     generatedSocketToken,
     secrets: { socketToken, derivedToken: socketToken ? deriveApprovalRuntimeToken(socketToken) : null, gatewayToken },
     async writeGatewayConfig(port) {
-      await writeFile(layout.configPath, `${JSON.stringify(gatewayConfig(layout, port, gatewayToken), null, 2)}\n`, { mode: 0o600 });
+      await writeFile(layout.configPath, `${JSON.stringify(gatewayConfig(layout, port, gatewayToken, profile), null, 2)}\n`, { mode: 0o600 });
     },
     async remove() {
       await rm(layout.root, { recursive: true, force: true, maxRetries: 3 });

@@ -39,6 +39,7 @@ export async function startTap(opts: TapOptions): Promise<Tap> {
     const record: WireConnection = {
       index: records.length,
       peer: `${req.socket.remoteAddress ?? "?"}`,
+      upstreamLocalAddress: null,
       openedAtMs: Date.now() - started,
       connect: null,
       hello: null,
@@ -75,6 +76,9 @@ export async function startTap(opts: TapOptions): Promise<Tap> {
       }
       if (upstream.readyState === WebSocket.OPEN) upstream.send(data, { binary });
       else queue.push({ data, binary });
+    });
+    upstream.on("upgrade", (res) => {
+      record.upstreamLocalAddress = res.socket.localAddress ?? null;
     });
     upstream.on("open", () => {
       for (const q of queue.splice(0)) upstream.send(q.data, { binary: q.binary });
