@@ -98,6 +98,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
   }
   const { values, positionals } = parsed;
   const [cmd, ...rest] = positionals;
+  if (values.help) return { ...parseCli(["smoke"]), help: true };
   if (!cmd || !COMMANDS.includes(cmd as Command)) {
     throw new UsageError(`unknown command '${cmd ?? ""}'`, `Use one of: ${COMMANDS.join(", ")}`);
   }

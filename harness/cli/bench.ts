@@ -5,7 +5,7 @@ import { judgeBench, renderBench, spread, type BenchFigures } from "../bench/fig
 import { loadCatalog } from "../plan/catalog.ts";
 import { DEFAULT_PROOF_BASE } from "../plan/plan.ts";
 import { defaultCacheDir, resolveTarget } from "../target/resolve.ts";
-import type { Session } from "./main.ts";
+import type { Session } from "./session.ts";
 
 function childEnv(): Record<string, string> {
   const env: Record<string, string> = {};

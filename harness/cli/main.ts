@@ -1,98 +1,12 @@
-import { access, constants, mkdir, writeFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
-import { UsageError, StepError } from "../errors.ts";
-import { createRedactor } from "../evidence/redact.ts";
-import { loadCatalog } from "../plan/catalog.ts";
-import { planRun, type RunPlan } from "../plan/plan.ts";
-import { changes } from "../../scenarios/changes.ts";
-import { renderTerminal } from "../render/terminal.ts";
-import { renderMarkdownProof } from "../render/markdown.ts";
-import { renderCtrf } from "../render/ctrf.ts";
-import { appendJobSummary } from "../render/job-summary.ts";
-import { defaultCacheDir, resolveTarget } from "../target/resolve.ts";
-import { createProgress, type Progress } from "../ui/progress.ts";
-import { executeRun, newTracker, provisionTargets, type RunDeps, type Tracker } from "../run/run.ts";
+import { StepError, UsageError } from "../errors.ts";
 import { stopTree } from "../proc/tree.ts";
 import type { Report } from "../evidence/types.ts";
-import { HELP, parseCli, type CliOptions } from "./args.ts";
-import { runSoak } from "./soak.ts";
+import { newTracker } from "../run/run.ts";
+import { createProgress } from "../ui/progress.ts";
+import { HELP, parseCli } from "./args.ts";
 import { runBench } from "./bench.ts";
-
-const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
-
-/** Create the report dir one level at a time (a recursive mkdir can spin forever under /proc). */
-async function ensureWritableDir(dir: string): Promise<void> {
-  const fail = (): UsageError => new UsageError(`report dir '${dir}' is not writable`, "Pass --report-dir with a folder you can write to");
-  const missing: string[] = [];
-  let cur = dir;
-  while (!(await access(cur).then(() => true, () => false))) {
-    missing.unshift(cur);
-    const up = dirname(cur);
-    if (up === cur) throw fail();
-    cur = up;
-  }
-  try {
-    for (const d of missing) await mkdir(d);
-    await access(dir, constants.W_OK);
-  } catch {
-    throw fail();
-  }
-}
-
-export interface Session {
-  opts: CliOptions;
-  progress: Progress;
-  tracker: Tracker;
-  controller: AbortController;
-  command: string;
-}
-
-/** One smoke or proof run: plan, provision, execute, render. Returns the report and where it is. */
-export async function runOnce(session: Session, mode: "smoke" | "proof"): Promise<{ report: Report; folder: string }> {
-  const { opts, progress } = session;
-  const plan: RunPlan = planRun(await loadCatalog(), {
-    mode,
-    scenarioIds: opts.scenarios,
-    openclaw: opts.openclaw,
-    base: opts.base,
-    head: opts.head,
-    keep: opts.keep,
-    concurrency: opts.concurrency,
-    timeouts: {
-      ...(opts.readyTimeoutMs ? { gatewayReadyMs: opts.readyTimeoutMs } : {}),
-      ...(opts.runtimeTimeoutMs ? { runtimeProcessMs: opts.runtimeTimeoutMs } : {}),
-    },
-  });
-  const deps: RunDeps = {
-    progress,
-    reportRoot: resolve(opts.reportDir),
-    command: session.command,
-    signal: session.controller.signal,
-    redactor: createRedactor([]),
-    nodePath: process.execPath,
-    changes,
-    tracker: session.tracker,
-    faults: opts.faults,
-    resolveTarget: (spec, onProgress) => resolveTarget(spec, { cacheDir: defaultCacheDir(process.env), nodeVersion: process.versions.node, onProgress }),
-  };
-  const targets = await provisionTargets(plan, deps);
-  await ensureWritableDir(deps.reportRoot);
-  return executeRun(plan, deps, targets);
-}
-
-export async function emitOutputs(opts: CliOptions, report: Report, folder: string, progress: Progress): Promise<void> {
-  const reportPath = `${folder}/report.json`;
-  const markdown = renderMarkdownProof(report, { reportPath });
-  if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else process.stdout.write(`\n${renderTerminal(report, { color: Boolean(process.stdout.isTTY) })}\n`);
-  await writeFile(`${folder}/proof.md`, markdown);
-  await writeFile(`${folder}/ctrf.json`, `${JSON.stringify(renderCtrf(report), null, 2)}\n`);
-  if (opts.markdown) await writeFile(opts.markdown, markdown);
-  if (opts.ctrf) await writeFile(opts.ctrf, `${JSON.stringify(renderCtrf(report), null, 2)}\n`);
-  if (await appendJobSummary(markdown, process.env)) progress.info("appended the proof to GITHUB_STEP_SUMMARY");
-  if (report.mode === "proof" && !opts.json) process.stdout.write(`\n${markdown}\n`);
-  if (!opts.json) process.stdout.write(`report: ${reportPath}\n`);
-}
+import { emitOutputs, runOnce, SIGNAL_EXIT, type Session } from "./session.ts";
+import { runSoak } from "./soak.ts";
 
 function exitCodeOf(report: Report, controller: AbortController): number {
   if (controller.signal.aborted) return SIGNAL_EXIT[String(controller.signal.reason)] ?? 1;

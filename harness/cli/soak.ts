@@ -1,7 +1,6 @@
 import { writeFile, mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import type { Session } from "./main.ts";
-import { runOnce } from "./main.ts";
+import { runOnce, type Session } from "./session.ts";
 
 export interface SoakRun {
   index: number;
