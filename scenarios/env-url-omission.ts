@@ -1,4 +1,5 @@
 import type { ScenarioDefinition } from "../harness/plan/scenario-types.ts";
+import { OMITS_TOKEN_USES_STABLE_IDENTITY } from "./_expectations.ts";
 
 export const scenario: ScenarioDefinition = {
   id: "env-url-omission",
@@ -8,11 +9,5 @@ export const scenario: ScenarioDefinition = {
   sandbox: "shared-socket-token",
   client: { kind: "openclaw-runtime", route: "env-url" },
   decision: "allow-once",
-  expectations: [
-    { id: "runtime-token", expect: "absent" },
-    { id: "device-identity", expect: "state-identity" },
-    { id: "resolve", expect: "refused" },
-    { id: "still-pending", expect: true },
-    { id: "requester-decision", expect: "never-allow" },
-  ],
+  expectations: OMITS_TOKEN_USES_STABLE_IDENTITY,
 };

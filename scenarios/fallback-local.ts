@@ -1,4 +1,5 @@
 import type { ScenarioDefinition } from "../harness/plan/scenario-types.ts";
+import { HANDOFF_SUCCEEDS } from "./_expectations.ts";
 
 export const scenario: ScenarioDefinition = {
   id: "fallback-local",
@@ -8,10 +9,5 @@ export const scenario: ScenarioDefinition = {
   sandbox: "shared-socket-token",
   client: { kind: "openclaw-runtime", route: "fallback-local" },
   decision: "allow-once",
-  expectations: [
-    { id: "runtime-token", expect: "derived" },
-    { id: "device-identity", expect: "absent" },
-    { id: "resolve", expect: "succeeded" },
-    { id: "requester-decision", expect: "allow-once" },
-  ],
+  expectations: HANDOFF_SUCCEEDS,
 };

@@ -1,4 +1,5 @@
 import type { ScenarioDefinition } from "../harness/plan/scenario-types.ts";
+import { REFUSED_AND_PENDING } from "./_expectations.ts";
 
 export const scenario: ScenarioDefinition = {
   id: "isolated-runtime-other-user",
@@ -13,9 +14,7 @@ export const scenario: ScenarioDefinition = {
     { id: "isolation", expect: { differ: ["mnt", "pid", "uts", "ipc", "uid"], same: ["net"], privateTmp: true } },
     { id: "runtime-log", expect: { pattern: "EACCES.*state/openclaw\\.sqlite", meaning: "permission denied on the shared state database" } },
     { id: "runtime-token", expect: "not-derived" },
-    { id: "resolve", expect: "refused" },
-    { id: "still-pending", expect: true },
-    { id: "requester-decision", expect: "never-allow" },
+    ...REFUSED_AND_PENDING,
   ],
   findingWhenObserved:
     "Finding for OpenClaw: with OPENCLAW_HOME shared as a group-writable volume (chgrp -R; chmod -R g+rwX), the gateway re-hardens <state>/state to 0700 and openclaw.sqlite* to 0600, so an approval runtime under another UID gets EACCES on the state database, cannot read the socket token, silently falls back to a per-process random token and is refused (APPROVAL_NOT_FOUND). The handoff of #87105 therefore needs the same UID as the gateway; the failure is only visible in the runtime's log.",

@@ -1,4 +1,5 @@
 import type { ScenarioDefinition } from "../harness/plan/scenario-types.ts";
+import { REFUSED_AND_PENDING } from "./_expectations.ts";
 
 export const scenario: ScenarioDefinition = {
   id: "non-loopback-peer",
@@ -12,8 +13,6 @@ export const scenario: ScenarioDefinition = {
   expectations: [
     { id: "gateway-peer", expect: "non-loopback" },
     { id: "runtime-token", expect: "derived" },
-    { id: "resolve", expect: "refused" },
-    { id: "still-pending", expect: true },
-    { id: "requester-decision", expect: "never-allow" },
+    ...REFUSED_AND_PENDING,
   ],
 };

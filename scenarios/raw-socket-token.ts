@@ -1,4 +1,5 @@
 import type { ScenarioDefinition } from "../harness/plan/scenario-types.ts";
+import { REFUSED_AND_PENDING } from "./_expectations.ts";
 
 export const scenario: ScenarioDefinition = {
   id: "raw-socket-token",
@@ -9,8 +10,6 @@ export const scenario: ScenarioDefinition = {
   decision: "allow-once",
   expectations: [
     { id: "runtime-token", expect: "not-derived" },
-    { id: "resolve", expect: "refused" },
-    { id: "still-pending", expect: true },
-    { id: "requester-decision", expect: "never-allow" },
+    ...REFUSED_AND_PENDING,
   ],
 };
