@@ -1,6 +1,6 @@
 /** One CLI session: running a smoke or proof once and rendering its outputs. Shared by smoke, proof, soak and bench. */
 import { access, constants, mkdir, writeFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { UsageError } from "../errors.ts";
 import { createRedactor } from "../evidence/redact.ts";
 import { loadCatalog } from "../plan/catalog.ts";
@@ -80,7 +80,8 @@ export async function runOnce(session: Session, mode: "smoke" | "proof"): Promis
 
 export async function emitOutputs(opts: CliOptions, report: Report, folder: string, progress: Progress): Promise<void> {
   const reportPath = `${folder}/report.json`;
-  const markdown = renderMarkdownProof(report, { reportPath });
+  // The proof block is pasted into a PR: name the report as the artifact has it, not by this machine's path.
+  const markdown = renderMarkdownProof(report, { reportPath: pathForOthers(reportPath) });
   if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else process.stdout.write(`\n${renderTerminal(report, { color: Boolean(process.stdout.isTTY) })}\n`);
   await writeFile(`${folder}/proof.md`, markdown);
@@ -92,3 +93,9 @@ export async function emitOutputs(opts: CliOptions, report: Report, folder: stri
   if (!opts.json) process.stdout.write(`report: ${reportPath}\n`);
 }
 
+
+/** `reports/<id>/report.json` when the report sits under the working directory, else the path as given. */
+export function pathForOthers(path: string, cwd: string = process.cwd()): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path;
+}
