@@ -15,6 +15,8 @@ import type { Progress } from "../ui/progress.ts";
 import { NO_FAULTS, type Faults, type Redactor } from "./context.ts";
 import type { RunningGateway } from "../gateway/gateway.ts";
 import { runTarget } from "./target-run.ts";
+import { createSlots } from "./limit.ts";
+import { availableMemoryBytes, gatewaySlots } from "./memory.ts";
 import { HARNESS } from "../version.ts";
 
 export type ResolvedTarget = TargetInfo & { provisionMs: number; cached: boolean };
@@ -71,9 +73,14 @@ export async function executeRun(plan: RunPlan, deps: RunDeps, targets: Resolved
     ...(deps.onGatewayReady ? { onGatewayReady: deps.onGatewayReady } : {}),
   };
 
+  const wanted = plan.targets.length * plan.groups.length;
+  const available = await availableMemoryBytes();
+  const slotCount = gatewaySlots(available, wanted);
+  if (slotCount < wanted) deps.progress.info(`memory: ${(available / 1024 ** 3).toFixed(1)} GB available, so at most ${slotCount} of ${wanted} gateways run at once`);
+  const slots = createSlots(slotCount);
   const runs = await Promise.all(
     plan.targets.map((t, i) =>
-      runTarget({ role: t.role, target: stripResolved(targets[i] as ResolvedTarget), provisionMs: (targets[i] as ResolvedTarget).provisionMs, nodePath: deps.nodePath, plan, redactor: deps.redactor, progress: deps.progress, reportFolder: folder, signal: deps.signal, track, faults: deps.faults ?? NO_FAULTS }),
+      runTarget({ gatewaySlots: slots, role: t.role, target: stripResolved(targets[i] as ResolvedTarget), provisionMs: (targets[i] as ResolvedTarget).provisionMs, nodePath: deps.nodePath, plan, redactor: deps.redactor, progress: deps.progress, reportFolder: folder, signal: deps.signal, track, faults: deps.faults ?? NO_FAULTS }),
     ),
   );
   const targetRuns: TargetRun[] = runs.map((r) => r.run);

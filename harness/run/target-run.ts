@@ -17,9 +17,11 @@ export interface TargetRunOptions {
   signal: AbortSignal;
   track: Pick<GroupRunOptions, "trackPid" | "trackPort" | "trackSandbox" | "onGatewayReady">;
   faults: Faults;
+  /** Shared by all targets: at most as many gateways at once as memory allows. */
+  gatewaySlots: { run<R>(fn: () => Promise<R>): Promise<R> };
 }
 
-/** All gateway groups of one target, concurrently; the target's scenarios in plan order. */
+/** All gateway groups of one target, concurrently as far as the shared slots allow; scenarios in plan order. */
 export async function runTarget(o: TargetRunOptions): Promise<{ run: TargetRun; aborted: string | null; errors: string[] }> {
   const started = Date.now();
   const errors: string[] = [];
@@ -27,7 +29,7 @@ export async function runTarget(o: TargetRunOptions): Promise<{ run: TargetRun; 
   const groups = await Promise.all(
     o.plan.groups.map(async (group) => {
       try {
-        return await runGroup({
+        return await o.gatewaySlots.run(() => (o.signal.aborted ? Promise.reject(new Error(`not started: ${String(o.signal.reason)}`)) : runGroup({
           label: o.role,
           group,
           target: { nodePath: o.nodePath, openclawDir: o.target.path },
@@ -40,7 +42,7 @@ export async function runTarget(o: TargetRunOptions): Promise<{ run: TargetRun; 
           signal: o.signal,
           faults: o.faults,
           ...o.track,
-        });
+        })));
       } catch (err) {
         const msg = o.redactor.text(err instanceof Error ? err.message : String(err));
         errors.push(msg);

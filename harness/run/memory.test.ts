@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { createSlots } from "./limit.ts";
+import { gatewaySlots } from "./memory.ts";
+
+const GB = 1024 ** 3;
+
+describe("gatewaySlots", () => {
+  it("runs every gateway at once when memory allows", () => {
+    expect(gatewaySlots(20 * GB, 4, 1.8 * GB)).toBe(4);
+  });
+  it("limits to what fits, and never below one", () => {
+    expect(gatewaySlots(4 * GB, 4, 1.8 * GB)).toBe(2);
+    expect(gatewaySlots(0.5 * GB, 4, 1.8 * GB)).toBe(1);
+  });
+});
+
+describe("createSlots", () => {
+  it("never runs more than n tasks at once", async () => {
+    const slots = createSlots(2);
+    let running = 0;
+    let peak = 0;
+    const task = async (): Promise<void> => {
+      running++;
+      peak = Math.max(peak, running);
+      await new Promise((r) => setImmediate(r));
+      running--;
+    };
+    await Promise.all(Array.from({ length: 5 }, () => slots.run(task)));
+    expect(peak).toBe(2);
+  });
+});
