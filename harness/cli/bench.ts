@@ -6,6 +6,8 @@ import { loadCatalog } from "../plan/catalog.ts";
 import { DEFAULT_PROOF_BASE } from "../plan/plan.ts";
 import { defaultCacheDir, resolveTarget } from "../target/resolve.ts";
 import type { Session } from "./session.ts";
+import { tmpdir } from "node:os";
+import { removeEmptyCreated, sharedPlaces, snapshot } from "../hygiene/snapshot.ts";
 
 function childEnv(): Record<string, string> {
   const env: Record<string, string> = {};
@@ -31,8 +33,17 @@ export async function runBench(session: Session): Promise<number> {
   }
   const target = { nodePath: process.execPath, openclawDir: head.path };
   const core = (await loadCatalog()).filter((s) => s.group === "core");
-  const gatewayReady = await gatewayReadyFloor(target, runs, reportDir, progress);
-  const floors = await runtimeFloors(target, core, runs, reportDir, progress);
+  // The floors run gateways outside the CLI: leave the shared places as found, like a run does.
+  const places = sharedPlaces(typeof process.getuid === "function" ? process.getuid() : 0, tmpdir());
+  const before = await snapshot(places);
+  let gatewayReady: number[];
+  let floors: Awaited<ReturnType<typeof runtimeFloors>>;
+  try {
+    gatewayReady = await gatewayReadyFloor(target, runs, reportDir, progress);
+    floors = await runtimeFloors(target, core, runs, reportDir, progress);
+  } finally {
+    await removeEmptyCreated(before, places);
+  }
   const env = childEnv();
   const headArgs = opts.head ?? opts.openclaw ? ["--openclaw", (opts.head ?? opts.openclaw) as string] : [];
   const full = { smoke: [] as number[], smokeBase: [] as number[], proof: [] as number[] };

@@ -111,7 +111,7 @@ export async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
     const ctx = { sandbox, gateway: running, target: o.target, baseEnv, redactor: o.redactor, timeouts: o.timeouts, progress: o.progress, trackPid: o.trackPid, trackPort: o.trackPort, signal: stopAll.signal, faults: o.faults };
     const results = await mapLimit(o.group.scenarios, o.concurrency, async (sc, i) => {
       const prep = prepared[i] as PreparedScenario;
-      const why = stopAll.signal.aborted ? `not run: ${String(stopAll.signal.reason ?? "aborted")}` : null;
+      const why = stopAll.signal.aborted ? String(stopAll.signal.reason ?? "aborted") : null;
       if (why) {
         await releasePrepared(prep);
         return notRun(sc, why);

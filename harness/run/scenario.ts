@@ -48,7 +48,7 @@ export async function runScenario(s: ScenarioDefinition, ctx: GatewayContext, pr
     obs.isolation = step.isolation;
     if (step.note) findings.push(step.note);
     if (step.wire) netnsWire = step.wire;
-    if (obs.runtime.timedOut) findings.push(`approval-runtime process timed out after ${obs.runtime.wallMs} ms; log tail:\n${obs.runtime.logTail}`);
+    if (obs.runtime.timedOut) findings.push(`approval-runtime process timed out after ${obs.runtime.wallMs} ms and was killed; ${obs.runtime.logTail ? `log tail:\n${obs.runtime.logTail}` : "it printed nothing"}`);
     if (obs.runtime.ok) await waitFor(final, ctx.timeouts.requesterFinalMs, ctx.signal);
     const settleAt = Date.now();
     obs.control = await checkAndSettle(ctx.gateway.control, requester.approvalId, ctx.timeouts.rpcMs);

@@ -47,7 +47,7 @@ export async function runTarget(o: TargetRunOptions): Promise<{ run: TargetRun; 
         const msg = o.redactor.text(err instanceof Error ? err.message : String(err));
         errors.push(msg);
         o.progress.info(o.redactor.text(err instanceof StepError ? err.describe() : msg));
-        return { gateway: null, scenarios: group.scenarios.map((s) => notRun(s, `not run: ${msg.split("\n")[0]}`)), aborted: msg, removedLocks: [] };
+        return { gateway: null, scenarios: group.scenarios.map((s) => notRun(s, msg.split("\n")[0] ?? msg)), aborted: msg, removedLocks: [] };
       }
     }),
   );
