@@ -138,7 +138,7 @@ export async function runtimeFloors(
 /** A full run through the real CLI, as a user runs it: wall time and its report. */
 export async function cliRun(args: string[], reportDir: string, env: Record<string, string>): Promise<{ wallMs: number; report: Report | null; exitCode: number | null }> {
   const t0 = Date.now();
-  const r = await execa(process.execPath, [MAIN, ...args, "--json", "--report-dir", reportDir], { env, extendEnv: false, reject: false, timeout: 600_000 });
+  const r = await execa(process.execPath, [...process.execArgv, MAIN, ...args, "--json", "--report-dir", reportDir], { env, extendEnv: false, reject: false, timeout: 600_000 });
   const wallMs = Date.now() - t0;
   let report: Report | null = null;
   try {
