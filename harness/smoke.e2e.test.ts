@@ -11,7 +11,8 @@ afterAll(() => reports.cleanup());
 
 describe("pnpm smoke against the real pinned gateway", () => {
   it("proves the four behaviours with two real processes and writes a schema-valid report", async () => {
-    const r = await runCli(["smoke", "--report-dir", reports.path]);
+    // Concurrency 4 on purpose: the evidence must stay attributable when scenarios overlap.
+    const r = await runCli(["smoke", "--concurrency", "4", "--report-dir", reports.path]);
     const out = String(r.all);
     expect(r.exitCode, out).toBe(0);
     const path = reportPathFrom(out);
@@ -24,6 +25,10 @@ describe("pnpm smoke against the real pinned gateway", () => {
     const byId = new Map(target?.scenarios.map((s) => [s.id, s]));
     expect([...byId.keys()]).toEqual(["local-token-handoff", "env-url-omission", "configured-remote-identity", "fallback-local"]);
     for (const s of byId.values()) expect(s.status).toBe("passed");
+    // Each scenario saw exactly its own connection, approval and runtime process.
+    for (const s of byId.values()) expect(s.observations.wire).toHaveLength(1);
+    expect(new Set([...byId.values()].map((s) => s.observations.requester?.approvalId)).size).toBe(4);
+    expect(new Set([...byId.values()].map((s) => s.observations.runtime?.pid)).size).toBe(4);
 
     for (const id of ["local-token-handoff", "fallback-local"]) {
       const s = byId.get(id)!;

@@ -1,11 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../errors.ts";
-import { parseCli } from "./args.ts";
+import { defaultConcurrency, parseCli } from "./args.ts";
 
 describe("parseCli", () => {
   it("parses a smoke run with repeatable scenarios", () => {
-    const o = parseCli(["smoke", "--scenario", "a", "--scenario", "b", "--keep", "--json"]);
-    expect(o).toMatchObject({ command: "smoke", scenarios: ["a", "b"], keep: true, json: true, reportDir: "reports", concurrency: 4 });
+    const o = parseCli(["smoke", "--scenario", "a", "--scenario", "b", "--keep", "--json", "--concurrency", "3"]);
+    expect(o).toMatchObject({ command: "smoke", scenarios: ["a", "b"], keep: true, json: true, reportDir: "reports", concurrency: 3 });
+  });
+
+  it("runs scenarios one at a time on 2 cores, and at most 4 at once on more", () => {
+    expect([1, 2, 3, 4, 8, 64].map(defaultConcurrency)).toEqual([1, 1, 2, 3, 4, 4]);
   });
 
   it("defaults soak to 20 runs and bench to 3", () => {
