@@ -17,6 +17,8 @@ export default defineConfig({
           include: ["harness/**/*.e2e.test.ts"],
           // Each real-gateway test owns its gateways; run files one after another on a 2-core machine.
           fileParallelism: false,
+          // runCli's default timeout (CLI_TIMEOUT_MS in harness/e2e-helpers.ts) is 30 s below this, so execa
+          // kills the CLI first; keep the two in step.
           testTimeout: 240_000,
           hookTimeout: 120_000,
         },

@@ -1,8 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { execa, type Result } from "execa";
+import { execa } from "execa";
+import { expect } from "vitest";
 import type { Report } from "./evidence/types.ts";
+import { processesMentioning } from "./hygiene/probe.ts";
 
 export const REPO = fileURLToPath(new URL("..", import.meta.url));
 const MAIN = join(REPO, "harness", "cli", "main.ts");
@@ -17,9 +19,25 @@ export function cleanEnv(extra: Record<string, string> = {}): Record<string, str
   return { ...env, CI: "true", ...extra };
 }
 
-/** Run the harness CLI as a separate process (Node 24, the same one running the tests). */
-export function runCli(args: string[], opts: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<Result> {
-  return execa(process.execPath, [MAIN, ...args], { cwd: REPO, env: cleanEnv(opts.env), extendEnv: false, reject: false, timeout: opts.timeoutMs ?? 240_000, all: true });
+/**
+ * Default CLI timeout: 30 s below the e2e project's testTimeout (240_000 in vitest.config.ts), so execa kills
+ * the CLI (the parent of its gateways) and the test sees why before vitest abandons the test.
+ * A test that passes a longer timeoutMs must set its own vitest timeout above it.
+ */
+export const CLI_TIMEOUT_MS = 210_000;
+
+/**
+ * Run the harness CLI as a separate process (Node 24, the same one running the tests).
+ * Returns execa's subprocess: await it for the result (`.all`, `.exitCode`), or use `.all` (the live
+ * interleaved output stream) and `.kill()` while it runs.
+ */
+export function runCli(args: string[], opts: { env?: Record<string, string>; timeoutMs?: number } = {}) {
+  return execa(process.execPath, [MAIN, ...args], { cwd: REPO, env: cleanEnv(opts.env), extendEnv: false, reject: false, timeout: opts.timeoutMs ?? CLI_TIMEOUT_MS, all: true });
+}
+
+/** Asserts that no process on the host mentions a harness sandbox (argv or environment). */
+export async function noSandboxLeft(): Promise<void> {
+  expect(await processesMentioning(["openclaw-smoke-"])).toEqual([]);
 }
 
 export function reportPathFrom(output: string): string | null {

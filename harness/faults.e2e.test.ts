@@ -1,17 +1,12 @@
-import { execa } from "execa";
+import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { dir } from "tmp-promise";
-import { processesMentioning } from "./hygiene/probe.ts";
-import { cleanEnv, readReport, reportPathFrom, REPO, runCli } from "./e2e-helpers.ts";
+import { noSandboxLeft, readReport, reportPathFrom, REPO, runCli } from "./e2e-helpers.ts";
 
 const reports = await dir({ unsafeCleanup: true, prefix: "faults-e2e-" });
 afterAll(() => reports.cleanup());
-
-async function noSandboxLeft(): Promise<void> {
-  expect(await processesMentioning(["openclaw-smoke-"])).toEqual([]);
-}
 
 describe("the harness keeps its evidence and cleans up when things go wrong", () => {
   it("gateway SIGKILLed mid-scenario: that scenario fails naming the signal, later ones are not-run, status aborted, exit 1", async () => {
@@ -45,7 +40,7 @@ describe("the harness keeps its evidence and cleans up when things go wrong", ()
   });
 
   it("SIGINT mid-run: torn down within 10 s, partial report written, exit 130, no process left", async () => {
-    const child = execa(process.execPath, [join(REPO, "harness/cli/main.ts"), "smoke", "--concurrency", "1", "--report-dir", reports.path], { cwd: REPO, env: cleanEnv(), extendEnv: false, reject: false, all: true });
+    const child = runCli(["smoke", "--concurrency", "1", "--report-dir", reports.path]);
     let sent = 0;
     child.all?.on("data", (chunk: Buffer) => {
       if (!sent && /single: env-url-omission/.test(chunk.toString())) {
@@ -76,11 +71,23 @@ describe("the harness keeps its evidence and cleans up when things go wrong", ()
         ["smoke", "--report-dir", "/proc/forbidden-report-dir"],
         ["smoke", "--report-dir", join(REPO, "package.json", "reports")],
       ]) {
-        const r = await runCli([...args, ...(args.includes("--report-dir") ? [] : ["--report-dir", empty.path])], { timeoutMs: 60_000 });
-        expect(r.exitCode, `${args.join(" ")}: ${String(r.all)}`).toBe(2);
-        const lines = String(r.stderr).trim().split("\n").filter((l) => l.startsWith("error:"));
-        expect(lines).toHaveLength(1);
-        expect(await readdir(empty.path)).toEqual([]);
+        const ownReportDir = args.includes("--report-dir");
+        const r = await runCli([...args, ...(ownReportDir ? [] : ["--report-dir", empty.path])], { timeoutMs: 60_000 });
+        const what = `${args.join(" ")}: ${String(r.all)}`;
+        expect(r.exitCode, what).toBe(2);
+        const stderr = String(r.stderr);
+        const lines = stderr.trim().split("\n").filter((l) => l.startsWith("error:"));
+        expect(lines, what).toHaveLength(1);
+        expect(lines[0], what).toMatch(/^error: \S/);
+        // One line: none of the multi-line step detail (process, command, exit, log tail, next).
+        expect(stderr, what).not.toMatch(/^ {2}(process|command|exit|log tail|next):/m);
+        if (ownReportDir) {
+          // The report dir it was given cannot be created; nothing appeared there.
+          expect(existsSync(args[args.indexOf("--report-dir") + 1]!), what).toBe(false);
+        } else {
+          // The empty dir was its report dir: still empty.
+          expect(await readdir(empty.path), what).toEqual([]);
+        }
       }
       await noSandboxLeft();
     } finally {

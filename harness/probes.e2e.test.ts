@@ -24,6 +24,20 @@ describe("security probes against the real gateway", () => {
     expect(byId.get("derived-token-probe")?.observations.requester?.finalDecision).toBe("allow-once");
     expect(byId.get("wrong-client-shape")?.status).toBe("passed");
     expect(byId.get("missing-approvals-scope")?.status).toBe("passed");
+    // Both present the derived token, so only the client shape / missing scope can be why resolve is refused.
+    const wrongShape = byId.get("wrong-client-shape")!;
+    const wrongShapeConnect = wrongShape.observations.wire[0]?.connect;
+    expect(wrongShapeConnect).toMatchObject({ clientId: "gateway-client", clientMode: "cli" });
+    expect(wrongShapeConnect?.approvalRuntimeToken?.equalsDerived).toBe(true);
+    const noScope = byId.get("missing-approvals-scope")!;
+    const noScopeConnect = noScope.observations.wire[0]?.connect;
+    expect(noScopeConnect?.scopes).toBeInstanceOf(Array);
+    expect(noScopeConnect?.scopes).not.toContain("operator.approvals");
+    expect(noScopeConnect?.approvalRuntimeToken?.equalsDerived).toBe(true);
+    for (const s of [wrongShape, noScope]) {
+      expect(s.observations.wire[0]?.rpcs[0], s.id).toMatchObject({ ok: false, reason: "MISSING_SCOPE" });
+      expect(s.observations.control?.pendingAfterRuntime, s.id).toBe(true);
+    }
     const nl = byId.get("non-loopback-peer")!;
     if (nl.status === "skipped") {
       expect(nl.skipReason).toMatch(/root|iproute2/);

@@ -9,7 +9,8 @@ const reports = await dir({ unsafeCleanup: true, prefix: "proof-e2e-" });
 afterAll(() => reports.cleanup());
 
 describe("base against head on real builds: 2026.6.5 (before #87105) → 2026.6.6 (first with it)", () => {
-  it("classifies every expectation as declared and renders a proof block that OpenClaw's policy accepts", async () => {
+  // Its own vitest timeout, above the CLI's 420 s, so execa kills the CLI (and its gateways' parent) first.
+  it("classifies every expectation as declared and renders a proof block that OpenClaw's policy accepts", { timeout: 480_000 }, async () => {
     const md = join(reports.path, "proof.md");
     const r = await runCli(["proof", "--base", "2026.6.5", "--head", "2026.6.6", "--report-dir", reports.path, "--markdown", md], { timeoutMs: 420_000 });
     const out = String(r.all);

@@ -3,8 +3,7 @@ import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { dir } from "tmp-promise";
 import { validateReport } from "./evidence/validate.ts";
-import { processesMentioning } from "./hygiene/probe.ts";
-import { readReport, reportPathFrom, runCli } from "./e2e-helpers.ts";
+import { noSandboxLeft, readReport, reportPathFrom, runCli } from "./e2e-helpers.ts";
 
 const reports = await dir({ unsafeCleanup: true, prefix: "smoke-e2e-" });
 afterAll(() => reports.cleanup());
@@ -54,7 +53,7 @@ describe("pnpm smoke against the real pinned gateway", () => {
 
     // Hygiene: the run checked itself, and nothing mentions a sandbox now.
     expect(report.hygiene.every((h) => h.pass)).toBe(true);
-    expect(await processesMentioning(["openclaw-smoke-"])).toEqual([]);
+    await noSandboxLeft();
 
     // No secret or raw token in any file of the report folder: the run's token fingerprints are all we kept.
     const folder = dirname(path as string);

@@ -8,7 +8,6 @@ export const scenario: ScenarioDefinition = {
   sandbox: "shared-socket-token",
   client: { kind: "openclaw-runtime", route: "local-config", isolation: { namespaces: ["mount", "pid", "uts", "ipc"], otherUser: false } },
   decision: "allow-once",
-  requires: ["root", "unshare"],
   expectations: [
     { id: "isolation", expect: { differ: ["mnt", "pid", "uts", "ipc"], same: ["net"], privateTmp: true } },
     { id: "runtime-token", expect: "derived" },

@@ -9,7 +9,6 @@ export const scenario: ScenarioDefinition = {
   sandbox: "lan-bind",
   client: { kind: "openclaw-runtime", route: "local-config", network: "netns" },
   decision: "allow-once",
-  requires: ["root", "netns"],
   expectations: [
     { id: "gateway-peer", expect: "non-loopback" },
     { id: "runtime-token", expect: "derived" },

@@ -12,7 +12,8 @@ import type { ScenarioDefinition } from "../plan/scenario-types.ts";
 import { childBaseEnv } from "../sandbox/layout.ts";
 import { createSandbox, type Sandbox } from "../sandbox/sandbox.ts";
 import { startTap } from "../tap/tap.ts";
-import { removeOwnLocks, stateDbRealpath, stateLockDir, stateLockHash } from "../run/locks.ts";
+import { runtimeInvocation } from "../plan/client-setup.ts";
+import { removeSandboxLocks } from "../run/locks.ts";
 import { prepareScenario } from "../run/prepare.ts";
 import { runScenario } from "../run/scenario.ts";
 import { NO_FAULTS, type Redactor } from "../run/context.ts";
@@ -59,8 +60,7 @@ async function bareGateway(target: Target, logDir: string): Promise<GatewayHandl
       async close() {
         gateway.control.close();
         await gateway.stop();
-        const real = await stateDbRealpath(sandbox.layout.stateDb);
-        if (real && typeof process.getuid === "function") await removeOwnLocks(stateLockDir(process.getuid()), stateLockHash(real));
+        await removeSandboxLocks(sandbox.layout.stateDb);
         await sandbox.remove();
       },
     };
@@ -101,17 +101,18 @@ export async function runtimeFloors(
   try {
     for (let i = 0; i < runs; i++) {
       const st = progress.step(`floor: one runtime process (${i + 1}/${runs})`);
-      const tap = await startTap({ upstreamUrl: g.gateway.url, derivedToken: g.sandbox.secrets.derivedToken ?? "" });
+      const tap = await startTap({ upstreamUrl: g.gateway.url, derivedToken: g.sandbox.derivedToken });
       const req = await createRequesterApproval(g.gateway.url, g.sandbox.secrets.gatewayToken, `bench-${i}`, 10_000);
-      const tapT0 = Date.now();
       const spawned = Date.now();
       const h = spawnRuntime({ nodePath: target.nodePath, openclawDir: target.openclawDir, cwd: g.sandbox.layout.home, env: g.baseEnv, redact: (t) => g.redactor.text(t) });
-      await h.resolve({ cfg: { gateway: { mode: "local", port: tap.port, auth: { mode: "token", token: g.sandbox.secrets.gatewayToken } } }, gatewayUrl: null, approvalId: req.approvalId, decision: "allow-once" }, 30_000);
+      const inv = runtimeInvocation("local-config", { tapUrl: tap.url, tapPort: tap.port, gatewayToken: g.sandbox.secrets.gatewayToken });
+      await h.resolve({ cfg: inv.cfg, gatewayUrl: inv.gatewayUrl, approvalId: req.approvalId, decision: "allow-once" }, 30_000);
       await tap.close();
       const answered = tap.connections().flatMap((c) => c.rpcs).find((r) => r.answeredAtMs !== null)?.answeredAtMs;
       req.close();
       await checkAndSettle(g.gateway.control, req.approvalId, 10_000);
-      const ms = answered !== undefined && answered !== null ? tapT0 + answered - spawned : Number.NaN;
+      // The tap's times count from its own start, which was before the requester's approval was made.
+      const ms = answered !== undefined && answered !== null ? tap.startedAt + answered - spawned : Number.NaN;
       runtimeProcess.push(ms);
       st.done(`${ms} ms`);
     }

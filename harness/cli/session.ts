@@ -4,7 +4,7 @@ import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { UsageError } from "../errors.ts";
 import { createRedactor } from "../evidence/redact.ts";
 import { loadCatalog } from "../plan/catalog.ts";
-import { planRun, type RunPlan } from "../plan/plan.ts";
+import { checkFaults, planRun, type RunPlan } from "../plan/plan.ts";
 import { changes } from "../../scenarios/changes.ts";
 import { renderTerminal } from "../render/terminal.ts";
 import { renderMarkdownProof } from "../render/markdown.ts";
@@ -61,6 +61,7 @@ export async function runOnce(session: Session, mode: "smoke" | "proof"): Promis
       ...(opts.runtimeTimeoutMs ? { runtimeProcessMs: opts.runtimeTimeoutMs } : {}),
     },
   });
+  checkFaults(plan, opts.faults);
   const deps: RunDeps = {
     progress,
     reportRoot: resolve(opts.reportDir),
@@ -85,9 +86,10 @@ export async function emitOutputs(opts: CliOptions, report: Report, folder: stri
   if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else process.stdout.write(`\n${renderTerminal(report, { color: Boolean(process.stdout.isTTY) })}\n`);
   await writeFile(`${folder}/proof.md`, markdown);
-  await writeFile(`${folder}/ctrf.json`, `${JSON.stringify(renderCtrf(report), null, 2)}\n`);
+  const ctrf = `${JSON.stringify(renderCtrf(report), null, 2)}\n`;
+  await writeFile(`${folder}/ctrf.json`, ctrf);
   if (opts.markdown) await writeFile(opts.markdown, markdown);
-  if (opts.ctrf) await writeFile(opts.ctrf, `${JSON.stringify(renderCtrf(report), null, 2)}\n`);
+  if (opts.ctrf) await writeFile(opts.ctrf, ctrf);
   if (await appendJobSummary(markdown, process.env)) progress.info("appended the proof to GITHUB_STEP_SUMMARY");
   if (report.mode === "proof" && !opts.json) process.stdout.write(`\n${markdown}\n`);
   if (!opts.json) process.stdout.write(`report: ${reportPath}\n`);

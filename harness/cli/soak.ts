@@ -1,6 +1,7 @@
 import { writeFile, mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { runOnce, type Session } from "./session.ts";
+import { spread } from "../bench/figures.ts";
 
 export interface SoakRun {
   index: number;
@@ -12,16 +13,9 @@ export interface SoakRun {
 
 /** Pass/flake counts and wall-time spread of N soak runs. Pure. */
 export function summarizeSoak(runs: readonly SoakRun[]): { runs: number; passed: number; flakes: number; minMs: number; medianMs: number; maxMs: number } {
-  const times = runs.map((r) => r.wallMs).sort((a, b) => a - b);
   const passed = runs.filter((r) => r.status === "passed").length;
-  return {
-    runs: runs.length,
-    passed,
-    flakes: runs.length - passed,
-    minMs: times[0] ?? 0,
-    medianMs: times[Math.floor(times.length / 2)] ?? 0,
-    maxMs: times[times.length - 1] ?? 0,
-  };
+  const { minMs, medianMs, maxMs } = spread(runs.map((r) => r.wallMs));
+  return { runs: runs.length, passed, flakes: runs.length - passed, minMs, medianMs, maxMs };
 }
 
 /** `pnpm soak --runs N`: the full smoke N times in a row. Exit 0 only with zero flakes. */

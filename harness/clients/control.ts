@@ -3,7 +3,7 @@ import { isRecord } from "../wire/frames.ts";
 import type { GatewayConnection } from "../wire/client.ts";
 
 /** The admin-scoped control client: tells "refused" from "gone", then settles so the gateway can stop. */
-export async function isPending(control: GatewayConnection, approvalId: string, timeoutMs: number): Promise<boolean> {
+async function isPending(control: GatewayConnection, approvalId: string, timeoutMs: number): Promise<boolean> {
   const list = await control.request("exec.approval.list", {}, timeoutMs);
   const items = Array.isArray(list) ? list : isRecord(list) && Array.isArray(list.approvals) ? list.approvals : [];
   return items.some((a: unknown) => isRecord(a) && a.id === approvalId);

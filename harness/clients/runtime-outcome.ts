@@ -15,16 +15,7 @@ const str = (v: unknown): string | null => (typeof v === "string" ? v : null);
 
 /** Read the child's single JSON outcome line; a child that printed none has ok = null. Pure. */
 export function parseRuntimeOutcome(end: ChildEnd, redact: (s: string) => string): RuntimeOutcome {
-  let outcome: Record<string, unknown> | null = null;
-  for (const line of end.stdout.split("\n")) {
-    if (!line.startsWith("{")) continue;
-    try {
-      const v: unknown = JSON.parse(line);
-      if (isRecord(v) && isRecord(v.smokeRuntimeOutcome)) outcome = v.smokeRuntimeOutcome;
-    } catch {
-      // not ours
-    }
-  }
+  const outcome = outcomeRecord(end.stdout);
   const error = outcome && isRecord(outcome.error) ? outcome.error : null;
   const msg = str(error?.message);
   return {
@@ -49,24 +40,28 @@ export interface ChildExtras {
 
 /** The isolation self-report and file trace the child adds to its outcome line when asked. Pure. */
 export function parseChildExtras(stdout: string): ChildExtras {
+  const o = outcomeRecord(stdout);
+  const iso = o && isRecord(o.isolation) ? o.isolation : null;
+  const ns: Record<string, string> = {};
+  if (iso && isRecord(iso.ns)) for (const [k, val] of Object.entries(iso.ns)) if (typeof val === "string") ns[k] = val;
+  return {
+    isolation: iso
+      ? { ns, uid: typeof iso.uid === "number" ? iso.uid : null, gid: typeof iso.gid === "number" ? iso.gid : null, hostname: str(iso.hostname), markerWritten: iso.markerWritten === true }
+      : null,
+    filesTouched: o && Array.isArray(o.filesTouched) ? o.filesTouched.filter((f): f is string => typeof f === "string") : null,
+  };
+}
+
+/** The last `{"smokeRuntimeOutcome": ...}` line the child printed, or null. Pure. */
+function outcomeRecord(stdout: string): Record<string, unknown> | null {
   for (const line of stdout.split("\n").reverse()) {
     if (!line.startsWith("{")) continue;
     try {
       const v: unknown = JSON.parse(line);
-      if (!isRecord(v) || !isRecord(v.smokeRuntimeOutcome)) continue;
-      const o = v.smokeRuntimeOutcome;
-      const iso = isRecord(o.isolation) ? o.isolation : null;
-      const ns: Record<string, string> = {};
-      if (iso && isRecord(iso.ns)) for (const [k, val] of Object.entries(iso.ns)) if (typeof val === "string") ns[k] = val;
-      return {
-        isolation: iso
-          ? { ns, uid: typeof iso.uid === "number" ? iso.uid : null, gid: typeof iso.gid === "number" ? iso.gid : null, hostname: str(iso.hostname), markerWritten: iso.markerWritten === true }
-          : null,
-        filesTouched: Array.isArray(o.filesTouched) ? o.filesTouched.filter((f): f is string => typeof f === "string") : null,
-      };
+      if (isRecord(v) && isRecord(v.smokeRuntimeOutcome)) return v.smokeRuntimeOutcome;
     } catch {
       // not ours
     }
   }
-  return { isolation: null, filesTouched: null };
+  return null;
 }

@@ -7,7 +7,7 @@ import { GatewayConnection, GatewayRequestError } from "../wire/client.ts";
 import { gatewayArgv } from "./command.ts";
 import { LogSink, type TextRedactor } from "./log-sink.ts";
 
-export const ADMIN_SCOPES = ["operator.admin", "operator.approvals"] as const;
+const ADMIN_SCOPES = ["operator.admin", "operator.approvals"] as const;
 
 export interface GatewayStartOptions {
   /** A free loopback port chosen by the caller (see pickPort), so taps can be prepared before spawn. */
@@ -42,11 +42,12 @@ export interface RunningGateway {
   stop(): Promise<{ stopMs: number; peakRssBytes: number | null; exit: ProcessExit | null }>;
 }
 
-/** Start the real `openclaw gateway run` on a free loopback port and wait until a token connect gets hello-ok. */
+/** A free loopback port (chosen by the OS through get-port, never a fixed one). */
 export function pickPort(): Promise<number> {
   return getPort({ host: "127.0.0.1" });
 }
 
+/** Start the real `openclaw gateway run` on the given port and wait until a token connect gets hello-ok. */
 export async function startGateway(opts: GatewayStartOptions): Promise<RunningGateway> {
   const port = opts.port;
   await opts.beforeSpawn(port);

@@ -3,7 +3,8 @@ import type { Snapshot } from "./snapshot.ts";
 
 /**
  * Files: anything that appeared outside the sandbox, and any touch of the shared /tmp/openclaw log folder.
- * `foreign` filters out entries we can prove belong to other runs (other lock hashes). Pure.
+ * In the shared lock folder only this run's lock files (named by `ownLockHashes`) count: others belong to other
+ * runs. Pure.
  */
 export function checkFiles(before: Snapshot, after: Snapshot, ownLockHashes: readonly string[]): HygieneCheck {
   const offenders: string[] = [];

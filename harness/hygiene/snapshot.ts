@@ -1,11 +1,12 @@
 import { readdir, rmdir, stat } from "node:fs/promises";
 import { join } from "node:path";
+import { stateLockDir } from "../run/locks.ts";
 
 /** Shared places outside the sandbox that OpenClaw is known to write to (facts §6). */
 export function sharedPlaces(uid: number, osTmp: string): string[] {
   return [
     "/tmp/openclaw",
-    `/tmp/openclaw-state-locks-${uid}`,
+    stateLockDir(uid),
     join(osTmp, `openclaw-${uid}`),
     join(osTmp, `.openclaw-terminal-staging-${uid}`),
     `/tmp/.openclaw-terminal-staging-${uid}`,

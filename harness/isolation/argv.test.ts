@@ -27,6 +27,10 @@ describe("isolationWrapper (pure argv)", () => {
   it("the script gives a private /tmp and binds the sandbox back at the same path", () => {
     expect(ISOLATION_SCRIPT).toContain("mount -t tmpfs smoke-tmp /tmp");
     expect(ISOLATION_SCRIPT).toContain('mount --bind /mnt/home "$1"');
+    // Present first, so indexOf's -1 cannot make the ordering checks pass.
+    expect(ISOLATION_SCRIPT).toContain('mount --bind "$1" /mnt/home');
     expect(ISOLATION_SCRIPT.indexOf("mount -t tmpfs smoke-tmp /tmp")).toBeGreaterThan(ISOLATION_SCRIPT.indexOf('mount --bind "$1" /mnt/home'));
+    // The sandbox is bound back only after the private /tmp is mounted (it may live under /tmp).
+    expect(ISOLATION_SCRIPT.indexOf('mount --bind /mnt/home "$1"')).toBeGreaterThan(ISOLATION_SCRIPT.indexOf("mount -t tmpfs smoke-tmp /tmp"));
   });
 });

@@ -2,7 +2,7 @@ import { readFile, readlink } from "node:fs/promises";
 import { hostname } from "node:os";
 import type { ProcessNamespaces } from "../evidence/types.ts";
 
-export const NAMESPACES = ["mnt", "pid", "uts", "ipc", "net"] as const;
+const NAMESPACES = ["mnt", "pid", "uts", "ipc", "net"] as const;
 
 /** Namespace ids, uid and gid of a live process, read from the host's /proc. */
 export async function processNamespaces(pid: number): Promise<ProcessNamespaces> {
@@ -23,5 +23,8 @@ export async function processNamespaces(pid: number): Promise<ProcessNamespaces>
   } catch {
     // gone
   }
-  return { ns, uid: Number.isFinite(uid) ? uid : null, gid: Number.isFinite(gid) ? gid : null, hostname: hostname() };
+  // The hostname is only known from here when the process shares the harness's UTS namespace.
+  const ownUts = await readlink("/proc/self/ns/uts").catch(() => null);
+  const sameUts = ownUts !== null && ns.uts === ownUts;
+  return { ns, uid: Number.isFinite(uid) ? uid : null, gid: Number.isFinite(gid) ? gid : null, hostname: sameUts ? hostname() : null };
 }

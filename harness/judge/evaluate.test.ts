@@ -61,6 +61,31 @@ describe("judging altered observations (small hand-made fakes of a failing build
     expect(decidingObservation(empty)).toContain("no connect");
   });
 
+  it("isolation evidence missing on either side cannot pass (a small hand-made fake of an unreadable /proc)", () => {
+    const ns = (base: number) => ({ mnt: `mnt:[${base}]`, pid: `pid:[${base + 1}]`, uts: `uts:[${base + 2}]`, ipc: `ipc:[${base + 3}]`, net: "net:[1]" });
+    const obs: Observations = {
+      wire: [],
+      runtime: null,
+      control: null,
+      requester: null,
+      stateIdentity: null,
+      isolation: {
+        gateway: { ns: ns(10), uid: 0, gid: 0, hostname: "host" },
+        runtime: { ns: ns(20), uid: 64123, gid: 64123, hostname: "smoke-runtime" },
+        hostTmpMarkerVisible: false,
+        filesNeeded: [],
+      },
+    };
+    const isolationOf = (o: Observations) => judge("isolated-runtime-other-user", o).find((x) => x.id === "isolation")!;
+    expect(isolationOf(obs).pass).toBe(true);
+    const noGatewayNs = structuredClone(obs);
+    noGatewayNs.isolation!.gateway.ns = {};
+    expect(isolationOf(noGatewayNs)).toMatchObject({ pass: false, observed: expect.stringContaining("mnt not read on both sides") });
+    const noUid = structuredClone(obs);
+    noUid.isolation!.runtime!.uid = null;
+    expect(isolationOf(noUid)).toMatchObject({ pass: false, observed: expect.stringContaining("uid not read on both sides") });
+  });
+
   it("a runtime process that timed out cannot count as refused", () => {
     const obs = structuredClone(recorded("2026.9.6-env-url-omission"));
     obs.runtime = { ...obs.runtime!, ok: null, timedOut: true };

@@ -1,6 +1,6 @@
 import type { ExpectationResult, Observations, ScenarioStatus } from "../evidence/types.ts";
 import type { Expectation } from "../plan/scenario-types.ts";
-import { connects, deviceText, requesterText, resolveRpcs, resolveText, tokenText } from "./summarize.ts";
+import { connects, deviceText, isLoopbackAddress, requesterText, resolveRpcs, resolveText, tokenText } from "./summarize.ts";
 
 /** Expectations evaluated on observations. A claim that could not be observed fails. Pure. */
 export function evaluate(expectations: readonly Expectation[], obs: Observations): ExpectationResult[] {
@@ -59,13 +59,13 @@ function evaluateOne(e: Expectation, obs: Observations): ExpectationResult {
     }
     case "gateway-peer": {
       const addrs = obs.wire.map((c) => c.upstreamLocalAddress);
-      const loop = (a: string | null): boolean => a !== null && (a.startsWith("127.") || a === "::1" || a === "::ffff:127.0.0.1");
-      const pass = addrs.length > 0 && addrs.every((a) => a !== null && (e.expect === "loopback" ? loop(a) : !loop(a)));
+      const pass = addrs.length > 0 && addrs.every((a) => a !== null && (e.expect === "loopback" ? isLoopbackAddress(a) : !isLoopbackAddress(a)));
       return result(e, "the peer address the gateway saw for the runtime's connection", e.expect, addrs.length ? addrs.map((a) => a ?? "unknown").join(", ") : "no connection seen", pass);
     }
     case "runtime-log": {
       const tail = obs.runtime?.logTail ?? "";
-      const line = tail.split("\n").find((l) => new RegExp(e.expect.pattern).test(l));
+      const pattern = new RegExp(e.expect.pattern);
+      const line = tail.split("\n").find((l) => pattern.test(l));
       return result(e, "the runtime process's own log", `${e.expect.meaning} (/${e.expect.pattern}/)`, line ? line.slice(0, 240) : "no matching line in the runtime's log", line !== undefined);
     }
     case "isolation": {
@@ -74,11 +74,19 @@ function evaluateOne(e: Expectation, obs: Observations): ExpectationResult {
       const problems: string[] = [];
       const g = iso.gateway;
       const rt = iso.runtime;
+      // A side that could not be read proves nothing either way.
+      const pair = (k: string): [unknown, unknown] => (k === "uid" ? [g.uid, rt.uid] : [g.ns[k], rt.ns[k]]);
+      const unread = (v: unknown): boolean => v === undefined || v === null;
       for (const k of e.expect.differ) {
-        const same = k === "uid" ? g.uid === rt.uid : g.ns[k] !== undefined && g.ns[k] === rt.ns[k];
-        if (same || (k !== "uid" && rt.ns[k] === undefined)) problems.push(`${k} not different`);
+        const [a, b] = pair(k);
+        if (unread(a) || unread(b)) problems.push(`${k} not read on both sides`);
+        else if (a === b) problems.push(`${k} not different`);
       }
-      for (const k of e.expect.same) if (g.ns[k] === undefined || g.ns[k] !== rt.ns[k]) problems.push(`${k} differs`);
+      for (const k of e.expect.same) {
+        const [a, b] = pair(k);
+        if (unread(a) || unread(b)) problems.push(`${k} not read on both sides`);
+        else if (a !== b) problems.push(`${k} differs`);
+      }
       if (e.expect.privateTmp && iso.hostTmpMarkerVisible !== false) problems.push("runtime /tmp marker visible on host");
       const expected = `differ: ${e.expect.differ.join(",")}; same: ${e.expect.same.join(",")}${e.expect.privateTmp ? "; private /tmp" : ""}`;
       return result(e, "namespace isolation of the runtime process", expected, problems.length ? problems.join("; ") : "as expected", problems.length === 0);

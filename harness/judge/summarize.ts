@@ -2,6 +2,11 @@ import type { ConnectObservation, Observations, RpcObservation } from "../eviden
 
 /** Pure readings of observations that several expectations and renderers share. */
 
+/** A loopback address as a socket reports it (IPv4, IPv6, or IPv4-mapped). */
+export function isLoopbackAddress(a: string | null): boolean {
+  return a !== null && (a.startsWith("127.") || a === "::1" || a.startsWith("::ffff:127."));
+}
+
 export function connects(obs: Observations): ConnectObservation[] {
   return obs.wire.map((c) => c.connect).filter((c): c is ConnectObservation => c !== null);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { UsageError } from "../errors.ts";
 import { loadCatalog } from "./catalog.ts";
 import { describeRoute, runtimeInvocation } from "./client-setup.ts";
-import { planRun, selectScenarios } from "./plan.ts";
+import { checkFaults, planRun, selectScenarios } from "./plan.ts";
 
 const catalog = await loadCatalog();
 const ctx = { tapUrl: "ws://127.0.0.1:40001", tapPort: 40001, gatewayToken: "gw-token-plan-test" };
@@ -68,5 +68,21 @@ describe("runtime client set-up per route", () => {
     expect(gw.remote).toBeUndefined();
     expect(gw.port).toBe(40001);
     expect(describeRoute("fallback-local")).toMatch(/fallback local/);
+  });
+});
+
+describe("checkFaults", () => {
+  const none = { killGatewayDuring: null, freezeTap: null };
+  it("accepts a fault on a planned scenario", () => {
+    const plan = planRun(catalog, base);
+    expect(() => checkFaults(plan, none)).not.toThrow();
+    expect(() => checkFaults(plan, { ...none, killGatewayDuring: "env-url-omission", freezeTap: "local-token-handoff" })).not.toThrow();
+  });
+  it("refuses a fault that would inject nothing", () => {
+    const plan = planRun(catalog, base);
+    expect(() => checkFaults(plan, { ...none, freezeTap: "forged-token" })).toThrow(UsageError);
+    const netns = planRun(catalog, { ...base, scenarioIds: ["non-loopback-peer"] });
+    expect(() => checkFaults(netns, { ...none, freezeTap: "non-loopback-peer" })).toThrow(/network namespace/);
+    expect(() => checkFaults(netns, { ...none, killGatewayDuring: "non-loopback-peer" })).not.toThrow();
   });
 });

@@ -84,3 +84,19 @@ export function planRun(catalog: readonly ScenarioDefinition[], input: PlanInput
     timeouts: { ...DEFAULT_TIMEOUTS, ...input.timeouts },
   };
 }
+
+/**
+ * A fault that would inject nothing is a usage error, not a silent pass of the harness's own test: its scenario
+ * must be in the plan, and a frozen tap must be one the scenario's client dials (not the namespace's own). Pure.
+ */
+export function checkFaults(plan: RunPlan, faults: { killGatewayDuring: string | null; freezeTap: string | null }): void {
+  const planned = new Map(plan.groups.flatMap((g) => g.scenarios.map((s) => [s.id, s] as const)));
+  for (const [name, id] of [["kill-gateway-during", faults.killGatewayDuring], ["freeze-tap", faults.freezeTap]] as const) {
+    if (id === null) continue;
+    const s = planned.get(id);
+    if (!s) throw new UsageError(`--fault ${name}:${id} names a scenario that is not in this run`, `Use one of: ${[...planned.keys()].join(", ")}`);
+    if (name === "freeze-tap" && s.client.kind === "openclaw-runtime" && s.client.network === "netns") {
+      throw new UsageError(`--fault freeze-tap:${id}: that scenario's client dials a tap inside its network namespace`, "Freeze a scenario on the host network instead");
+    }
+  }
+}

@@ -63,9 +63,6 @@ export interface IsolationExpectation {
 
 export type ExpectationId = Expectation["id"];
 
-/** Host capabilities a scenario needs; without them it is reported skipped with the reason, never passed. */
-export type Requirement = "root" | "unshare" | "netns";
-
 export interface ScenarioDefinition {
   id: string;
   /** One sentence: what this scenario proves. */
@@ -77,7 +74,6 @@ export interface ScenarioDefinition {
   /** The decision the runtime (or probe) tries to resolve the approval with. */
   decision: "allow-once";
   expectations: Expectation[];
-  requires?: Requirement[];
   /** A finding for OpenClaw, recorded in the report when every expectation holds (the behaviour was observed). */
   findingWhenObserved?: string;
 }

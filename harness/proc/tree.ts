@@ -10,7 +10,7 @@ export async function descendants(pid: number): Promise<number[]> {
   }
 }
 
-export function isAlive(pid: number): boolean {
+function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -45,13 +45,13 @@ export interface TreeStop {
 /**
  * Stop a process tree we started, by PID only: collect descendants first (the spawn broker sits in its
  * own process group), SIGTERM the root, wait, then SIGKILL every survivor of the collected set.
+ * `tree`: the descendants when the caller has just collected them; walked here otherwise.
  */
-export async function stopTree(rootPid: number, graceMs: number, knownDescendants: number[] = []): Promise<TreeStop> {
+export async function stopTree(rootPid: number, graceMs: number, tree?: number[]): Promise<TreeStop> {
   const started = Date.now();
-  const tree = [...new Set([...knownDescendants, ...(await descendants(rootPid))])];
+  const members = tree ?? (await descendants(rootPid));
   signal(rootPid, "SIGTERM");
-  const survivors = await waitGone([rootPid, ...tree], graceMs);
-  // Children may have been re-parented or spawned late: look again under survivors.
+  const survivors = await waitGone([rootPid, ...members], graceMs);
   for (const pid of survivors) signal(pid, "SIGKILL");
   await waitGone(survivors, 2000);
   return { stopMs: Date.now() - started, killed: survivors };

@@ -18,6 +18,19 @@ function hostile(): Report {
   return r;
 }
 
+describe("renderMarkdownProof: what was not tested follows the wire", () => {
+  it("claims loopback-only connections only when every recorded peer was loopback", () => {
+    const loop = renderMarkdownProof(SAMPLES["smoke-pass"](), { reportPath: REPORT_PATH });
+    expect(loop).toContain("every connection here stayed on loopback");
+    const r = SAMPLES["smoke-pass"]();
+    const w = r.targets[0]!.scenarios[0]!.observations.wire[0]!;
+    w.upstreamLocalAddress = "169.254.5.2";
+    const veth = renderMarkdownProof(r, { reportPath: REPORT_PATH });
+    expect(veth).not.toContain("every connection here stayed on loopback");
+    expect(veth).toContain("this run's own veth pair");
+  });
+});
+
 describe("renderMarkdownProof", () => {
   for (const [name, build] of Object.entries(SAMPLES)) {
     describe(name, () => {

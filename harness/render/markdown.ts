@@ -6,6 +6,7 @@
  */
 import type { Report, ScenarioResult, TargetInfo, TargetRun, WireConnection } from "../evidence/types.ts";
 import { formatMs, oneLine, renderTerminal, verdictLabel } from "./terminal.ts";
+import { isLoopbackAddress } from "../judge/summarize.ts";
 
 export { checkProofPolicy, PROOF_FIELDS, type ProofCheck } from "./proof-policy.ts";
 
@@ -93,8 +94,12 @@ function notTested(report: Report): string[] {
   }
   const usedCliUrl = report.targets.some((t) => t.scenarios.some((s) => s.setup.gatewayUrlArg !== null));
   if (!usedCliUrl) lines.push("- the `cli --url` URL source (the `gatewayUrl` argument of `resolveApprovalOverGateway`)");
+  // Where the gateway saw its peers, as the tap's upstream sockets recorded it.
+  const peers = report.targets.flatMap((t) => t.scenarios.flatMap((s) => s.observations.wire.map((c) => c.upstreamLocalAddress)));
   lines.push(
-    "- a gateway on another host, on a non-loopback address or behind TLS: every connection here stayed on loopback",
+    peers.every(isLoopbackAddress)
+      ? "- a gateway on another host, on a non-loopback address or behind TLS: every connection here stayed on loopback"
+      : "- a gateway on another host or behind TLS: the non-loopback connections here ran over this run's own veth pair, on one host",
     "- approval clients other than OpenClaw's own `resolveApprovalOverGateway` (apps, chat channels)",
     `- OpenClaw builds other than the ones listed above, and hosts other than ${oneLine(`${report.host.os} ${report.host.arch}`)}`,
     "- the env and config-remote scenarios show what the approval client sends; they are no boundary against a local holder of the gateway's shared token, which can obtain admin scope anyway",

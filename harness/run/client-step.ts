@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { existsSync, rmSync } from "node:fs";
 import type { IsolationEvidence, RuntimeOutcome, WireConnection } from "../evidence/types.ts";
 import { runInNetns } from "./netns-step.ts";
-import { spawnRuntime, type RuntimeHandle } from "../clients/runtime-process.ts";
+import type { RuntimeHandle } from "../clients/runtime-process.ts";
+import { spawnTrackedRuntime } from "./prepare.ts";
 import { isolationWrapper } from "../isolation/argv.ts";
 import { processNamespaces } from "../isolation/namespaces.ts";
 import { OTHER_USER, shareWithGroup } from "../isolation/share.ts";
@@ -58,28 +59,14 @@ export async function runClientStep(spec: ClientSpec, p: ClientStepInput): Promi
 /** Spawn the runtime behind namespaces (and as another user), after sharing the sandbox as a user would. */
 async function spawnIsolated(spec: RuntimeClientSpec, routeEnv: Record<string, string>, marker: string, ctx: GatewayContext): Promise<RuntimeHandle> {
   const iso = spec.isolation;
-  const extraEnv: Record<string, string> = {};
-  let wrapper: string[] | undefined;
-  if (iso) {
-    if (iso.otherUser) await shareWithGroup(ctx.sandbox.layout.root, OTHER_USER.gid);
-    wrapper = isolationWrapper(iso, {
-      sandboxRoot: ctx.sandbox.layout.root,
-      hostname: "smoke-runtime",
-      uid: iso.otherUser ? OTHER_USER.uid : null,
-      gid: iso.otherUser ? OTHER_USER.gid : null,
-    });
-    extraEnv.SMOKE_ISOLATION_MARKER = marker;
-    extraEnv.SMOKE_TRACE_FILES = "1";
-  }
-  const handle = spawnRuntime({
-    nodePath: ctx.target.nodePath,
-    openclawDir: ctx.target.openclawDir,
-    cwd: ctx.sandbox.layout.home,
-    env: { ...ctx.baseEnv, ...routeEnv, ...extraEnv },
-    redact: (t) => ctx.redactor.text(t),
-    cancelSignal: ctx.signal,
-    ...(wrapper ? { wrapper } : {}),
+  // Only isolated clients reach here: the others were spawned while the gateway started (prepare.ts).
+  if (!iso) throw new Error(`${spec.route}: a runtime client without isolation should have been prepared`);
+  if (iso.otherUser) await shareWithGroup(ctx.sandbox.layout.root, OTHER_USER.gid);
+  const wrapper = isolationWrapper(iso, {
+    sandboxRoot: ctx.sandbox.layout.root,
+    hostname: "smoke-runtime",
+    uid: iso.otherUser ? OTHER_USER.uid : null,
+    gid: iso.otherUser ? OTHER_USER.gid : null,
   });
-  if (handle.pid !== null) ctx.trackPid(handle.pid);
-  return handle;
+  return spawnTrackedRuntime(ctx, { ...routeEnv, SMOKE_ISOLATION_MARKER: marker, SMOKE_TRACE_FILES: "1" }, wrapper);
 }

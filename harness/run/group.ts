@@ -10,7 +10,7 @@ import { gatewayBind } from "../sandbox/files.ts";
 import type { Progress } from "../ui/progress.ts";
 import type { Faults, Redactor, TargetRuntime } from "./context.ts";
 import { mapLimit } from "./limit.ts";
-import { removeOwnLocks, stateDbRealpath, stateLockDir, stateLockHash } from "./locks.ts";
+import { removeSandboxLocks, type RunLocks } from "./locks.ts";
 import { emptyObservations, runScenario } from "./scenario.ts";
 import { prepareScenario, releasePrepared, type PreparedScenario } from "./prepare.ts";
 
@@ -37,7 +37,7 @@ export interface GroupRunResult {
   gateway: GatewayRecord;
   scenarios: ScenarioResult[];
   aborted: string | null;
-  removedLocks: string[];
+  locks: RunLocks;
 }
 
 export function notRun(s: ScenarioDefinition, reason: string): ScenarioResult {
@@ -61,7 +61,7 @@ export async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
   o.trackSandbox(sandbox.layout.root);
   const s = sandbox.secrets;
   o.redactor.add({ name: "socket-token", value: sandbox.generatedSocketToken });
-  if (s.derivedToken) o.redactor.add({ name: "derived-token", value: s.derivedToken });
+  o.redactor.add({ name: "derived-token", value: sandbox.derivedToken });
   o.redactor.add({ name: "gateway-token", value: s.gatewayToken });
   const logName = `gateway-${o.label}-${o.group.profile}.log`;
   const record: GatewayRecord = { sandboxProfile: o.group.profile, readyMs: null, readyAttempts: 0, peakRssBytes: null, exit: null, stopMs: null, logFile: logName };
@@ -69,7 +69,7 @@ export async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
   let gateway: RunningGateway | null = null;
   const scenarios: ScenarioResult[] = [];
   let aborted: string | null = null;
-  let removedLocks: string[] = [];
+  let locks: RunLocks = { hash: null, removed: [] };
   const step = o.progress.step(`${o.label}: start gateway (${o.group.profile})`);
   // Scenarios stop waiting as soon as the harness is interrupted or the gateway dies.
   const stopAll = new AbortController();
@@ -118,7 +118,7 @@ export async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
       }
       const st = o.progress.step(`${o.label}: ${sc.id}`);
       const r = await runScenario(sc, ctx, prep);
-      (r.status === "passed" ? st.done : r.status === "skipped" ? st.done : st.fail)(r.deciding);
+      (r.status === "failed" ? st.fail : st.done)(r.deciding);
       return r;
     });
     scenarios.push(...results);
@@ -138,10 +138,9 @@ export async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
       record.peakRssBytes = stop.peakRssBytes;
       record.exit = stop.exit;
     }
-    const real = await stateDbRealpath(sandbox.layout.stateDb);
-    if (real && typeof process.getuid === "function") removedLocks = await removeOwnLocks(stateLockDir(process.getuid()), stateLockHash(real));
+    locks = await removeSandboxLocks(sandbox.layout.stateDb);
     if (!o.keep) await sandbox.remove();
     else o.progress.info(`kept sandbox ${sandbox.layout.root}`);
   }
-  return { gateway: record, scenarios, aborted, removedLocks };
+  return { gateway: record, scenarios, aborted, locks };
 }

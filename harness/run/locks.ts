@@ -19,6 +19,20 @@ export async function stateDbRealpath(stateDb: string): Promise<string | null> {
   }
 }
 
+export interface RunLocks {
+  /** The hash naming this sandbox's lock files, or null when its state database never existed. */
+  hash: string | null;
+  removed: string[];
+}
+
+/** Remove the lock files that belong to the sandbox whose state database is `stateDb`. */
+export async function removeSandboxLocks(stateDb: string): Promise<RunLocks> {
+  const real = await stateDbRealpath(stateDb);
+  if (!real || typeof process.getuid !== "function") return { hash: null, removed: [] };
+  const hash = stateLockHash(real);
+  return { hash, removed: await removeOwnLocks(stateLockDir(process.getuid()), hash) };
+}
+
 /** Remove exactly this run's lock files (matched by hash); returns what was removed. */
 export async function removeOwnLocks(lockDir: string, hash: string): Promise<string[]> {
   let names: string[] = [];

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { freemem } from "node:os";
 
 /** What one gateway tree takes at its peak (2026.9.6 measured 1.5 to 1.6 GB here), with some headroom. */
-export const GATEWAY_BUDGET_BYTES = 1.8 * 1024 ** 3;
+const GATEWAY_BUDGET_BYTES = 1.8 * 1024 ** 3;
 
 /** Pure: how many gateways may run at once with `availableBytes`, at least one, at most `wanted`. */
 export function gatewaySlots(availableBytes: number, wanted: number, perGateway = GATEWAY_BUDGET_BYTES): number {

@@ -1,12 +1,11 @@
 import { fileURLToPath } from "node:url";
 import { execa } from "execa";
 import type { RuntimeOutcome, WireConnection } from "../evidence/types.ts";
-import { spawnRuntime } from "../clients/runtime-process.ts";
+import { spawnTrackedRuntime } from "./prepare.ts";
 import { createNetns } from "../netns/netns.ts";
 import { runtimeInvocation } from "../plan/client-setup.ts";
 import type { RuntimeClientSpec } from "../plan/scenario-types.ts";
 import { isRecord } from "../wire/frames.ts";
-import { deriveApprovalRuntimeToken } from "../wire/token.ts";
 import type { GatewayContext } from "./context.ts";
 
 const TAP_CHILD = fileURLToPath(new URL("../tap/tap-child.ts", import.meta.url));
@@ -22,7 +21,7 @@ export async function runInNetns(spec: RuntimeClientSpec, p: { approvalId: strin
   try {
     const upstream = `ws://${ns.plan.hostAddr}:${ctx.gateway.port}`;
     const tap = execa(ns.exec[0] as string, [...ns.exec.slice(1), ctx.target.nodePath, TAP_CHILD, upstream], {
-      env: { PATH: ctx.baseEnv.PATH ?? "/usr/bin:/bin", SMOKE_TAP_DERIVED: deriveApprovalRuntimeToken(ctx.sandbox.generatedSocketToken) },
+      env: { PATH: ctx.baseEnv.PATH ?? "/usr/bin:/bin", SMOKE_TAP_DERIVED: ctx.sandbox.derivedToken },
       extendEnv: false,
       stdin: "pipe",
       reject: false,
@@ -45,16 +44,7 @@ export async function runInNetns(spec: RuntimeClientSpec, p: { approvalId: strin
       void tap.then((r) => reject(new Error(`the namespace tap exited early: ${String(r.stderr).slice(-300)}`)));
     });
     const inv = runtimeInvocation(spec.route, { tapUrl: `ws://127.0.0.1:${tapPort}`, tapPort, gatewayToken: ctx.sandbox.secrets.gatewayToken });
-    const handle = spawnRuntime({
-      nodePath: ctx.target.nodePath,
-      openclawDir: ctx.target.openclawDir,
-      cwd: ctx.sandbox.layout.home,
-      env: { ...ctx.baseEnv, ...inv.env },
-      redact: (t) => ctx.redactor.text(t),
-      cancelSignal: ctx.signal,
-      wrapper: ns.exec,
-    });
-    if (handle.pid !== null) ctx.trackPid(handle.pid);
+    const handle = spawnTrackedRuntime(ctx, inv.env, ns.exec);
     const { outcome } = await handle.resolve({ cfg: inv.cfg, gatewayUrl: inv.gatewayUrl, approvalId: p.approvalId, decision: p.decision }, ctx.timeouts.runtimeProcessMs);
     tap.stdin?.end();
     const r = await tap;

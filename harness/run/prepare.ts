@@ -3,7 +3,6 @@ import { runtimeInvocation } from "../plan/client-setup.ts";
 import type { ScenarioDefinition } from "../plan/scenario-types.ts";
 import type { Sandbox } from "../sandbox/sandbox.ts";
 import { startTap, type Tap } from "../tap/tap.ts";
-import { deriveApprovalRuntimeToken } from "../wire/token.ts";
 import type { Redactor, TargetRuntime } from "./context.ts";
 
 /** What is set up for a scenario before the gateway is ready: its tap, and its runtime process already loading. */
@@ -29,20 +28,29 @@ export interface PrepareContext {
  * Isolated clients are spawned later, once the sandbox is as a user would have shared it.
  */
 export async function prepareScenario(s: ScenarioDefinition, c: PrepareContext): Promise<PreparedScenario> {
-  const tap = await startTap({ upstreamUrl: c.gatewayUrl, derivedToken: deriveApprovalRuntimeToken(c.sandbox.generatedSocketToken) });
+  const tap = await startTap({ upstreamUrl: c.gatewayUrl, derivedToken: c.sandbox.derivedToken });
   c.trackPort(tap.port);
   if (s.client.kind !== "openclaw-runtime" || s.client.isolation || s.client.network) return { tap, runtime: null };
   const inv = runtimeInvocation(s.client.route, { tapUrl: tap.url, tapPort: tap.port, gatewayToken: c.sandbox.secrets.gatewayToken });
+  return { tap, runtime: spawnTrackedRuntime(c, inv.env) };
+}
+
+/** What spawning a scenario's runtime process needs; both the prepare and the gateway context have it. */
+export type RuntimeSpawnContext = Pick<PrepareContext, "sandbox" | "baseEnv" | "target" | "redactor" | "signal" | "trackPid">;
+
+/** Spawn the approval-runtime process in the sandbox with the route's env (and a wrapper), and track its PID. */
+export function spawnTrackedRuntime(c: RuntimeSpawnContext, env: Record<string, string>, wrapper?: string[]): RuntimeHandle {
   const runtime = spawnRuntime({
     nodePath: c.target.nodePath,
     openclawDir: c.target.openclawDir,
     cwd: c.sandbox.layout.home,
-    env: { ...c.baseEnv, ...inv.env },
+    env: { ...c.baseEnv, ...env },
     redact: (t) => c.redactor.text(t),
     cancelSignal: c.signal,
+    ...(wrapper ? { wrapper } : {}),
   });
   if (runtime.pid !== null) c.trackPid(runtime.pid);
-  return { tap, runtime };
+  return runtime;
 }
 
 /** Release what a scenario prepared but did not use. */

@@ -1,14 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import { arch, cpus, platform, release, tmpdir, totalmem } from "node:os";
-import { join } from "node:path";
-import type { HygieneCheck, Report, RunStatus, TargetInfo, TargetRun } from "../evidence/types.ts";
+import { dirname, join } from "node:path";
+import type { HygieneCheck, Report, TargetInfo, TargetRun } from "../evidence/types.ts";
 import { REPORT_SCHEMA_VERSION } from "../evidence/types.ts";
 import { validateReport } from "../evidence/validate.ts";
 import { checkFiles, checkPorts, checkProcesses, checkSecrets } from "../hygiene/checks.ts";
 import { isListening, listFiles, processesMentioning, scanFiles } from "../hygiene/probe.ts";
 import { removeEmptyCreated, sharedPlaces, snapshot } from "../hygiene/snapshot.ts";
 import { compareRuns, preflight } from "../judge/compare.ts";
+import { overallStatus } from "../judge/run-status.ts";
 import type { DeclaredChanges } from "../plan/changes-types.ts";
 import type { RunPlan } from "../plan/plan.ts";
 import type { Progress } from "../ui/progress.ts";
@@ -46,16 +47,16 @@ export function newTracker(): Tracker {
   return { pids: new Set(), ports: new Set(), sandboxes: [] };
 }
 
-export function newRunId(mode: string, now = new Date()): string {
+function newRunId(mode: string, now = new Date()): string {
   return `${now.toISOString().replace(/[-:]/g, "").replace(/\..+$/, "")}-${mode}-${randomBytes(3).toString("hex")}`;
 }
 
-/** Execute a plan end to end and write reports/<run-id>/report.json (schema-checked). */
 /** Resolve (and if needed install) every target before anything is created, so bad input leaves nothing behind. */
 export async function provisionTargets(plan: RunPlan, deps: Pick<RunDeps, "progress" | "resolveTarget">): Promise<ResolvedTarget[]> {
   return Promise.all(plan.targets.map((t) => provision(t.spec, deps)));
 }
 
+/** Execute a plan end to end and write reports/<run-id>/report.json (schema-checked). */
 export async function executeRun(plan: RunPlan, deps: RunDeps, targets: ResolvedTarget[]): Promise<{ report: Report; folder: string }> {
   const started = new Date();
   const runId = newRunId(plan.mode, started);
@@ -91,7 +92,10 @@ export async function executeRun(plan: RunPlan, deps: RunDeps, targets: Resolved
   const pre = base && head ? preflight(base, head, deps.changes) : null;
 
   const cleaned = await removeEmptyCreated(before, places);
-  const files0 = checkFiles(before, await snapshot(places), []);
+  const locks = runs.flatMap((r) => r.locks);
+  const files0 = checkFiles(before, await snapshot(places), locks.flatMap((l) => (l.hash ? [l.hash] : [])));
+  const removedLocks = locks.flatMap((l) => l.removed);
+  if (removedLocks.length) files0.detail += `; removed this run's ${removedLocks.length} lock file(s) that the target left in ${dirname(removedLocks[0] as string)}`;
   if (cleaned.length) files0.detail += `; removed empty ${cleaned.join(", ")} that the target created outside the sandbox`;
   const hygiene: HygieneCheck[] = [
     checkProcesses(await processesMentioning(sandboxes)),
@@ -152,16 +156,4 @@ function stripResolved(t: ResolvedTarget): TargetInfo {
     gitCommit: t.gitCommit,
     nodeVersion: t.nodeVersion,
   };
-}
-
-export function overallStatus(r: Report): RunStatus {
-  if (r.abortReason) return "aborted";
-  const scenarios = r.targets.flatMap((t) => t.scenarios);
-  const hygieneOk = r.hygiene.every((h) => h.pass);
-  if (r.comparison) {
-    const ok = r.comparison.every((row) => row.holds) && (r.preflight ?? []).every((p) => p.ok) && scenarios.every((s) => s.status !== "not-run");
-    return ok && hygieneOk ? "passed" : "failed";
-  }
-  const ok = scenarios.length > 0 && scenarios.every((s) => s.status === "passed" || s.status === "skipped");
-  return ok && hygieneOk ? "passed" : "failed";
 }

@@ -69,12 +69,13 @@ export async function runScenario(s: ScenarioDefinition, ctx: GatewayContext, pr
   const gatewayExit = ctx.gateway.exit();
   if (gatewayExit) findings.push(`gateway exited during the scenario (code ${gatewayExit.code ?? "none"}, signal ${gatewayExit.signal ?? "none"})`);
   const expectations = evaluate(s.expectations, obs);
-  if (s.findingWhenObserved && scenarioStatus(expectations) === "passed") findings.push(s.findingWhenObserved);
+  const status = scenarioStatus(expectations);
+  if (s.findingWhenObserved && status === "passed") findings.push(s.findingWhenObserved);
   if (obs.isolation?.filesNeeded.length) findings.push(`files under OPENCLAW_HOME the runtime process touched: ${obs.isolation.filesNeeded.join(", ")}`);
   return {
     id: s.id,
     claim: s.claim,
-    status: scenarioStatus(expectations),
+    status,
     skipReason: null,
     setup,
     observations: obs,
@@ -117,7 +118,10 @@ function setupRecord(s: ScenarioDefinition, ctx: GatewayContext): ScenarioResult
   };
 }
 
-/** Why this host cannot run the scenario, or null. Never a pass: the caller reports it skipped. */
+/**
+ * Why this host cannot run the scenario, or null. Never a pass: the caller reports it skipped. What a scenario
+ * needs follows from its client (namespaces, a network namespace), so it is not declared separately.
+ */
 async function unmetRequirement(s: ScenarioDefinition): Promise<string | null> {
   if (s.client.kind === "openclaw-runtime" && s.client.isolation) {
     const sup = await isolationSupport();

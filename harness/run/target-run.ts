@@ -4,6 +4,7 @@ import type { RunPlan } from "../plan/plan.ts";
 import type { Progress } from "../ui/progress.ts";
 import type { Faults, Redactor } from "./context.ts";
 import { notRun, runGroup, type GroupRunOptions } from "./group.ts";
+import type { RunLocks } from "./locks.ts";
 
 export interface TargetRunOptions {
   role: TargetRole;
@@ -22,7 +23,7 @@ export interface TargetRunOptions {
 }
 
 /** All gateway groups of one target, concurrently as far as the shared slots allow; scenarios in plan order. */
-export async function runTarget(o: TargetRunOptions): Promise<{ run: TargetRun; aborted: string | null; errors: string[] }> {
+export async function runTarget(o: TargetRunOptions): Promise<{ run: TargetRun; aborted: string | null; errors: string[]; locks: RunLocks[] }> {
   const started = Date.now();
   const errors: string[] = [];
   let aborted: string | null = null;
@@ -47,7 +48,7 @@ export async function runTarget(o: TargetRunOptions): Promise<{ run: TargetRun; 
         const msg = o.redactor.text(err instanceof Error ? err.message : String(err));
         errors.push(msg);
         o.progress.info(o.redactor.text(err instanceof StepError ? err.describe() : msg));
-        return { gateway: null, scenarios: group.scenarios.map((s) => notRun(s, msg.split("\n")[0] ?? msg)), aborted: msg, removedLocks: [] };
+        return { gateway: null, scenarios: group.scenarios.map((s) => notRun(s, msg.split("\n")[0] ?? msg)), aborted: msg, locks: { hash: null, removed: [] } };
       }
     }),
   );
@@ -68,5 +69,6 @@ export async function runTarget(o: TargetRunOptions): Promise<{ run: TargetRun; 
     },
     aborted,
     errors,
+    locks: groups.map((g) => g.locks),
   };
 }

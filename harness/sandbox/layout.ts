@@ -34,10 +34,10 @@ export function sandboxLayout(root: string): SandboxLayout {
   };
 }
 
-/** Environment variables that must never reach an OpenClaw child: they silence or redirect it. */
-const DROPPED = /^(VITEST|TEST$|NODE_ENV$|NODE_PATH$|NODE_OPTIONS$|OPENCLAW_|npm_|PNPM_|INIT_CWD$)/;
-
-/** The child environment, built from scratch: only PATH and locale survive from the parent. Pure. */
+/**
+ * The child environment, built from scratch: only locale and time zone survive from the parent, so nothing that
+ * silences or redirects OpenClaw (VITEST, NODE_OPTIONS, OPENCLAW_*, npm_*) can reach it. Pure.
+ */
 export function childBaseEnv(layout: SandboxLayout, parent: NodeJS.ProcessEnv, nodeBinDir: string): Record<string, string> {
   const env: Record<string, string> = {
     PATH: [nodeBinDir, "/usr/local/bin", "/usr/bin", "/bin"].join(":"),
@@ -56,11 +56,7 @@ export function childBaseEnv(layout: SandboxLayout, parent: NodeJS.ProcessEnv, n
   };
   for (const key of ["LANG", "LC_ALL", "TZ"]) {
     const v = parent[key];
-    if (v !== undefined && !DROPPED.test(key)) env[key] = v;
+    if (v !== undefined) env[key] = v;
   }
   return env;
-}
-
-export function isDroppedEnvKey(key: string): boolean {
-  return DROPPED.test(key);
 }

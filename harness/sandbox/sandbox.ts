@@ -8,8 +8,6 @@ import { execApprovalsDocument, gatewayConfig } from "./files.ts";
 import { sandboxLayout, type SandboxLayout } from "./layout.ts";
 
 export interface SandboxSecrets {
-  socketToken: string | null;
-  derivedToken: string | null;
   gatewayToken: string;
 }
 
@@ -19,6 +17,8 @@ export interface Sandbox {
   secrets: SandboxSecrets;
   /** The socket token the harness generated, even when the profile does not write it (for the derivation check). */
   generatedSocketToken: string;
+  /** The approval-runtime token derived from it: what a client sharing this home should present. */
+  derivedToken: string;
   writeGatewayConfig(port: number): Promise<void>;
   remove(): Promise<void>;
 }
@@ -34,12 +34,12 @@ export async function createSandbox(profile: SandboxProfile): Promise<Sandbox> {
   );
   const approvals = execApprovalsDocument(layout, profile, generatedSocketToken);
   if (approvals) await writeFile(layout.execApprovalsPath, `${JSON.stringify(approvals, null, 2)}\n`, { mode: 0o600 });
-  const socketToken = approvals ? generatedSocketToken : null;
   return {
     layout,
     profile,
     generatedSocketToken,
-    secrets: { socketToken, derivedToken: socketToken ? deriveApprovalRuntimeToken(socketToken) : null, gatewayToken },
+    derivedToken: deriveApprovalRuntimeToken(generatedSocketToken),
+    secrets: { gatewayToken },
     async writeGatewayConfig(port) {
       await writeFile(layout.configPath, `${JSON.stringify(gatewayConfig(layout, port, gatewayToken, profile), null, 2)}\n`, { mode: 0o600 });
     },

@@ -7,7 +7,7 @@ const str = (v: unknown): string | null => (typeof v === "string" ? v : null);
 const num = (v: unknown): number | null => (typeof v === "number" ? v : null);
 
 /** Reduce a token to what may be recorded: length, fingerprint, equality with the expected derivation. Pure. */
-export function observeToken(value: string, derived: string): TokenObservation {
+function observeToken(value: string, derived: string): TokenObservation {
   return { length: value.length, fingerprint: fingerprint(value), equalsDerived: value === derived };
 }
 

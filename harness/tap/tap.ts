@@ -8,6 +8,8 @@ import { observeConnect } from "./observe.ts";
 export interface Tap {
   port: number;
   url: string;
+  /** Epoch ms that every `*AtMs` in its records counts from. */
+  startedAt: number;
   connections(): WireConnection[];
   /** Stop forwarding (fault injection): frames are swallowed from now on. */
   freeze(): void;
@@ -17,13 +19,10 @@ export interface Tap {
 export interface TapOptions {
   upstreamUrl: string;
   derivedToken: string;
-  host?: string;
-  /** Host the gateway is dialed from (non-loopback probe): passed as localAddress. */
-  upstreamLocalAddress?: string;
 }
 
 export async function startTap(opts: TapOptions): Promise<Tap> {
-  const host = opts.host ?? "127.0.0.1";
+  const host = "127.0.0.1";
   const server = new WebSocketServer({ host, port: 0, perMessageDeflate: false });
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
@@ -49,10 +48,7 @@ export async function startTap(opts: TapOptions): Promise<Tap> {
     records.push(record);
     const pending = new Map<string, RpcObservation>();
     let connectId: string | null = null;
-    const upstream = new WebSocket(opts.upstreamUrl, {
-      perMessageDeflate: false,
-      ...(opts.upstreamLocalAddress ? { localAddress: opts.upstreamLocalAddress } : {}),
-    });
+    const upstream = new WebSocket(opts.upstreamUrl, { perMessageDeflate: false });
     sockets.add(client);
     sockets.add(upstream);
     const queue: Array<{ data: WebSocket.RawData; binary: boolean }> = [];
@@ -111,6 +107,7 @@ export async function startTap(opts: TapOptions): Promise<Tap> {
   return {
     port,
     url: `ws://${host}:${port}`,
+    startedAt: started,
     connections: () => records.map((r) => structuredClone(r)),
     freeze() {
       frozen = true;

@@ -27,7 +27,7 @@ export class GatewayRequestError extends Error {
   }
 }
 
-export class GatewayTimeoutError extends Error {}
+class GatewayTimeoutError extends Error {}
 
 type Waiter = (frame: ResFrame) => void;
 
@@ -124,7 +124,7 @@ export class GatewayConnection {
   }
 }
 
-export function buildConnectParams(opts: ConnectOptions, nonce: string): Record<string, unknown> {
+function buildConnectParams(opts: ConnectOptions, nonce: string): Record<string, unknown> {
   const platform = process.platform;
   const auth: Record<string, string> = {};
   if (opts.token !== undefined) auth.token = opts.token;
@@ -171,7 +171,7 @@ export function buildConnectParams(opts: ConnectOptions, nonce: string): Record<
   };
 }
 
-export async function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+async function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const t = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new GatewayTimeoutError(`${what} timed out after ${ms} ms`)), ms);

@@ -9,7 +9,7 @@ export interface DeviceIdentity {
   privateKeyPem: string;
 }
 
-export function rawPublicKey(key: KeyObject): Buffer {
+function rawPublicKey(key: KeyObject): Buffer {
   const pub = key.type === "public" ? key : createPublicKey(key);
   const der = pub.export({ format: "der", type: "spki" });
   return der.subarray(der.length - 32);

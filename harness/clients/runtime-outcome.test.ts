@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { parseChildExtras, parseRuntimeOutcome } from "./runtime-outcome.ts";
+
+const end = (stdout: string) => ({ pid: 7, exitCode: 0, signal: null, timedOut: false, wallMs: 12, stdout, logTail: "" });
+const line = (o: unknown) => JSON.stringify({ smokeRuntimeOutcome: o });
+
+describe("the runtime child's outcome line", () => {
+  it("reads outcome and extras from the last outcome line among log lines", () => {
+    const stdout = [
+      "[gateway] some log line",
+      "{not json",
+      line({ ok: false, error: { name: "GatewayClientRequestError", message: "unknown or expired approval id", code: "INVALID_REQUEST", reason: "APPROVAL_NOT_FOUND" }, isolation: { ns: { mnt: "mnt:[1]", bad: 3 }, uid: 64123, gid: 64123, hostname: "smoke-runtime", markerWritten: true }, filesTouched: ["/.openclaw", 5] }),
+      "",
+    ].join("\n");
+    expect(parseRuntimeOutcome(end(stdout), (s) => s)).toMatchObject({ ok: false, errorCode: "INVALID_REQUEST", errorReason: "APPROVAL_NOT_FOUND", exitCode: 0 });
+    expect(parseChildExtras(stdout)).toEqual({
+      isolation: { ns: { mnt: "mnt:[1]" }, uid: 64123, gid: 64123, hostname: "smoke-runtime", markerWritten: true },
+      filesTouched: ["/.openclaw"],
+    });
+  });
+
+  it("a child that printed no outcome line has ok = null and no extras", () => {
+    expect(parseRuntimeOutcome(end("Error: boom\n"), (s) => s).ok).toBeNull();
+    expect(parseChildExtras("Error: boom\n")).toEqual({ isolation: null, filesTouched: null });
+  });
+});
