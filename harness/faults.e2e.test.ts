@@ -61,6 +61,27 @@ describe("the harness keeps its evidence and cleans up when things go wrong", ()
     await noSandboxLeft();
   });
 
+  it("a reader that goes away (`pnpm smoke | head`): torn down, partial report, exit 141, nothing left behind", async () => {
+    const child = runCli(["smoke", "--report-dir", reports.path]);
+    let closed = false;
+    child.all?.on("data", (chunk: Buffer) => {
+      if (!closed && /start gateway/.test(chunk.toString())) {
+        closed = true;
+        child.stdout?.destroy();
+        child.stderr?.destroy();
+      }
+    });
+    const r = await child;
+    expect(closed).toBe(true);
+    expect(r.exitCode).toBe(141);
+    const folders = await readdir(reports.path);
+    const reportsWritten = await Promise.all(folders.map(async (f) => readReport(join(reports.path, f, "report.json")).catch(() => null)));
+    const partial = reportsWritten.find((x) => x?.abortReason?.includes("SIGPIPE"));
+    expect(partial?.status).toBe("aborted");
+    expect(partial?.hygiene.filter((h) => !h.pass)).toEqual([]);
+    await noSandboxLeft();
+  });
+
   it("bad input exits 2 with a one-line cause and fix, and leaves nothing behind", async () => {
     const empty = await dir({ unsafeCleanup: true, prefix: "badinput-" });
     try {

@@ -24,14 +24,20 @@ async function main(argv: string[]): Promise<number> {
   const controller = new AbortController();
   const tracker = newTracker();
   const session: Session = { opts, progress, tracker, controller, command: `corepack pnpm ${argv.map(quote).join(" ")}` };
-  for (const sig of ["SIGINT", "SIGTERM"] as const) {
-    process.on(sig, () => {
-      if (controller.signal.aborted) return;
-      progress.info(`received ${sig}: tearing down and writing a partial report`);
-      controller.abort(sig);
-      // End what we started, by PID, so every await in flight returns quickly.
-      for (const pid of tracker.pids) void stopTree(pid, 3000);
-      setTimeout(() => process.exit(SIGNAL_EXIT[sig]), 10_000).unref();
+  const stop = (reason: string): void => {
+    if (controller.signal.aborted) return;
+    progress.info(`received ${reason}: tearing down and writing a partial report`);
+    controller.abort(reason);
+    // End what we started, by PID, so every await in flight returns quickly.
+    for (const pid of tracker.pids) void stopTree(pid, 3000);
+    setTimeout(() => process.exit(SIGNAL_EXIT[reason] ?? 1), 10_000).unref();
+  };
+  for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => stop(sig));
+  // A reader that goes away (`pnpm smoke | head`) must not crash the run before it tears down what it started.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (err: NodeJS.ErrnoException) => {
+      if (err.code !== "EPIPE" && err.code !== "ERR_STREAM_DESTROYED") throw err;
+      stop("SIGPIPE");
     });
   }
   if (opts.command === "soak") return runSoak(session);

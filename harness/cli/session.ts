@@ -16,7 +16,7 @@ import { executeRun, provisionTargets, type RunDeps, type Tracker } from "../run
 import type { Report } from "../evidence/types.ts";
 import type { CliOptions } from "./args.ts";
 
-export const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
+export const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGPIPE: 141 };
 
 /** Create the report dir one level at a time (a recursive mkdir can spin forever under /proc). */
 async function ensureWritableDir(dir: string): Promise<void> {

@@ -24,6 +24,10 @@ export interface GatewayStartOptions {
   /** Called once the port is known, before spawn: the sandbox config must name it. */
   beforeSpawn: (port: number) => Promise<void>;
   onProgress?: (detail: string) => void;
+  /** Called with the gateway's PID as soon as it is spawned, so an interrupted harness can end it. */
+  onSpawn?: (pid: number) => void;
+  /** Stop waiting for readiness (and tear the gateway down) when this aborts. */
+  signal?: AbortSignal;
 }
 
 export interface RunningGateway {
@@ -69,6 +73,7 @@ export async function startGateway(opts: GatewayStartOptions): Promise<RunningGa
   log.onLine((line) => opts.onProgress?.(line.replace(/^\S+\s+/, "").slice(0, 100)));
   const pid = child.pid;
   if (pid === undefined) throw new StepError("gateway", "could not spawn", { command: `${opts.nodePath} ${argv.join(" ")}` });
+  opts.onSpawn?.(pid);
   let exitInfo: ProcessExit | null = null;
   let stopping = false;
   const exited = child.then((r) => {
@@ -124,6 +129,9 @@ async function waitReady(
   let attempts = 0;
   let last = "no answer yet";
   while (Date.now() - started < opts.readyTimeoutMs) {
+    if (opts.signal?.aborted) {
+      throw new StepError("gateway", `start abandoned: ${String(opts.signal.reason ?? "aborted")}`, { process: "openclaw gateway", next: "nothing to do: the harness was interrupted" });
+    }
     const exit = exitInfo();
     if (exit) {
       throw new StepError("gateway", `exited before it was ready (code ${exit.code ?? "none"}, signal ${exit.signal ?? "none"})`, {

@@ -98,8 +98,9 @@ export async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
       readyTimeoutMs: o.timeouts.gatewayReadyMs,
       beforeSpawn: (p) => sandbox.writeGatewayConfig(p),
       onProgress: (d) => step.update(d),
+      onSpawn: o.trackPid,
+      signal: stopAll.signal,
     });
-    o.trackPid(gateway.pid);
     record.readyMs = gateway.readyMs;
     record.readyAttempts = gateway.readyAttempts;
     step.done(`ready in ${(gateway.readyMs / 1000).toFixed(1)}s, pid ${gateway.pid}`);
