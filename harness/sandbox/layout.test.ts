@@ -27,7 +27,8 @@ describe("sandbox layout and files", () => {
     const env = childBaseEnv(layout, { VITEST: "true", VITEST_POOL_ID: "1", TEST: "1", NODE_ENV: "test", NODE_PATH: "/x", LANG: "C.UTF-8", OPENCLAW_GATEWAY_URL: "ws://elsewhere", SECRET: "s" }, "/opt/node/bin");
     expect(Object.keys(env).some((k) => k.startsWith("VITEST") || k === "TEST" || k === "NODE_ENV" || k === "NODE_PATH" || k === "SECRET")).toBe(false);
     expect(env.OPENCLAW_GATEWAY_URL).toBeUndefined();
-    expect(env).toMatchObject({ HOME: layout.home, OPENCLAW_HOME: layout.home, TMPDIR: layout.tmpDir, XDG_CACHE_HOME: layout.cacheDir, NODE_COMPILE_CACHE: layout.compileCacheDir, LANG: "C.UTF-8" });
+    expect(env).toMatchObject({ HOME: layout.home, OPENCLAW_HOME: layout.home, TMPDIR: layout.tmpDir, XDG_CACHE_HOME: layout.cacheDir, NODE_DISABLE_COMPILE_CACHE: "1", LANG: "C.UTF-8" });
+    expect(env.NODE_COMPILE_CACHE).toBeUndefined();
     expect(env.PATH?.startsWith("/opt/node/bin:")).toBe(true);
   });
 });
