@@ -30,7 +30,7 @@ describe("base against head on real builds: 2026.6.5 (before #87105) → 2026.6.
       expect(rows.find((x) => x.scenario === s && x.expectation === "device-identity")?.class).toBe("FAIL_TO_PASS");
     }
     // The control: no shared file, no handoff, on both builds.
-    expect(report.targets.every((t) => t.scenarios.find((s) => s.id === "no-shared-socket-token")?.status === "passed")).toBe(true);
+    expect(report.targets.every((t) => t.scenarios.find((s) => s.id === "unshared-home-runtime")?.status === "passed")).toBe(true);
     expect(report.preflight?.every((p) => p.ok)).toBe(true);
 
     const markdown = await readFile(md, "utf8");

@@ -12,6 +12,7 @@ export const changes: DeclaredChanges = {
     "fallback-local": { "*": "FAIL_TO_PASS", "device-identity": "PASS_TO_PASS" },
     "env-url-omission": { "runtime-token": "PASS_TO_PASS", resolve: "PASS_TO_PASS", "still-pending": "PASS_TO_PASS", "requester-decision": "PASS_TO_PASS", "device-identity": "FAIL_TO_PASS" },
     "configured-remote-identity": { "runtime-token": "PASS_TO_PASS", resolve: "PASS_TO_PASS", "still-pending": "PASS_TO_PASS", "requester-decision": "PASS_TO_PASS", "device-identity": "FAIL_TO_PASS" },
+    "unshared-home-runtime": { "*": "PASS_TO_PASS" },
     "no-shared-socket-token": { "*": "PASS_TO_PASS" },
   },
 };

@@ -60,7 +60,7 @@ async function bareGateway(target: Target, logDir: string): Promise<GatewayHandl
       async close() {
         gateway.control.close();
         await gateway.stop();
-        await removeSandboxLocks(sandbox.layout.stateDb);
+        await removeSandboxLocks([sandbox.layout.stateDb, sandbox.layout.unsharedStateDb]);
         await sandbox.remove();
       },
     };

@@ -1,4 +1,5 @@
-import type { GatewayRoute } from "./scenario-types.ts";
+import { join } from "node:path";
+import type { GatewayRoute, RuntimeClientSpec } from "./scenario-types.ts";
 
 /** What the approval-runtime process receives for one scenario. Pure data. */
 export interface RuntimeInvocation {
@@ -66,4 +67,10 @@ export function describeRoute(route: GatewayRoute): string {
     case "fallback-local":
       return "gateway.mode=remote without gateway.remote.url, gateway.port=<tap> (urlSource: missing gateway.remote.url (fallback local))";
   }
+}
+
+/** The environment that gives the runtime process an OPENCLAW_HOME of its own instead of the gateway's. Pure. */
+export function runtimeHomeEnv(home: RuntimeClientSpec["home"], unsharedHome: string): Record<string, string> {
+  if (home !== "unshared") return {};
+  return { HOME: unsharedHome, OPENCLAW_HOME: unsharedHome, XDG_CONFIG_HOME: join(unsharedHome, ".config"), XDG_DATA_HOME: join(unsharedHome, ".local", "share") };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../errors.ts";
 import { loadCatalog } from "./catalog.ts";
-import { describeRoute, runtimeInvocation } from "./client-setup.ts";
+import { describeRoute, runtimeHomeEnv, runtimeInvocation } from "./client-setup.ts";
 import { checkFaults, planRun, selectScenarios } from "./plan.ts";
 
 const catalog = await loadCatalog();
@@ -18,7 +18,8 @@ describe("scenario catalog and selection", () => {
 
   it("smoke runs the core set; proof adds the control", () => {
     expect(selectScenarios(catalog, [], "smoke").map((s) => s.group)).toEqual(["core", "core", "core", "core"]);
-    expect(selectScenarios(catalog, [], "proof").map((s) => s.id)).toContain("no-shared-socket-token");
+    expect(selectScenarios(catalog, [], "proof").map((s) => s.id)).toContain("unshared-home-runtime");
+    expect(selectScenarios(catalog, [], "proof").map((s) => s.id)).not.toContain("no-shared-socket-token");
   });
 
   it("rejects an unknown scenario with the list of known ones", () => {
@@ -32,7 +33,9 @@ describe("planRun", () => {
     expect(planRun(catalog, base).targets).toEqual([{ role: "single", spec: "default" }]);
     const proof = planRun(catalog, { ...base, mode: "proof" });
     expect(proof.targets).toEqual([{ role: "base", spec: "2026.6.5" }, { role: "head", spec: "default" }]);
-    expect(proof.groups.map((g) => g.profile)).toEqual(["shared-socket-token", "no-socket-token"]);
+    expect(proof.groups.map((g) => g.profile)).toEqual(["shared-socket-token"]);
+    const withProbe = planRun(catalog, { ...base, mode: "proof", scenarioIds: ["local-token-handoff", "no-shared-socket-token"] });
+    expect(withProbe.groups.map((g) => g.profile)).toEqual(["shared-socket-token", "no-socket-token"]);
   });
 
   it("refuses --base on smoke and a bad concurrency", () => {
@@ -68,6 +71,24 @@ describe("runtime client set-up per route", () => {
     expect(gw.remote).toBeUndefined();
     expect(gw.port).toBe(40001);
     expect(describeRoute("fallback-local")).toMatch(/fallback local/);
+  });
+
+  it("an unshared home moves HOME and OPENCLAW_HOME (and the XDG config/data dirs) away from the gateway's; shared changes nothing", () => {
+    expect(runtimeHomeEnv(undefined, "/s/unshared-home")).toEqual({});
+    expect(runtimeHomeEnv("shared", "/s/unshared-home")).toEqual({});
+    expect(runtimeHomeEnv("unshared", "/s/unshared-home")).toEqual({
+      HOME: "/s/unshared-home",
+      OPENCLAW_HOME: "/s/unshared-home",
+      XDG_CONFIG_HOME: "/s/unshared-home/.config",
+      XDG_DATA_HOME: "/s/unshared-home/.local/share",
+    });
+  });
+
+  it("the proof's control shares the gateway of the core scenarios, so a proof needs one gateway per target", async () => {
+    const plan = planRun(await loadCatalog(), { mode: "proof", scenarioIds: [], openclaw: null, base: null, head: null, keep: false, concurrency: 1 });
+    expect(plan.groups.map((g) => g.profile)).toEqual(["shared-socket-token"]);
+    const control = plan.groups[0]?.scenarios.find((s) => s.id === "unshared-home-runtime");
+    expect(control?.client).toMatchObject({ kind: "openclaw-runtime", route: "local-config", home: "unshared" });
   });
 });
 

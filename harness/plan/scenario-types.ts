@@ -17,6 +17,11 @@ export interface RuntimeClientSpec {
   isolation?: IsolationSpec;
   /** netns: the process (and its tap) run in a network namespace of their own, joined to the host by veth. */
   network?: "netns";
+  /**
+   * shared (default): the gateway's OPENCLAW_HOME. unshared: an empty OPENCLAW_HOME of its own, so the process holds
+   * no copy of the gateway's socket token (a negative control on the same gateway).
+   */
+  home?: "shared" | "unshared";
 }
 
 export interface IsolationSpec {

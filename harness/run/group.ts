@@ -10,7 +10,7 @@ import { gatewayBind } from "../sandbox/files.ts";
 import type { Progress } from "../ui/progress.ts";
 import type { Faults, Redactor, TargetRuntime } from "./context.ts";
 import { mapLimit } from "./limit.ts";
-import { removeSandboxLocks, type RunLocks } from "./locks.ts";
+import { NO_LOCKS, removeSandboxLocks, type RunLocks } from "./locks.ts";
 import { emptyObservations, runScenario } from "./scenario.ts";
 import { prepareScenario, releasePrepared, type PreparedScenario } from "./prepare.ts";
 
@@ -69,7 +69,7 @@ export async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
   let gateway: RunningGateway | null = null;
   const scenarios: ScenarioResult[] = [];
   let aborted: string | null = null;
-  let locks: RunLocks = { hash: null, removed: [] };
+  let locks: RunLocks = NO_LOCKS;
   const step = o.progress.step(`${o.label}: start gateway (${o.group.profile})`);
   // Scenarios stop waiting as soon as the harness is interrupted or the gateway dies.
   const stopAll = new AbortController();
@@ -139,7 +139,7 @@ export async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
       record.peakRssBytes = stop.peakRssBytes;
       record.exit = stop.exit;
     }
-    locks = await removeSandboxLocks(sandbox.layout.stateDb);
+    locks = await removeSandboxLocks([sandbox.layout.stateDb, sandbox.layout.unsharedStateDb]);
     if (!o.keep) await sandbox.remove();
     else o.progress.info(`kept sandbox ${sandbox.layout.root}`);
   }

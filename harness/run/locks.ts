@@ -20,17 +20,29 @@ export async function stateDbRealpath(stateDb: string): Promise<string | null> {
 }
 
 export interface RunLocks {
-  /** The hash naming this sandbox's lock files, or null when its state database never existed. */
-  hash: string | null;
+  /** The hashes naming this sandbox's lock files: one per state database that came to exist in it. */
+  hashes: string[];
   removed: string[];
 }
 
-/** Remove the lock files that belong to the sandbox whose state database is `stateDb`. */
-export async function removeSandboxLocks(stateDb: string): Promise<RunLocks> {
-  const real = await stateDbRealpath(stateDb);
-  if (!real || typeof process.getuid !== "function") return { hash: null, removed: [] };
-  const hash = stateLockHash(real);
-  return { hash, removed: await removeOwnLocks(stateLockDir(process.getuid()), hash) };
+export const NO_LOCKS: RunLocks = { hashes: [], removed: [] };
+
+/**
+ * Remove the lock files that belong to the sandbox's state databases: the shared home's, and the one a runtime
+ * process with a home of its own created.
+ */
+export async function removeSandboxLocks(stateDbs: readonly string[]): Promise<RunLocks> {
+  if (typeof process.getuid !== "function") return NO_LOCKS;
+  const dir = stateLockDir(process.getuid());
+  const out: RunLocks = { hashes: [], removed: [] };
+  for (const db of stateDbs) {
+    const real = await stateDbRealpath(db);
+    if (!real) continue;
+    const hash = stateLockHash(real);
+    out.hashes.push(hash);
+    out.removed.push(...(await removeOwnLocks(dir, hash)));
+  }
+  return out;
 }
 
 /** Remove exactly this run's lock files (matched by hash); returns what was removed. */

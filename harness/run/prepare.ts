@@ -1,5 +1,5 @@
 import { spawnRuntime, type RuntimeHandle } from "../clients/runtime-process.ts";
-import { runtimeInvocation } from "../plan/client-setup.ts";
+import { runtimeHomeEnv, runtimeInvocation } from "../plan/client-setup.ts";
 import type { ScenarioDefinition } from "../plan/scenario-types.ts";
 import type { Sandbox } from "../sandbox/sandbox.ts";
 import { startTap, type Tap } from "../tap/tap.ts";
@@ -32,7 +32,7 @@ export async function prepareScenario(s: ScenarioDefinition, c: PrepareContext):
   c.trackPort(tap.port);
   if (s.client.kind !== "openclaw-runtime" || s.client.isolation || s.client.network) return { tap, runtime: null };
   const inv = runtimeInvocation(s.client.route, { tapUrl: tap.url, tapPort: tap.port, gatewayToken: c.sandbox.secrets.gatewayToken });
-  return { tap, runtime: spawnTrackedRuntime(c, inv.env) };
+  return { tap, runtime: spawnTrackedRuntime(c, { ...inv.env, ...runtimeHomeEnv(s.client.home, c.sandbox.layout.unsharedHome) }) };
 }
 
 /** What spawning a scenario's runtime process needs; both the prepare and the gateway context have it. */

@@ -93,7 +93,7 @@ export async function executeRun(plan: RunPlan, deps: RunDeps, targets: Resolved
 
   const cleaned = await removeEmptyCreated(before, places);
   const locks = runs.flatMap((r) => r.locks);
-  const files0 = checkFiles(before, await snapshot(places), locks.flatMap((l) => (l.hash ? [l.hash] : [])));
+  const files0 = checkFiles(before, await snapshot(places), locks.flatMap((l) => l.hashes));
   const removedLocks = locks.flatMap((l) => l.removed);
   if (removedLocks.length) files0.detail += `; removed this run's ${removedLocks.length} lock file(s) that the target left in ${dirname(removedLocks[0] as string)}`;
   if (cleaned.length) files0.detail += `; removed empty ${cleaned.join(", ")} that the target created outside the sandbox`;

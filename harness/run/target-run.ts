@@ -4,7 +4,7 @@ import type { RunPlan } from "../plan/plan.ts";
 import type { Progress } from "../ui/progress.ts";
 import type { Faults, Redactor } from "./context.ts";
 import { notRun, runGroup, type GroupRunOptions } from "./group.ts";
-import type { RunLocks } from "./locks.ts";
+import { NO_LOCKS, type RunLocks } from "./locks.ts";
 
 export interface TargetRunOptions {
   role: TargetRole;
@@ -48,7 +48,7 @@ export async function runTarget(o: TargetRunOptions): Promise<{ run: TargetRun; 
         const msg = o.redactor.text(err instanceof Error ? err.message : String(err));
         errors.push(msg);
         o.progress.info(o.redactor.text(err instanceof StepError ? err.describe() : msg));
-        return { gateway: null, scenarios: group.scenarios.map((s) => notRun(s, msg.split("\n")[0] ?? msg)), aborted: msg, locks: { hash: null, removed: [] } };
+        return { gateway: null, scenarios: group.scenarios.map((s) => notRun(s, msg.split("\n")[0] ?? msg)), aborted: msg, locks: NO_LOCKS };
       }
     }),
   );

@@ -13,6 +13,10 @@ export interface SandboxLayout {
   cacheDir: string;
   stateDb: string;
   legacyIdentityFile: string;
+  /** An empty home beside the shared one, for a runtime process that must not share the gateway's. */
+  unsharedHome: string;
+  /** Where that process's OpenClaw keeps its state database, if it makes one. */
+  unsharedStateDb: string;
 }
 
 export function sandboxLayout(root: string): SandboxLayout {
@@ -29,6 +33,8 @@ export function sandboxLayout(root: string): SandboxLayout {
     cacheDir: join(root, "cache"),
     stateDb: join(stateDir, "state", "openclaw.sqlite"),
     legacyIdentityFile: join(stateDir, "identity", "device.json"),
+    unsharedHome: join(root, "unshared-home"),
+    unsharedStateDb: join(root, "unshared-home", ".openclaw", "state", "openclaw.sqlite"),
   };
 }
 

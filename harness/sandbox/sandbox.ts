@@ -30,7 +30,7 @@ export async function createSandbox(profile: SandboxProfile): Promise<Sandbox> {
   const generatedSocketToken = randomBytes(32).toString("base64url");
   const gatewayToken = randomBytes(24).toString("base64url");
   await Promise.all(
-    [layout.stateDir, layout.tmpDir, layout.logFile.replace(/\/[^/]+$/, "")].map((d) => mkdir(d, { recursive: true, mode: 0o700 })),
+    [layout.stateDir, layout.tmpDir, layout.unsharedHome, layout.logFile.replace(/\/[^/]+$/, "")].map((d) => mkdir(d, { recursive: true, mode: 0o700 })),
   );
   const approvals = execApprovalsDocument(layout, profile, generatedSocketToken);
   if (approvals) await writeFile(layout.execApprovalsPath, `${JSON.stringify(approvals, null, 2)}\n`, { mode: 0o600 });
