@@ -12,7 +12,7 @@ import type { Faults, Redactor, TargetRuntime } from "./context.ts";
 import { mapLimit } from "./limit.ts";
 import { NO_LOCKS, removeSandboxLocks, type RunLocks } from "./locks.ts";
 import { emptyObservations, runScenario } from "./scenario.ts";
-import { prepareScenario, releasePrepared, type PreparedScenario } from "./prepare.ts";
+import { foregroundPrepared, prepareScenario, releasePrepared, type PreparedScenario } from "./prepare.ts";
 
 export interface GroupRunOptions {
   label: string; // e.g. "head" or "single"
@@ -79,7 +79,8 @@ export async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
   try {
     const port = await pickPort();
     o.trackPort(port);
-    // Taps and runtime processes get ready while the gateway starts: they only need its port.
+    // Taps and runtime processes get ready while the gateway starts (they only need its port), the processes at low
+    // priority so that loading OpenClaw's client does not slow the gateway's own start.
     prepared = await Promise.all(
       o.group.scenarios.map((sc) =>
         prepareScenario(sc, { gatewayUrl: `ws://127.0.0.1:${port}`, sandbox, baseEnv, target: o.target, redactor: o.redactor, signal: stopAll.signal, trackPid: o.trackPid, trackPort: o.trackPort }),
@@ -104,6 +105,7 @@ export async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
     record.readyMs = gateway.readyMs;
     record.readyAttempts = gateway.readyAttempts;
     step.done(`ready in ${(gateway.readyMs / 1000).toFixed(1)}s, pid ${gateway.pid}`);
+    prepared.forEach(foregroundPrepared);
     o.onGatewayReady?.(gateway);
     const running = gateway;
     void running.exited.then((e) => {

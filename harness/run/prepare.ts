@@ -3,6 +3,7 @@ import { runtimeHomeEnv, runtimeInvocation } from "../plan/client-setup.ts";
 import type { ScenarioDefinition } from "../plan/scenario-types.ts";
 import type { Sandbox } from "../sandbox/sandbox.ts";
 import { startTap, type Tap } from "../tap/tap.ts";
+import { canRestorePriority, LOADING_NICE, setNice } from "../proc/priority.ts";
 import type { Redactor, TargetRuntime } from "./context.ts";
 
 /** What is set up for a scenario before the gateway is ready: its tap, and its runtime process already loading. */
@@ -32,7 +33,14 @@ export async function prepareScenario(s: ScenarioDefinition, c: PrepareContext):
   c.trackPort(tap.port);
   if (s.client.kind !== "openclaw-runtime" || s.client.isolation || s.client.network) return { tap, runtime: null };
   const inv = runtimeInvocation(s.client.route, { tapUrl: tap.url, tapPort: tap.port, gatewayToken: c.sandbox.secrets.gatewayToken });
-  return { tap, runtime: spawnTrackedRuntime(c, { ...inv.env, ...runtimeHomeEnv(s.client.home, c.sandbox.layout.unsharedHome) }) };
+  const runtime = spawnTrackedRuntime(c, { ...inv.env, ...runtimeHomeEnv(s.client.home, c.sandbox.layout.unsharedHome) });
+  if (runtime.pid !== null && canRestorePriority()) setNice(runtime.pid, LOADING_NICE);
+  return { tap, runtime };
+}
+
+/** The gateway is ready: the prepared runtime process gets normal priority back (see proc/priority.ts). */
+export function foregroundPrepared(p: PreparedScenario): void {
+  if (p.runtime?.pid && canRestorePriority()) setNice(p.runtime.pid, 0);
 }
 
 /** What spawning a scenario's runtime process needs; both the prepare and the gateway context have it. */
