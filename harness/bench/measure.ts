@@ -60,7 +60,7 @@ async function bareGateway(target: Target, logDir: string): Promise<GatewayHandl
       async close() {
         gateway.control.close();
         await gateway.stop();
-        await removeSandboxLocks([sandbox.layout.stateDb, sandbox.layout.unsharedStateDb]);
+        await removeSandboxLocks(sandbox.layout);
         await sandbox.remove();
       },
     };
@@ -105,7 +105,7 @@ export async function runtimeFloors(
       const req = await createRequesterApproval(g.gateway.url, g.sandbox.secrets.gatewayToken, `bench-${i}`, 10_000);
       const spawned = Date.now();
       const h = spawnRuntime({ nodePath: target.nodePath, openclawDir: target.openclawDir, cwd: g.sandbox.layout.home, env: g.baseEnv, redact: (t) => g.redactor.text(t) });
-      const inv = runtimeInvocation("local-config", { tapUrl: tap.url, tapPort: tap.port, gatewayToken: g.sandbox.secrets.gatewayToken });
+      const inv = runtimeInvocation("local-config", { tapUrl: tap.url, tapPort: tap.port, gatewayToken: g.sandbox.secrets.gatewayToken, unsharedHome: g.sandbox.layout.unsharedHome });
       await h.resolve({ cfg: inv.cfg, gatewayUrl: inv.gatewayUrl, approvalId: req.approvalId, decision: "allow-once" }, 30_000);
       await tap.close();
       const answered = tap.connections().flatMap((c) => c.rpcs).find((r) => r.answeredAtMs !== null)?.answeredAtMs;

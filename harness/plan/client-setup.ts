@@ -1,4 +1,4 @@
-import { join } from "node:path";
+import { homeEnv } from "../sandbox/layout.ts";
 import type { GatewayRoute, RuntimeClientSpec } from "./scenario-types.ts";
 
 /** What the approval-runtime process receives for one scenario. Pure data. */
@@ -17,10 +17,22 @@ export interface ClientSetupContext {
   tapUrl: string;
   tapPort: number;
   gatewayToken: string;
+  /** The sandbox's empty home for a client that must not share the gateway's (RuntimeClientSpec.home "unshared"). */
+  unsharedHome: string;
 }
 
-/** Each route is one urlSource of OpenClaw's client; every route dials the scenario's tap. Pure. */
-export function runtimeInvocation(route: GatewayRoute, ctx: ClientSetupContext): RuntimeInvocation {
+type RuntimeHome = RuntimeClientSpec["home"];
+
+/**
+ * What the runtime process gets for its route (each route is one urlSource of OpenClaw's client, and every route
+ * dials the scenario's tap) and its home (the gateway's, or one of its own). Pure.
+ */
+export function runtimeInvocation(route: GatewayRoute, ctx: ClientSetupContext, home: RuntimeHome = "shared"): RuntimeInvocation {
+  const inv = routeInvocation(route, ctx);
+  return { ...inv, env: { ...inv.env, ...runtimeHomeEnv(home, ctx.unsharedHome) } };
+}
+
+function routeInvocation(route: GatewayRoute, ctx: ClientSetupContext): RuntimeInvocation {
   const localAuth = { mode: "token", token: ctx.gatewayToken };
   switch (route) {
     case "local-config":
@@ -56,7 +68,11 @@ export function runtimeInvocation(route: GatewayRoute, ctx: ClientSetupContext):
 }
 
 /** One line for the report: how the client is configured, without secrets. Pure. */
-export function describeRoute(route: GatewayRoute): string {
+export function describeRoute(route: GatewayRoute, home: RuntimeHome = "shared"): string {
+  return `${routeText(route)}${home === "unshared" ? "; OPENCLAW_HOME of its own, not the gateway's" : ""}`;
+}
+
+function routeText(route: GatewayRoute): string {
   switch (route) {
     case "local-config":
       return "gateway.mode=local, gateway.port=<tap>, no URL override (urlSource: local loopback)";
@@ -70,7 +86,6 @@ export function describeRoute(route: GatewayRoute): string {
 }
 
 /** The environment that gives the runtime process an OPENCLAW_HOME of its own instead of the gateway's. Pure. */
-export function runtimeHomeEnv(home: RuntimeClientSpec["home"], unsharedHome: string): Record<string, string> {
-  if (home !== "unshared") return {};
-  return { HOME: unsharedHome, OPENCLAW_HOME: unsharedHome, XDG_CONFIG_HOME: join(unsharedHome, ".config"), XDG_DATA_HOME: join(unsharedHome, ".local", "share") };
+export function runtimeHomeEnv(home: RuntimeHome, unsharedHome: string): Record<string, string> {
+  return home === "unshared" ? homeEnv(unsharedHome) : {};
 }

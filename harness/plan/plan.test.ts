@@ -5,7 +5,7 @@ import { describeRoute, runtimeHomeEnv, runtimeInvocation } from "./client-setup
 import { checkFaults, planRun, selectScenarios } from "./plan.ts";
 
 const catalog = await loadCatalog();
-const ctx = { tapUrl: "ws://127.0.0.1:40001", tapPort: 40001, gatewayToken: "gw-token-plan-test" };
+const ctx = { tapUrl: "ws://127.0.0.1:40001", tapPort: 40001, gatewayToken: "gw-token-plan-test", unsharedHome: "/s/unshared-home" };
 const base = { mode: "smoke" as const, scenarioIds: [], openclaw: null, base: null, head: null, keep: false, concurrency: 4 };
 
 describe("scenario catalog and selection", () => {
@@ -82,6 +82,17 @@ describe("runtime client set-up per route", () => {
       XDG_CONFIG_HOME: "/s/unshared-home/.config",
       XDG_DATA_HOME: "/s/unshared-home/.local/share",
     });
+  });
+
+  it("the invocation carries the home: every spawn path (prepared, isolated, netns) gets it from one place", () => {
+    const shared = runtimeInvocation("local-config", ctx);
+    const unshared = runtimeInvocation("local-config", ctx, "unshared");
+    expect(shared.env).toEqual({});
+    expect(unshared.cfg).toEqual(shared.cfg);
+    expect(unshared.env).toMatchObject({ HOME: "/s/unshared-home", OPENCLAW_HOME: "/s/unshared-home" });
+    expect(runtimeInvocation("env-url", ctx, "unshared").env).toMatchObject({ OPENCLAW_GATEWAY_URL: ctx.tapUrl, OPENCLAW_HOME: "/s/unshared-home" });
+    expect(describeRoute("local-config", "unshared")).toMatch(/OPENCLAW_HOME of its own/);
+    expect(describeRoute("local-config")).not.toMatch(/of its own/);
   });
 
   it("the proof's control shares the gateway of the core scenarios, so a proof needs one gateway per target", async () => {

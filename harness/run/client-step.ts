@@ -35,7 +35,7 @@ export async function runClientStep(spec: ClientSpec, p: ClientStepInput): Promi
   if (spec.kind === "wire-probe") return { runtime: await runProbe(spec, p), isolation: null };
   const { ctx } = p;
   if (spec.network === "netns") return runInNetns(spec, p).then((r) => ({ runtime: r.runtime, isolation: null, wire: r.wire, note: r.note }));
-  const inv = runtimeInvocation(spec.route, { tapUrl: p.tapUrl, tapPort: p.tapPort, gatewayToken: ctx.sandbox.secrets.gatewayToken });
+  const inv = runtimeInvocation(spec.route, { tapUrl: p.tapUrl, tapPort: p.tapPort, gatewayToken: ctx.sandbox.secrets.gatewayToken, unsharedHome: ctx.sandbox.layout.unsharedHome }, spec.home);
   const marker = `approval-runtime-smoke-marker-${randomBytes(6).toString("hex")}`;
   const handle = p.prepared ?? (await spawnIsolated(spec, inv.env, marker, ctx));
   const { outcome, extras } = await handle.resolve({ cfg: inv.cfg, gatewayUrl: inv.gatewayUrl, approvalId: p.approvalId, decision: p.decision }, ctx.timeouts.runtimeProcessMs);

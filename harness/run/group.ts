@@ -12,7 +12,7 @@ import type { Faults, Redactor, TargetRuntime } from "./context.ts";
 import { mapLimit } from "./limit.ts";
 import { NO_LOCKS, removeSandboxLocks, type RunLocks } from "./locks.ts";
 import { emptyObservations, runScenario } from "./scenario.ts";
-import { foregroundPrepared, prepareScenario, releasePrepared, type PreparedScenario } from "./prepare.ts";
+import { prepareScenario, releasePrepared, setPreparedPriority, type PreparedScenario } from "./prepare.ts";
 
 export interface GroupRunOptions {
   label: string; // e.g. "head" or "single"
@@ -86,6 +86,7 @@ export async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
         prepareScenario(sc, { gatewayUrl: `ws://127.0.0.1:${port}`, sandbox, baseEnv, target: o.target, redactor: o.redactor, signal: stopAll.signal, trackPid: o.trackPid, trackPort: o.trackPort }),
       ),
     );
+    for (const p of prepared) setPreparedPriority(p, "gateway-starting");
     gateway = await startGateway({
       port,
       bind: gatewayBind(o.group.profile),
@@ -105,7 +106,7 @@ export async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
     record.readyMs = gateway.readyMs;
     record.readyAttempts = gateway.readyAttempts;
     step.done(`ready in ${(gateway.readyMs / 1000).toFixed(1)}s, pid ${gateway.pid}`);
-    prepared.forEach(foregroundPrepared);
+    for (const p of prepared) setPreparedPriority(p, "gateway-ready");
     o.onGatewayReady?.(gateway);
     const running = gateway;
     void running.exited.then((e) => {
@@ -141,7 +142,7 @@ export async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
       record.peakRssBytes = stop.peakRssBytes;
       record.exit = stop.exit;
     }
-    locks = await removeSandboxLocks([sandbox.layout.stateDb, sandbox.layout.unsharedStateDb]);
+    locks = await removeSandboxLocks(sandbox.layout);
     if (!o.keep) await sandbox.remove();
     else o.progress.info(`kept sandbox ${sandbox.layout.root}`);
   }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { readdir, realpath, rm } from "node:fs/promises";
 import { join } from "node:path";
+import type { SandboxLayout } from "../sandbox/layout.ts";
 
 /** OpenClaw 2026.9.x keeps lock files in a shared folder, named by a hash of the state database's realpath. */
 export function stateLockDir(uid: number, tmpRoot = "/tmp"): string {
@@ -31,11 +32,11 @@ export const NO_LOCKS: RunLocks = { hashes: [], removed: [] };
  * Remove the lock files that belong to the sandbox's state databases: the shared home's, and the one a runtime
  * process with a home of its own created.
  */
-export async function removeSandboxLocks(stateDbs: readonly string[]): Promise<RunLocks> {
+export async function removeSandboxLocks(layout: Pick<SandboxLayout, "stateDb" | "unsharedStateDb">): Promise<RunLocks> {
   if (typeof process.getuid !== "function") return NO_LOCKS;
   const dir = stateLockDir(process.getuid());
   const out: RunLocks = { hashes: [], removed: [] };
-  for (const db of stateDbs) {
+  for (const db of [layout.stateDb, layout.unsharedStateDb]) {
     const real = await stateDbRealpath(db);
     if (!real) continue;
     const hash = stateLockHash(real);

@@ -43,7 +43,7 @@ export async function runInNetns(spec: RuntimeClientSpec, p: { approvalId: strin
       });
       void tap.then((r) => reject(new Error(`the namespace tap exited early: ${String(r.stderr).slice(-300)}`)));
     });
-    const inv = runtimeInvocation(spec.route, { tapUrl: `ws://127.0.0.1:${tapPort}`, tapPort, gatewayToken: ctx.sandbox.secrets.gatewayToken });
+    const inv = runtimeInvocation(spec.route, { tapUrl: `ws://127.0.0.1:${tapPort}`, tapPort, gatewayToken: ctx.sandbox.secrets.gatewayToken, unsharedHome: ctx.sandbox.layout.unsharedHome }, spec.home);
     const handle = spawnTrackedRuntime(ctx, inv.env, ns.exec);
     const { outcome } = await handle.resolve({ cfg: inv.cfg, gatewayUrl: inv.gatewayUrl, approvalId: p.approvalId, decision: p.decision }, ctx.timeouts.runtimeProcessMs);
     tap.stdin?.end();

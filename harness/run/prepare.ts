@@ -1,5 +1,5 @@
 import { spawnRuntime, type RuntimeHandle } from "../clients/runtime-process.ts";
-import { runtimeHomeEnv, runtimeInvocation } from "../plan/client-setup.ts";
+import { runtimeInvocation } from "../plan/client-setup.ts";
 import type { ScenarioDefinition } from "../plan/scenario-types.ts";
 import type { Sandbox } from "../sandbox/sandbox.ts";
 import { startTap, type Tap } from "../tap/tap.ts";
@@ -32,15 +32,16 @@ export async function prepareScenario(s: ScenarioDefinition, c: PrepareContext):
   const tap = await startTap({ upstreamUrl: c.gatewayUrl, derivedToken: c.sandbox.derivedToken });
   c.trackPort(tap.port);
   if (s.client.kind !== "openclaw-runtime" || s.client.isolation || s.client.network) return { tap, runtime: null };
-  const inv = runtimeInvocation(s.client.route, { tapUrl: tap.url, tapPort: tap.port, gatewayToken: c.sandbox.secrets.gatewayToken });
-  const runtime = spawnTrackedRuntime(c, { ...inv.env, ...runtimeHomeEnv(s.client.home, c.sandbox.layout.unsharedHome) });
-  if (runtime.pid !== null && canRestorePriority()) setNice(runtime.pid, LOADING_NICE);
-  return { tap, runtime };
+  const inv = runtimeInvocation(s.client.route, { tapUrl: tap.url, tapPort: tap.port, gatewayToken: c.sandbox.secrets.gatewayToken, unsharedHome: c.sandbox.layout.unsharedHome }, s.client.home);
+  return { tap, runtime: spawnTrackedRuntime(c, inv.env) };
 }
 
-/** The gateway is ready: the prepared runtime process gets normal priority back (see proc/priority.ts). */
-export function foregroundPrepared(p: PreparedScenario): void {
-  if (p.runtime?.pid && canRestorePriority()) setNice(p.runtime.pid, 0);
+/**
+ * Priority of a prepared runtime process (see proc/priority.ts): lowest while the gateway starts, normal once it
+ * is ready. Only where it can be given back; a process prepared against a ready gateway is never lowered.
+ */
+export function setPreparedPriority(p: PreparedScenario, phase: "gateway-starting" | "gateway-ready"): void {
+  if (p.runtime?.pid && canRestorePriority()) setNice(p.runtime.pid, phase === "gateway-starting" ? LOADING_NICE : 0);
 }
 
 /** What spawning a scenario's runtime process needs; both the prepare and the gateway context have it. */

@@ -3,7 +3,7 @@ import { createRequesterApproval, type Requester } from "../clients/requester.ts
 import { checkAndSettle } from "../clients/control.ts";
 import { readStateIdentity } from "../clients/state-identity.ts";
 import { decidingObservation, evaluate, scenarioStatus } from "../judge/evaluate.ts";
-import { describeRoute, runtimeHomeEnv, runtimeInvocation } from "../plan/client-setup.ts";
+import { describeRoute, runtimeInvocation } from "../plan/client-setup.ts";
 import type { ScenarioDefinition } from "../plan/scenario-types.ts";
 import { releasePrepared, type PreparedScenario } from "./prepare.ts";
 import type { GatewayContext } from "./context.ts";
@@ -95,13 +95,13 @@ async function waitFor(p: Promise<unknown>, ms: number, signal?: AbortSignal): P
 
 function setupRecord(s: ScenarioDefinition, ctx: GatewayContext): ScenarioResult["setup"] {
   const root = ctx.sandbox.layout.root;
-  const placeholder = { tapUrl: "ws://127.0.0.1:<tap>", tapPort: 0, gatewayToken: ctx.sandbox.secrets.gatewayToken };
+  const placeholder = { tapUrl: "ws://127.0.0.1:<tap>", tapPort: 0, gatewayToken: ctx.sandbox.secrets.gatewayToken, unsharedHome: ctx.sandbox.layout.unsharedHome };
   if (s.client.kind === "openclaw-runtime") {
-    const inv = runtimeInvocation(s.client.route, placeholder);
-    const env = Object.fromEntries(Object.entries({ ...ctx.baseEnv, ...inv.env, ...runtimeHomeEnv(s.client.home, ctx.sandbox.layout.unsharedHome) }).map(([k, v]) => [k, v.split(root).join("$SANDBOX")]));
+    const inv = runtimeInvocation(s.client.route, placeholder, s.client.home);
+    const env = Object.fromEntries(Object.entries({ ...ctx.baseEnv, ...inv.env }).map(([k, v]) => [k, v.split(root).join("$SANDBOX")]));
     return {
       client: s.client.isolation ? "openclaw-runtime (isolated)" : "openclaw-runtime",
-      description: `${describeRoute(s.client.route)}${s.client.home === "unshared" ? "; OPENCLAW_HOME of its own, not the gateway's" : ""}`,
+      description: describeRoute(s.client.route, s.client.home),
       config: ctx.redactor.deep(inv.cfg),
       env: ctx.redactor.deep(env),
       gatewayUrlArg: inv.gatewayUrl,

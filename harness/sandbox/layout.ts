@@ -19,6 +19,16 @@ export interface SandboxLayout {
   unsharedStateDb: string;
 }
 
+/** Where OpenClaw keeps its state database under a given OPENCLAW_HOME (no OPENCLAW_STATE_DIR set). Pure. */
+function stateDbUnder(home: string): string {
+  return join(home, ".openclaw", "state", "openclaw.sqlite");
+}
+
+/** The variables that point a process at a home: HOME, OPENCLAW_HOME and the XDG config and data dirs. Pure. */
+export function homeEnv(home: string): Record<string, string> {
+  return { HOME: home, OPENCLAW_HOME: home, XDG_CONFIG_HOME: join(home, ".config"), XDG_DATA_HOME: join(home, ".local", "share") };
+}
+
 export function sandboxLayout(root: string): SandboxLayout {
   const stateDir = join(root, ".openclaw");
   return {
@@ -31,10 +41,10 @@ export function sandboxLayout(root: string): SandboxLayout {
     logFile: join(root, "logs", "openclaw.log"),
     tmpDir: join(root, "tmp"),
     cacheDir: join(root, "cache"),
-    stateDb: join(stateDir, "state", "openclaw.sqlite"),
+    stateDb: stateDbUnder(root),
     legacyIdentityFile: join(stateDir, "identity", "device.json"),
     unsharedHome: join(root, "unshared-home"),
-    unsharedStateDb: join(root, "unshared-home", ".openclaw", "state", "openclaw.sqlite"),
+    unsharedStateDb: stateDbUnder(join(root, "unshared-home")),
   };
 }
 
@@ -45,11 +55,8 @@ export function sandboxLayout(root: string): SandboxLayout {
 export function childBaseEnv(layout: SandboxLayout, parent: NodeJS.ProcessEnv, nodeBinDir: string): Record<string, string> {
   const env: Record<string, string> = {
     PATH: [nodeBinDir, "/usr/local/bin", "/usr/bin", "/bin"].join(":"),
-    HOME: layout.home,
-    OPENCLAW_HOME: layout.home,
+    ...homeEnv(layout.home),
     XDG_CACHE_HOME: layout.cacheDir,
-    XDG_CONFIG_HOME: join(layout.home, ".config"),
-    XDG_DATA_HOME: join(layout.home, ".local", "share"),
     // No V8 compile cache: in a fresh sandbox it never hits, yet every OpenClaw process writes its whole module
     // graph's cache at exit (0.5-1 s per runtime process, ~1 s per gateway stop), and with NODE_COMPILE_CACHE set
     // the 2026.9.x launcher respawns itself once more to move the cache. OpenClaw honours this flag.
