@@ -1,15 +1,19 @@
 import type { SandboxProfile } from "../plan/scenario-types.ts";
 import type { SandboxLayout } from "./layout.ts";
 
-/** The gateway config the sandbox starts with. Pure. */
 /** loopback everywhere, except the profile whose gateway must also accept a peer from a network namespace. Pure. */
 export function gatewayBind(profile: SandboxProfile): "loopback" | "lan" {
   return profile === "lan-bind" ? "lan" : "loopback";
 }
 
+/**
+ * The gateway config the sandbox starts with. Pure. Token auth; no update check and no Control UI: neither takes
+ * part in how a client authenticates over the WebSocket, and the Control UI alone keeps a core busy for about 3.5 s
+ * after ready hashing its assets, which every scenario of a short run would wait behind.
+ */
 export function gatewayConfig(layout: SandboxLayout, port: number, gatewayToken: string, profile: SandboxProfile = "shared-socket-token"): Record<string, unknown> {
   return {
-    gateway: { mode: "local", port, bind: gatewayBind(profile), auth: { mode: "token", token: gatewayToken } },
+    gateway: { mode: "local", port, bind: gatewayBind(profile), auth: { mode: "token", token: gatewayToken }, controlUi: { enabled: false } },
     logging: { file: layout.logFile },
     update: { checkOnStart: false },
   };

@@ -17,7 +17,7 @@ describe("sandbox layout and files", () => {
 
   it("gateway config logs inside the sandbox, token auth on loopback", () => {
     expect(gatewayConfig(layout, 1234, "t")).toEqual({
-      gateway: { mode: "local", port: 1234, bind: "loopback", auth: { mode: "token", token: "t" } },
+      gateway: { mode: "local", port: 1234, bind: "loopback", auth: { mode: "token", token: "t" }, controlUi: { enabled: false } },
       logging: { file: layout.logFile },
       update: { checkOnStart: false },
     });
