@@ -31,6 +31,8 @@ export interface RuntimeHandle {
   resolve(input: RuntimeInput, timeoutMs: number): Promise<{ outcome: RuntimeOutcome; extras: ChildExtras }>;
   /** End it without input (scenario not run). */
   discard(): Promise<void>;
+  /** Not yet reaped: its PID still names this process (a reaped one's PID may belong to another by now). */
+  running(): boolean;
 }
 
 /** Spawn the approval-runtime process (Node 24, plain ESM). It loads OpenClaw's client while it waits. */
@@ -74,5 +76,6 @@ export function spawnRuntime(s: RuntimeSpawn): RuntimeHandle {
       child.kill("SIGKILL");
       await child;
     },
+    running: () => child.nodeChildProcess.exitCode === null && child.nodeChildProcess.signalCode === null,
   };
 }

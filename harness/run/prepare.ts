@@ -38,10 +38,11 @@ export async function prepareScenario(s: ScenarioDefinition, c: PrepareContext):
 
 /**
  * Priority of a prepared runtime process (see proc/priority.ts): lowest while the gateway starts, normal once it
- * is ready. Only where it can be given back; a process prepared against a ready gateway is never lowered.
+ * is ready. Only where it can be given back, and only while it runs; a process prepared against a ready gateway is
+ * never lowered.
  */
 export function setPreparedPriority(p: PreparedScenario, phase: "gateway-starting" | "gateway-ready"): void {
-  if (p.runtime?.pid && canRestorePriority()) setNice(p.runtime.pid, phase === "gateway-starting" ? LOADING_NICE : 0);
+  if (p.runtime?.pid && p.runtime.running() && canRestorePriority()) setNice(p.runtime.pid, phase === "gateway-starting" ? LOADING_NICE : 0);
 }
 
 /** What spawning a scenario's runtime process needs; both the prepare and the gateway context have it. */
