@@ -9,7 +9,7 @@ import { checkAndSettle } from "../clients/control.ts";
 import { pickPort, startGateway, type RunningGateway } from "../gateway/gateway.ts";
 import { DEFAULT_TIMEOUTS } from "../plan/plan.ts";
 import type { ScenarioDefinition } from "../plan/scenario-types.ts";
-import { childBaseEnv } from "../sandbox/layout.ts";
+import { childBaseEnv, compileCacheEnv } from "../sandbox/layout.ts";
 import { createSandbox, type Sandbox } from "../sandbox/sandbox.ts";
 import { startTap } from "../tap/tap.ts";
 import { runtimeInvocation } from "../plan/client-setup.ts";
@@ -24,6 +24,8 @@ const MAIN = fileURLToPath(new URL("../cli/main.ts", import.meta.url));
 export interface Target {
   nodePath: string;
   openclawDir: string;
+  /** The persistent compile cache the CLI's runs use too, so that floors and full runs start alike. */
+  compileCacheDir: string;
 }
 
 interface GatewayHandle {
@@ -36,9 +38,9 @@ interface GatewayHandle {
 
 /** A bare sandbox + real gateway, torn down by close(). */
 async function bareGateway(target: Target, logDir: string): Promise<GatewayHandle> {
-  const sandbox = await createSandbox("shared-socket-token");
+  const sandbox = await createSandbox("shared-socket-token", target.compileCacheDir);
   const redactor = createRedactor([{ name: "gateway-token", value: sandbox.secrets.gatewayToken }, { name: "socket-token", value: sandbox.generatedSocketToken }]);
-  const baseEnv = childBaseEnv(sandbox.layout, process.env, dirname(target.nodePath));
+  const baseEnv = childBaseEnv(sandbox.layout, process.env, dirname(target.nodePath), sandbox.compileCached);
   try {
     const gateway = await startGateway({
       port: await pickPort(),
@@ -104,7 +106,7 @@ export async function runtimeFloors(
       const tap = await startTap({ upstreamUrl: g.gateway.url, derivedToken: g.sandbox.derivedToken });
       const req = await createRequesterApproval(g.gateway.url, g.sandbox.secrets.gatewayToken, `bench-${i}`, 10_000);
       const spawned = Date.now();
-      const h = spawnRuntime({ nodePath: target.nodePath, openclawDir: target.openclawDir, cwd: g.sandbox.layout.home, env: g.baseEnv, redact: (t) => g.redactor.text(t) });
+      const h = spawnRuntime({ nodePath: target.nodePath, openclawDir: target.openclawDir, cwd: g.sandbox.layout.home, env: { ...g.baseEnv, ...compileCacheEnv(g.sandbox.layout, "runtime", g.sandbox.compileCached) }, redact: (t) => g.redactor.text(t) });
       const inv = runtimeInvocation("local-config", { tapUrl: tap.url, tapPort: tap.port, gatewayToken: g.sandbox.secrets.gatewayToken, unsharedHome: g.sandbox.layout.unsharedHome });
       await h.resolve({ cfg: inv.cfg, gatewayUrl: inv.gatewayUrl, approvalId: req.approvalId, decision: "allow-once" }, 30_000);
       await tap.close();

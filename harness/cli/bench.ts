@@ -4,7 +4,7 @@ import { cliRun, gatewayReadyFloor, runtimeFloors } from "../bench/measure.ts";
 import { judgeBench, renderBench, spread, type BenchFigures } from "../bench/figures.ts";
 import { loadCatalog } from "../plan/catalog.ts";
 import { DEFAULT_PROOF_BASE } from "../plan/plan.ts";
-import { defaultCacheDir, resolveTarget } from "../target/resolve.ts";
+import { compileCacheDir, defaultCacheDir, resolveTarget } from "../target/resolve.ts";
 import type { Session } from "./session.ts";
 import { tmpdir } from "node:os";
 import { removeEmptyCreated, sharedPlaces, snapshot } from "../hygiene/snapshot.ts";
@@ -31,7 +31,7 @@ export async function runBench(session: Session): Promise<number> {
     await resolveTarget(baseSpec, { cacheDir, nodeVersion: process.versions.node });
     cached.push(performance.now() - t0);
   }
-  const target = { nodePath: process.execPath, openclawDir: head.path };
+  const target = { nodePath: process.execPath, openclawDir: head.path, compileCacheDir: compileCacheDir(cacheDir) };
   const core = (await loadCatalog()).filter((s) => s.group === "core");
   // The floors run gateways outside the CLI: leave the shared places as found, like a run does.
   const places = sharedPlaces(typeof process.getuid === "function" ? process.getuid() : 0, tmpdir());

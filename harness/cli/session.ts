@@ -10,7 +10,7 @@ import { renderTerminal } from "../render/terminal.ts";
 import { renderMarkdownProof } from "../render/markdown.ts";
 import { renderCtrf } from "../render/ctrf.ts";
 import { appendJobSummary } from "../render/job-summary.ts";
-import { defaultCacheDir, resolveTarget } from "../target/resolve.ts";
+import { compileCacheDir, defaultCacheDir, resolveTarget } from "../target/resolve.ts";
 import type { Progress } from "../ui/progress.ts";
 import { executeRun, provisionTargets, type RunDeps, type Tracker } from "../run/run.ts";
 import type { Report } from "../evidence/types.ts";
@@ -69,6 +69,7 @@ export async function runOnce(session: Session, mode: "smoke" | "proof"): Promis
     signal: session.controller.signal,
     redactor: createRedactor([]),
     nodePath: process.execPath,
+    compileCacheDir: compileCacheDir(defaultCacheDir(process.env)),
     changes,
     tracker: session.tracker,
     faults: opts.faults,

@@ -24,6 +24,7 @@ export interface GroupRunOptions {
   reportFolder: string;
   keep: boolean;
   concurrency: number;
+  compileCacheDir: string | null;
   signal: AbortSignal;
   trackPid(pid: number): void;
   trackPort(port: number): void;
@@ -57,7 +58,7 @@ export function notRun(s: ScenarioDefinition, reason: string): ScenarioResult {
 
 /** One sandbox, one real gateway, the group's scenarios; always tears down what it started. */
 export async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
-  const sandbox = await createSandbox(o.group.profile);
+  const sandbox = await createSandbox(o.group.profile, o.compileCacheDir);
   o.trackSandbox(sandbox.layout.root);
   const s = sandbox.secrets;
   o.redactor.add({ name: "socket-token", value: sandbox.generatedSocketToken });
@@ -65,7 +66,7 @@ export async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
   o.redactor.add({ name: "gateway-token", value: s.gatewayToken });
   const logName = `gateway-${o.label}-${o.group.profile}.log`;
   const record: GatewayRecord = { sandboxProfile: o.group.profile, readyMs: null, readyAttempts: 0, peakRssBytes: null, exit: null, stopMs: null, logFile: logName };
-  const baseEnv = childBaseEnv(sandbox.layout, process.env, dirname(o.target.nodePath));
+  const baseEnv = childBaseEnv(sandbox.layout, process.env, dirname(o.target.nodePath), sandbox.compileCached);
   let gateway: RunningGateway | null = null;
   const scenarios: ScenarioResult[] = [];
   let aborted: string | null = null;

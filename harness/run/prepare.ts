@@ -2,6 +2,7 @@ import { spawnRuntime, type RuntimeHandle } from "../clients/runtime-process.ts"
 import { runtimeInvocation } from "../plan/client-setup.ts";
 import type { ScenarioDefinition } from "../plan/scenario-types.ts";
 import type { Sandbox } from "../sandbox/sandbox.ts";
+import { compileCacheEnv } from "../sandbox/layout.ts";
 import { startTap, type Tap } from "../tap/tap.ts";
 import { canRestorePriority, LOADING_NICE, setNice } from "../proc/priority.ts";
 import type { Redactor, TargetRuntime } from "./context.ts";
@@ -54,7 +55,7 @@ export function spawnTrackedRuntime(c: RuntimeSpawnContext, env: Record<string, 
     nodePath: c.target.nodePath,
     openclawDir: c.target.openclawDir,
     cwd: c.sandbox.layout.home,
-    env: { ...c.baseEnv, ...env },
+    env: { ...c.baseEnv, ...compileCacheEnv(c.sandbox.layout, "runtime", c.sandbox.compileCached), ...env },
     redact: (t) => c.redactor.text(t),
     cancelSignal: c.signal,
     ...(wrapper ? { wrapper } : {}),

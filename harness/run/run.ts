@@ -28,6 +28,8 @@ export interface RunDeps {
   signal: AbortSignal;
   redactor: Redactor;
   nodePath: string;
+  /** Persistent V8 compile cache for the children (see sandbox/layout.ts compileCacheEnv); none when absent. */
+  compileCacheDir?: string | null;
   changes: DeclaredChanges;
   resolveTarget(spec: string, onProgress: (line: string) => void): Promise<ResolvedTarget>;
   onGatewayReady?: (g: RunningGateway) => void;
@@ -83,7 +85,7 @@ export async function executeRun(plan: RunPlan, deps: RunDeps, targets: Resolved
   const slots = createSlots(slotCount);
   const runs = await Promise.all(
     plan.targets.map((t, i) =>
-      runTarget({ gatewaySlots: slots, role: t.role, target: stripResolved(targets[i] as ResolvedTarget), provisionMs: (targets[i] as ResolvedTarget).provisionMs, nodePath: deps.nodePath, plan, redactor: deps.redactor, progress: deps.progress, reportFolder: folder, signal: deps.signal, track, faults: deps.faults ?? NO_FAULTS }),
+      runTarget({ gatewaySlots: slots, compileCacheDir: deps.compileCacheDir ?? null, role: t.role, target: stripResolved(targets[i] as ResolvedTarget), provisionMs: (targets[i] as ResolvedTarget).provisionMs, nodePath: deps.nodePath, plan, redactor: deps.redactor, progress: deps.progress, reportFolder: folder, signal: deps.signal, track, faults: deps.faults ?? NO_FAULTS }),
     ),
   );
   const targetRuns: TargetRun[] = runs.map((r) => r.run);

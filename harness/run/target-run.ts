@@ -20,6 +20,7 @@ export interface TargetRunOptions {
   faults: Faults;
   /** Shared by all targets: at most as many gateways at once as memory allows. */
   gatewaySlots: { run<R>(fn: () => Promise<R>): Promise<R> };
+  compileCacheDir: string | null;
 }
 
 /** All gateway groups of one target, concurrently as far as the shared slots allow; scenarios in plan order. */
@@ -40,6 +41,7 @@ export async function runTarget(o: TargetRunOptions): Promise<{ run: TargetRun; 
           reportFolder: o.reportFolder,
           keep: o.plan.keep,
           concurrency: o.plan.concurrency,
+          compileCacheDir: o.compileCacheDir,
           signal: o.signal,
           faults: o.faults,
           ...o.track,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { childBaseEnv, sandboxLayout } from "./layout.ts";
+import { childBaseEnv, compileCacheEnv, sandboxLayout } from "./layout.ts";
 import { execApprovalsDocument, gatewayConfig } from "./files.ts";
 
 const layout = sandboxLayout("/tmp/openclaw-smoke-abc");
@@ -30,5 +30,19 @@ describe("sandbox layout and files", () => {
     expect(env).toMatchObject({ HOME: layout.home, OPENCLAW_HOME: layout.home, TMPDIR: layout.tmpDir, XDG_CACHE_HOME: layout.cacheDir, NODE_DISABLE_COMPILE_CACHE: "1", LANG: "C.UTF-8" });
     expect(env.NODE_COMPILE_CACHE).toBeUndefined();
     expect(env.PATH?.startsWith("/opt/node/bin:")).toBe(true);
+  });
+
+  it("with a persistent compile cache: the gateway keeps OpenClaw's default (no variable, no respawn), a runtime process uses the sandbox's link", () => {
+    const env = childBaseEnv(layout, {}, "/opt/node/bin", true);
+    expect(env.NODE_DISABLE_COMPILE_CACHE).toBeUndefined();
+    expect(env.NODE_COMPILE_CACHE).toBeUndefined();
+    expect(layout.compileCacheLink).toBe("/tmp/openclaw-smoke-abc/tmp/node-compile-cache");
+    expect(compileCacheEnv(layout, "runtime", true)).toEqual({ NODE_COMPILE_CACHE: layout.compileCacheLink });
+    expect(compileCacheEnv(layout, "gateway", true)).toEqual({});
+  });
+
+  it("without one, no child uses a compile cache at all", () => {
+    expect(compileCacheEnv(layout, "runtime", false)).toEqual({ NODE_DISABLE_COMPILE_CACHE: "1" });
+    expect(compileCacheEnv(layout, "gateway", false)).toEqual({ NODE_DISABLE_COMPILE_CACHE: "1" });
   });
 });

@@ -11,6 +11,8 @@ export interface SandboxLayout {
   logFile: string;
   tmpDir: string;
   cacheDir: string;
+  /** `node-compile-cache` in the sandbox's temp dir: a link to the persistent compile cache, when there is one. */
+  compileCacheLink: string;
   stateDb: string;
   legacyIdentityFile: string;
   /** An empty home beside the shared one, for a runtime process that must not share the gateway's. */
@@ -22,6 +24,20 @@ export interface SandboxLayout {
 /** Where OpenClaw keeps its state database under a given OPENCLAW_HOME (no OPENCLAW_STATE_DIR set). Pure. */
 function stateDbUnder(home: string): string {
   return join(home, ".openclaw", "state", "openclaw.sqlite");
+}
+
+/**
+ * How a child uses V8's compile cache. Pure.
+ * - With a persistent cache (the sandbox's `tmp/node-compile-cache` links to it): the gateway gets nothing, so
+ *   OpenClaw's launcher does what it does on a user's machine, a packaged cache under os.tmpdir(); setting
+ *   NODE_COMPILE_CACHE would make the 2026.9.x launcher respawn itself to move it. A runtime process is not started
+ *   by that launcher, so it is pointed at the link (its worker threads inherit the variable).
+ * - Without one: no cache at all. A cache inside a fresh sandbox never hits, yet every OpenClaw process writes its
+ *   whole module graph's cache at exit (0.5-1 s per runtime process, ~1 s per gateway stop).
+ */
+export function compileCacheEnv(layout: SandboxLayout, child: "gateway" | "runtime", persistent: boolean): Record<string, string> {
+  if (!persistent) return { NODE_DISABLE_COMPILE_CACHE: "1" };
+  return child === "runtime" ? { NODE_COMPILE_CACHE: layout.compileCacheLink } : {};
 }
 
 /** The variables that point a process at a home: HOME, OPENCLAW_HOME and the XDG config and data dirs. Pure. */
@@ -40,6 +56,7 @@ export function sandboxLayout(root: string): SandboxLayout {
     socketPath: join(stateDir, "exec-approvals.sock"),
     logFile: join(root, "logs", "openclaw.log"),
     tmpDir: join(root, "tmp"),
+    compileCacheLink: join(root, "tmp", "node-compile-cache"),
     cacheDir: join(root, "cache"),
     stateDb: stateDbUnder(root),
     legacyIdentityFile: join(stateDir, "identity", "device.json"),
@@ -52,15 +69,12 @@ export function sandboxLayout(root: string): SandboxLayout {
  * The child environment, built from scratch: only locale and time zone survive from the parent, so nothing that
  * silences or redirects OpenClaw (VITEST, NODE_OPTIONS, OPENCLAW_*, npm_*) can reach it. Pure.
  */
-export function childBaseEnv(layout: SandboxLayout, parent: NodeJS.ProcessEnv, nodeBinDir: string): Record<string, string> {
+export function childBaseEnv(layout: SandboxLayout, parent: NodeJS.ProcessEnv, nodeBinDir: string, compileCached = false): Record<string, string> {
   const env: Record<string, string> = {
     PATH: [nodeBinDir, "/usr/local/bin", "/usr/bin", "/bin"].join(":"),
     ...homeEnv(layout.home),
     XDG_CACHE_HOME: layout.cacheDir,
-    // No V8 compile cache: in a fresh sandbox it never hits, yet every OpenClaw process writes its whole module
-    // graph's cache at exit (0.5-1 s per runtime process, ~1 s per gateway stop), and with NODE_COMPILE_CACHE set
-    // the 2026.9.x launcher respawns itself once more to move the cache. OpenClaw honours this flag.
-    NODE_DISABLE_COMPILE_CACHE: "1",
+    ...compileCacheEnv(layout, "gateway", compileCached),
     TMPDIR: layout.tmpDir,
     OPENCLAW_NO_AUTO_UPDATE: "1",
     OPENCLAW_SKIP_CHANNELS: "1",

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dir } from "tmp-promise";
 import type { SandboxProfile } from "../plan/scenario-types.ts";
@@ -19,12 +19,18 @@ export interface Sandbox {
   generatedSocketToken: string;
   /** The approval-runtime token derived from it: what a client sharing this home should present. */
   derivedToken: string;
+  /** Its `tmp/node-compile-cache` links to the persistent compile cache (see layout.ts compileCacheEnv). */
+  compileCached: boolean;
   writeGatewayConfig(port: number): Promise<void>;
   remove(): Promise<void>;
 }
 
-/** Create a fresh OPENCLAW_HOME in the OS temp dir (honours TMPDIR), with exec-approvals.json at mode 0600. */
-export async function createSandbox(profile: SandboxProfile): Promise<Sandbox> {
+/**
+ * Create a fresh OPENCLAW_HOME in the OS temp dir (honours TMPDIR), with exec-approvals.json at mode 0600.
+ * With `compileCache` (a persistent directory), the sandbox's temp dir links to it, so that OpenClaw's compiled code
+ * outlives the sandbox as it outlives a process on a user's machine; the link is the only path out of the sandbox.
+ */
+export async function createSandbox(profile: SandboxProfile, compileCache: string | null = null): Promise<Sandbox> {
   const tmp = await dir({ prefix: "openclaw-smoke-", tmpdir: tmpdir(), unsafeCleanup: true });
   const layout = sandboxLayout(tmp.path);
   const generatedSocketToken = randomBytes(32).toString("base64url");
@@ -32,6 +38,7 @@ export async function createSandbox(profile: SandboxProfile): Promise<Sandbox> {
   await Promise.all(
     [layout.stateDir, layout.tmpDir, layout.unsharedHome, layout.logFile.replace(/\/[^/]+$/, "")].map((d) => mkdir(d, { recursive: true, mode: 0o700 })),
   );
+  const compileCached = compileCache !== null && (await linkCompileCache(compileCache, layout.compileCacheLink));
   const approvals = execApprovalsDocument(layout, profile, generatedSocketToken);
   if (approvals) await writeFile(layout.execApprovalsPath, `${JSON.stringify(approvals, null, 2)}\n`, { mode: 0o600 });
   return {
@@ -39,6 +46,7 @@ export async function createSandbox(profile: SandboxProfile): Promise<Sandbox> {
     profile,
     generatedSocketToken,
     derivedToken: deriveApprovalRuntimeToken(generatedSocketToken),
+    compileCached,
     secrets: { gatewayToken },
     async writeGatewayConfig(port) {
       await writeFile(layout.configPath, `${JSON.stringify(gatewayConfig(layout, port, gatewayToken, profile), null, 2)}\n`, { mode: 0o600 });
@@ -47,4 +55,15 @@ export async function createSandbox(profile: SandboxProfile): Promise<Sandbox> {
       await rm(layout.root, { recursive: true, force: true, maxRetries: 3 });
     },
   };
+}
+
+/** Link the sandbox to the persistent compile cache; false (run without a cache) if that is not possible. */
+async function linkCompileCache(target: string, link: string): Promise<boolean> {
+  try {
+    await mkdir(target, { recursive: true, mode: 0o700 });
+    await symlink(target, link, "dir");
+    return true;
+  } catch {
+    return false;
+  }
 }

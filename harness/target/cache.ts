@@ -30,6 +30,14 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(base, "openclaw-approval-smoke", "targets");
 }
 
+/**
+ * V8's compiled code of the targets (and of the runtime client), kept beside the installed targets: OpenClaw keys
+ * its own entries by version and install, Node keys its entries by file and content, so one directory serves all.
+ */
+export function compileCacheDir(cacheDir: string): string {
+  return join(cacheDir, "compile-cache");
+}
+
 export function sha256Hex(data: string | Buffer): string {
   return createHash("sha256").update(data).digest("hex");
 }

@@ -18,7 +18,7 @@ import { checkApprovalClient, checkEngines, installedIntegrity, integrityFromPnp
 import { npmView } from "./npm.ts";
 import { classifySpec, type FsProbe } from "./spec.ts";
 
-export { defaultCacheDir } from "./cache.ts";
+export { compileCacheDir, defaultCacheDir } from "./cache.ts";
 
 export interface ResolveOptions {
   cacheDir: string;
