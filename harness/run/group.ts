@@ -80,15 +80,9 @@ export async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
   try {
     const port = await pickPort();
     o.trackPort(port);
-    // Taps and runtime processes get ready while the gateway starts (they only need its port), the processes at low
-    // priority so that loading OpenClaw's client does not slow the gateway's own start.
-    prepared = await Promise.all(
-      o.group.scenarios.map((sc) =>
-        prepareScenario(sc, { gatewayUrl: `ws://127.0.0.1:${port}`, sandbox, baseEnv, target: o.target, redactor: o.redactor, signal: stopAll.signal, trackPid: o.trackPid, trackPort: o.trackPort }),
-      ),
-    );
-    for (const p of prepared) setPreparedPriority(p, "gateway-starting");
-    gateway = await startGateway({
+    // The gateway's start is the critical path: spawn it first. Taps and runtime processes get ready while it starts
+    // (they only need its port), the processes at low priority so that loading OpenClaw's client does not slow it.
+    const starting = startGateway({
       port,
       bind: gatewayBind(o.group.profile),
       nodePath: o.target.nodePath,
@@ -104,6 +98,25 @@ export async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
       onSpawn: o.trackPid,
       signal: stopAll.signal,
     });
+    starting.catch(() => undefined);
+    try {
+      prepared = await Promise.all(
+        o.group.scenarios.map((sc) =>
+          prepareScenario(sc, { gatewayUrl: `ws://127.0.0.1:${port}`, sandbox, baseEnv, target: o.target, redactor: o.redactor, signal: stopAll.signal, trackPid: o.trackPid, trackPort: o.trackPort }),
+        ),
+      );
+    } catch (err) {
+      // Abandon the start (startGateway stops what it spawned), or stop a gateway that became ready meanwhile.
+      stopAll.abort("preparing the scenarios failed");
+      const early = await starting.catch(() => null);
+      if (early) {
+        early.control.close();
+        await early.stop();
+      }
+      throw err;
+    }
+    for (const p of prepared) setPreparedPriority(p, "gateway-starting");
+    gateway = await starting;
     record.readyMs = gateway.readyMs;
     record.readyAttempts = gateway.readyAttempts;
     step.done(`ready in ${(gateway.readyMs / 1000).toFixed(1)}s, pid ${gateway.pid}`);
