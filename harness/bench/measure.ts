@@ -3,18 +3,17 @@ import { fileURLToPath } from "node:url";
 import { execa } from "execa";
 import { createRedactor } from "../evidence/redact.ts";
 import type { Report } from "../evidence/types.ts";
-import { spawnRuntime } from "../clients/runtime-process.ts";
 import { createRequesterApproval } from "../clients/requester.ts";
 import { checkAndSettle } from "../clients/control.ts";
 import { pickPort, startGateway, type RunningGateway } from "../gateway/gateway.ts";
 import { DEFAULT_TIMEOUTS } from "../plan/plan.ts";
 import type { ScenarioDefinition } from "../plan/scenario-types.ts";
-import { childBaseEnv, compileCacheEnv } from "../sandbox/layout.ts";
+import { childBaseEnv } from "../sandbox/layout.ts";
 import { createSandbox, type Sandbox } from "../sandbox/sandbox.ts";
 import { startTap } from "../tap/tap.ts";
 import { runtimeInvocation } from "../plan/client-setup.ts";
 import { removeSandboxLocks } from "../run/locks.ts";
-import { prepareScenario } from "../run/prepare.ts";
+import { prepareScenario, spawnTrackedRuntime } from "../run/prepare.ts";
 import { runScenario } from "../run/scenario.ts";
 import { NO_FAULTS, type Redactor } from "../run/context.ts";
 import type { Progress } from "../ui/progress.ts";
@@ -100,14 +99,16 @@ export async function runtimeFloors(
   const runtimeProcess: number[] = [];
   const singleScenario: Record<string, number[]> = {};
   const abort = new AbortController();
+  const ctx = { sandbox: g.sandbox, gateway: g.gateway, target, baseEnv: g.baseEnv, redactor: g.redactor, timeouts: DEFAULT_TIMEOUTS, progress, trackPid: () => undefined, trackPort: () => undefined, signal: abort.signal, faults: NO_FAULTS };
   try {
     for (let i = 0; i < runs; i++) {
       const st = progress.step(`floor: one runtime process (${i + 1}/${runs})`);
       const tap = await startTap({ upstreamUrl: g.gateway.url, derivedToken: g.sandbox.derivedToken });
       const req = await createRequesterApproval(g.gateway.url, g.sandbox.secrets.gatewayToken, `bench-${i}`, 10_000);
-      const spawned = Date.now();
-      const h = spawnRuntime({ nodePath: target.nodePath, openclawDir: target.openclawDir, cwd: g.sandbox.layout.home, env: { ...g.baseEnv, ...compileCacheEnv(g.sandbox.layout, "runtime", g.sandbox.compileCached) }, redact: (t) => g.redactor.text(t) });
       const inv = runtimeInvocation("local-config", { tapUrl: tap.url, tapPort: tap.port, gatewayToken: g.sandbox.secrets.gatewayToken, unsharedHome: g.sandbox.layout.unsharedHome });
+      const spawned = Date.now();
+      // Spawned exactly as a scenario's runtime process is (same env, compile cache and tracking).
+      const h = spawnTrackedRuntime(ctx, inv.env);
       await h.resolve({ cfg: inv.cfg, gatewayUrl: inv.gatewayUrl, approvalId: req.approvalId, decision: "allow-once" }, 30_000);
       await tap.close();
       const answered = tap.connections().flatMap((c) => c.rpcs).find((r) => r.answeredAtMs !== null)?.answeredAtMs;
@@ -118,7 +119,6 @@ export async function runtimeFloors(
       runtimeProcess.push(ms);
       st.done(`${ms} ms`);
     }
-    const ctx = { sandbox: g.sandbox, gateway: g.gateway, target, baseEnv: g.baseEnv, redactor: g.redactor, timeouts: DEFAULT_TIMEOUTS, progress, trackPid: () => undefined, trackPort: () => undefined, signal: abort.signal, faults: NO_FAULTS };
     for (const s of scenarios) {
       singleScenario[s.id] = [];
       for (let i = 0; i < runs; i++) {

@@ -47,6 +47,8 @@ export function homeEnv(home: string): Record<string, string> {
 
 export function sandboxLayout(root: string): SandboxLayout {
   const stateDir = join(root, ".openclaw");
+  const tmpDir = join(root, "tmp");
+  const unsharedHome = join(root, "unshared-home");
   return {
     root,
     home: root,
@@ -55,13 +57,13 @@ export function sandboxLayout(root: string): SandboxLayout {
     execApprovalsPath: join(stateDir, "exec-approvals.json"),
     socketPath: join(stateDir, "exec-approvals.sock"),
     logFile: join(root, "logs", "openclaw.log"),
-    tmpDir: join(root, "tmp"),
-    compileCacheLink: join(root, "tmp", "node-compile-cache"),
+    tmpDir,
+    compileCacheLink: join(tmpDir, "node-compile-cache"),
     cacheDir: join(root, "cache"),
     stateDb: stateDbUnder(root),
     legacyIdentityFile: join(stateDir, "identity", "device.json"),
-    unsharedHome: join(root, "unshared-home"),
-    unsharedStateDb: stateDbUnder(join(root, "unshared-home")),
+    unsharedHome,
+    unsharedStateDb: stateDbUnder(unsharedHome),
   };
 }
 
