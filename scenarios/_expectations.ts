@@ -1,4 +1,4 @@
-import type { Expectation } from "../harness/plan/scenario-types.ts";
+import type { Expectation, RefusalCheck } from "../harness/plan/scenario-types.ts";
 
 /** Expectation sets several scenarios share. Data only; the catalog skips files that start with "_". */
 
@@ -10,16 +10,18 @@ export const HANDOFF_SUCCEEDS: Expectation[] = [
   { id: "requester-decision", expect: "allow-once" },
 ];
 
-/** Refused, and refused rather than gone: the approval stays pending and the requester never gets allow. */
-export const REFUSED_AND_PENDING: Expectation[] = [
-  { id: "resolve", expect: "refused" },
-  { id: "still-pending", expect: true },
-  { id: "requester-decision", expect: "never-allow" },
-];
+/** Refused by the named gateway check, and refused rather than gone: still pending, and the requester never gets allow. */
+export function refusedAndPending(by: RefusalCheck): Expectation[] {
+  return [
+    { id: "resolve", expect: "refused", by },
+    { id: "still-pending", expect: true },
+    { id: "requester-decision", expect: "never-allow" },
+  ];
+}
 
-/** The client omits the token and presents the state dir's stable identity, and cannot resolve. */
+/** The client omits the token and presents the state dir's stable identity, and has no runtime authority. */
 export const OMITS_TOKEN_USES_STABLE_IDENTITY: Expectation[] = [
   { id: "runtime-token", expect: "absent" },
   { id: "device-identity", expect: "state-identity" },
-  ...REFUSED_AND_PENDING,
+  ...refusedAndPending("no-runtime-authority"),
 ];

@@ -2,7 +2,8 @@ import type { DeclaredChanges } from "../harness/plan/changes-types.ts";
 
 /**
  * The fix's expected effect, base → head, declared as data (openclaw/openclaw#87105, first shipped in 2026.6.6).
- * Any (scenario, expectation) not listed must not regress: PASS_TO_FAIL fails the proof.
+ * Any (scenario, expectation) not listed must not regress: PASS_TO_FAIL fails the proof. Every scenario with a
+ * FAIL_TO_PASS entry must run on both ends of a proof (harness/plan/validate-catalog.ts requiredForProof).
  */
 export const changes: DeclaredChanges = {
   fix: "openclaw/openclaw#87105 share approval runtime socket token",

@@ -1,5 +1,5 @@
 import type { ScenarioDefinition } from "../harness/plan/scenario-types.ts";
-import { REFUSED_AND_PENDING } from "./_expectations.ts";
+import { refusedAndPending } from "./_expectations.ts";
 
 export const scenario: ScenarioDefinition = {
   id: "foreign-home-token",
@@ -8,8 +8,6 @@ export const scenario: ScenarioDefinition = {
   sandbox: "shared-socket-token",
   client: { kind: "wire-probe", token: "foreign-home", clientId: "gateway-client", clientMode: "backend", scopes: ["operator.approvals"] },
   decision: "allow-once",
-  expectations: [
-    { id: "runtime-token", expect: "not-derived" },
-    ...REFUSED_AND_PENDING,
-  ],
+  control: "derived-token-probe",
+  expectations: refusedAndPending("no-runtime-authority"),
 };

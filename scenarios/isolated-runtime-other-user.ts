@@ -1,5 +1,5 @@
 import type { ScenarioDefinition } from "../harness/plan/scenario-types.ts";
-import { REFUSED_AND_PENDING } from "./_expectations.ts";
+import { refusedAndPending } from "./_expectations.ts";
 
 export const scenario: ScenarioDefinition = {
   id: "isolated-runtime-other-user",
@@ -14,7 +14,7 @@ export const scenario: ScenarioDefinition = {
     // Which errno depends on who hardened the state last (see the finding); either way OpenClaw gives up on it.
     { id: "runtime-log", expect: { pattern: "SQLite state is unavailable.*(EACCES|EPERM)", meaning: "OpenClaw reports its shared state database unusable (EACCES or EPERM)" } },
     { id: "runtime-token", expect: "not-derived" },
-    ...REFUSED_AND_PENDING,
+    ...refusedAndPending("no-runtime-authority"),
   ],
   findingWhenObserved:
     "Finding for OpenClaw: with OPENCLAW_HOME shared as a group-writable volume (chgrp -R; chmod -R g+rwX), every OpenClaw process that opens the state re-hardens <state>/state to 0700 and openclaw.sqlite* to 0600. An approval runtime under another UID then gets EACCES on the state database (if another process hardened it after the share) or EPERM when it tries that chmod itself (it is not the owner); either way it reports 'exec approvals SQLite state is unavailable', cannot read the socket token, silently falls back to a per-process random token and is refused (APPROVAL_NOT_FOUND). The handoff of #87105 therefore needs the same UID as the gateway; the failure is only visible in the runtime's log.",

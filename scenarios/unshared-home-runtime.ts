@@ -1,5 +1,5 @@
 import type { ScenarioDefinition } from "../harness/plan/scenario-types.ts";
-import { REFUSED_AND_PENDING } from "./_expectations.ts";
+import { refusedAndPending } from "./_expectations.ts";
 
 export const scenario: ScenarioDefinition = {
   id: "unshared-home-runtime",
@@ -11,6 +11,6 @@ export const scenario: ScenarioDefinition = {
   decision: "allow-once",
   expectations: [
     { id: "runtime-token", expect: "not-derived" },
-    ...REFUSED_AND_PENDING,
+    ...refusedAndPending("no-runtime-authority"),
   ],
 };

@@ -105,11 +105,11 @@ export async function runtimeFloors(
       const st = progress.step(`floor: one runtime process (${i + 1}/${runs})`);
       const tap = await startTap({ upstreamUrl: g.gateway.url, derivedToken: g.sandbox.derivedToken });
       const req = await createRequesterApproval(g.gateway.url, g.sandbox.secrets.gatewayToken, `bench-${i}`, 10_000);
-      const inv = runtimeInvocation("local-config", { tapUrl: tap.url, tapPort: tap.port, gatewayToken: g.sandbox.secrets.gatewayToken, unsharedHome: g.sandbox.layout.unsharedHome });
+      const inv = runtimeInvocation({ route: "local-config" }, { doors: tap.doors, gatewayToken: g.sandbox.secrets.gatewayToken, unsharedHome: g.sandbox.layout.unsharedHome, configDir: g.sandbox.layout.root, scenarioId: `bench-${i}` });
       const spawned = Date.now();
       // Spawned exactly as a scenario's runtime process is (same env, compile cache and tracking).
-      const h = spawnTrackedRuntime(ctx, inv.env);
-      await h.resolve({ cfg: inv.cfg, gatewayUrl: inv.gatewayUrl, approvalId: req.approvalId, decision: "allow-once" }, 30_000);
+      const h = spawnTrackedRuntime(ctx, inv);
+      await h.resolve({ cfg: inv.cfg, gatewayUrl: inv.gatewayUrl, approvalId: req.approvalId, decision: "allow-once", timeoutMs: 10_000 }, 30_000);
       await tap.close();
       const answered = tap.connections().flatMap((c) => c.rpcs).find((r) => r.answeredAtMs !== null)?.answeredAtMs;
       req.close();

@@ -4,6 +4,7 @@ import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { UsageError } from "../errors.ts";
 import { createRedactor } from "../evidence/redact.ts";
 import { loadCatalog } from "../plan/catalog.ts";
+import { requiredForProof, validateCatalog } from "../plan/validate-catalog.ts";
 import { checkFaults, planRun, type RunPlan } from "../plan/plan.ts";
 import { changes } from "../../scenarios/changes.ts";
 import { renderTerminal } from "../render/terminal.ts";
@@ -48,8 +49,11 @@ export interface Session {
 /** One smoke or proof run: plan, provision, execute, render. Returns the report and where it is. */
 export async function runOnce(session: Session, mode: "smoke" | "proof"): Promise<{ report: Report; folder: string }> {
   const { opts, progress } = session;
-  const plan: RunPlan = planRun(await loadCatalog(), {
+  const catalog = await loadCatalog();
+  validateCatalog(catalog, changes);
+  const plan: RunPlan = planRun(catalog, {
     mode,
+    requiredForProof: requiredForProof(changes),
     scenarioIds: opts.scenarios,
     openclaw: opts.openclaw,
     base: opts.base,
@@ -62,6 +66,7 @@ export async function runOnce(session: Session, mode: "smoke" | "proof"): Promis
     },
   });
   checkFaults(plan, opts.faults);
+  for (const c of plan.addedControls) progress.info(`added positive control ${c.id}: ${c.for.join(", ")} count only if it passes on the same gateway`);
   const deps: RunDeps = {
     progress,
     reportRoot: resolve(opts.reportDir),

@@ -12,7 +12,39 @@ export interface Requester {
   close(): void;
 }
 
-export async function createRequesterApproval(url: string, gatewayToken: string, label: string, timeoutMs: number): Promise<Requester> {
+/** The command every approval of this harness carries: the scenario id in it tells whose approval it is. */
+export function approvalCommand(label: string): string {
+  return `echo approval-runtime-smoke ${label}`;
+}
+
+/** exec.approval.request params: two-phase, gateway host, no delivery route needed (nothing else is connected). Pure. */
+export function runtimeRequestParams(label: string): Record<string, unknown> {
+  return {
+    command: approvalCommand(label),
+    host: "gateway",
+    cwd: "/",
+    agentId: "main",
+    sessionKey: "agent:main:main",
+    twoPhase: true,
+    timeoutMs: 120_000,
+    requireDeliveryRoute: false,
+  };
+}
+
+/** plugin.approval.request params for a requester-bound plugin approval with no delivery route. Pure. */
+export function pluginRequestParams(label: string): Record<string, unknown> {
+  return {
+    pluginId: "approval-runtime-smoke",
+    title: `approval-runtime-smoke ${label}`,
+    description: `Plugin approval of the approval-runtime smoke harness (${label})`,
+    agentId: "main",
+    sessionKey: "agent:main:main",
+    twoPhase: true,
+    timeoutMs: 120_000,
+  };
+}
+
+export async function createRequesterApproval(url: string, gatewayToken: string, label: string, timeoutMs: number, kind: "exec" | "plugin" = "exec"): Promise<Requester> {
   const device = createDeviceIdentity();
   const conn = await GatewayConnection.connect({
     url,
@@ -25,22 +57,10 @@ export async function createRequesterApproval(url: string, gatewayToken: string,
     timeoutMs,
   });
   try {
-    const { accepted, final } = await conn.requestTwoPhase(
-      "exec.approval.request",
-      {
-        command: `echo approval-runtime-smoke ${label}`,
-        host: "gateway",
-        cwd: "/",
-        agentId: "main",
-        sessionKey: "agent:main:main",
-        twoPhase: true,
-        timeoutMs: 120_000,
-        requireDeliveryRoute: false,
-      },
-      timeoutMs,
-    );
+    const [method, params] = kind === "exec" ? ["exec.approval.request", runtimeRequestParams(label)] : ["plugin.approval.request", pluginRequestParams(label)];
+    const { accepted, final } = await conn.requestTwoPhase(method, params, timeoutMs);
     const approvalId = isRecord(accepted) && typeof accepted.id === "string" ? accepted.id : null;
-    if (!approvalId) throw new Error("exec.approval.request accepted without an approval id");
+    if (!approvalId) throw new Error(`${method} accepted without an approval id`);
     return {
       device,
       approvalId,

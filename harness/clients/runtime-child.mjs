@@ -1,15 +1,21 @@
 // The approval-runtime process: a separate OS process that shares OPENCLAW_HOME with the gateway
-// and resolves one approval with OpenClaw's own public client, loaded from the target installation
-// (argv[2]). Plain ESM on purpose: no TypeScript loader in the child. It loads OpenClaw's client at
-// once (loading reads nothing from the home), then waits for its input: one JSON document on stdin,
-// so no secret sits in argv. The outcome leaves as one JSON line on stdout.
+// and calls OpenClaw's own public client, loaded from the target installation (argv[2]): the API named
+// in argv[3] (resolve-over-gateway: resolveApprovalOverGateway; agent-tool-resolve and
+// agent-tool-request-wait: the agent gateway tool callGatewayTool). Plain ESM on purpose: no
+// TypeScript loader in the child. It loads OpenClaw's client at once (loading reads nothing from the
+// home), then waits for its input: one JSON document on stdin, so no secret sits in argv. The outcome
+// leaves as one JSON line on stdout.
 import fs, { readFileSync, readlinkSync, writeFileSync } from "node:fs";
 import { syncBuiltinESMExports } from "node:module";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
-const SUBPATH = "./plugin-sdk/approval-gateway-runtime";
+const SUBPATHS = {
+  "resolve-over-gateway": "./plugin-sdk/approval-gateway-runtime",
+  "agent-tool-resolve": "./plugin-sdk/agent-harness-runtime",
+  "agent-tool-request-wait": "./plugin-sdk/agent-harness-runtime",
+};
 
 function readStdin() {
   return new Promise((resolve, reject) => {
@@ -21,12 +27,40 @@ function readStdin() {
   });
 }
 
-function entryFile(openclawDir) {
+function entryFile(openclawDir, subpath) {
   const pkg = JSON.parse(readFileSync(join(openclawDir, "package.json"), "utf8"));
-  const exp = pkg.exports?.[SUBPATH];
+  const exp = pkg.exports?.[subpath];
   const rel = typeof exp === "string" ? exp : exp?.import ?? exp?.default;
-  if (typeof rel !== "string") throw new Error(`openclaw ${pkg.version} does not export ${SUBPATH}`);
+  if (typeof rel !== "string") throw new Error(`openclaw ${pkg.version} does not export ${subpath}`);
   return join(openclawDir, rel);
+}
+
+const str = (v) => (typeof v === "string" ? v : null);
+
+// One call of OpenClaw's own client, per API. Returns what the scenario reads of its result.
+async function call(api, mod, input) {
+  if (api === "resolve-over-gateway") {
+    await mod.resolveApprovalOverGateway({
+      cfg: input.cfg,
+      approvalId: input.approvalId,
+      decision: input.decision,
+      ...(input.gatewayUrl ? { gatewayUrl: input.gatewayUrl } : {}),
+      ...(input.approvalKind ? { approvalKind: input.approvalKind } : {}),
+      clientDisplayName: "approval-runtime-smoke",
+    });
+    return null;
+  }
+  const opts = { timeoutMs: input.timeoutMs, ...(input.gatewayUrl ? { gatewayUrl: input.gatewayUrl } : {}) };
+  if (api === "agent-tool-resolve") {
+    await mod.callGatewayTool("exec.approval.resolve", opts, { id: input.approvalId, decision: input.decision });
+    return null;
+  }
+  // agent-tool-request-wait: this process is the requester; the harness's admin client decides.
+  const accepted = await mod.callGatewayTool("exec.approval.request", opts, input.request, { expectFinal: false });
+  const approvalId = str(accepted?.id);
+  if (!approvalId) throw new Error(`exec.approval.request answered without an id: ${JSON.stringify(accepted).slice(0, 200)}`);
+  const waited = await mod.callGatewayTool("exec.approval.waitDecision", opts, { id: approvalId });
+  return { approvalId, decision: str(waited?.decision) };
 }
 
 function describeError(err) {
@@ -101,24 +135,21 @@ if (noteDb) {
   syncBuiltinESMExports();
 }
 let out;
-const loading = import(pathToFileURL(entryFile(process.argv[2])).href);
+const api = process.argv[3] ?? "resolve-over-gateway";
+const loading = (async () => import(pathToFileURL(entryFile(process.argv[2], SUBPATHS[api] ?? "?")).href))();
 loading.catch(() => undefined);
+let returned = null;
 try {
   const mod = await loading;
   const loadedMs = Date.now() - started;
   const input = JSON.parse(await readStdin());
   const inputAt = Date.now();
-  await mod.resolveApprovalOverGateway({
-    cfg: input.cfg,
-    approvalId: input.approvalId,
-    decision: input.decision,
-    ...(input.gatewayUrl ? { gatewayUrl: input.gatewayUrl } : {}),
-    clientDisplayName: "approval-runtime-smoke",
-  });
+  returned = await call(api, mod, input);
   out = { ok: true, loadedMs, resolveMs: Date.now() - inputAt, durationMs: Date.now() - started, pid: process.pid };
 } catch (err) {
   out = { ok: false, error: describeError(err), durationMs: Date.now() - started, pid: process.pid };
 }
+out.returned = returned;
 out.isolation = isolation;
 out.filesTouched = noteDb ? [...touched].sort() : null;
 process.stdout.write(JSON.stringify({ smokeRuntimeOutcome: out }) + "\n");

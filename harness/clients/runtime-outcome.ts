@@ -29,6 +29,7 @@ export function parseRuntimeOutcome(end: ChildEnd, redact: (s: string) => string
     errorMessage: msg === null ? null : redact(msg).slice(0, 300),
     errorCode: str(error?.code),
     errorReason: str(error?.reason),
+    returned: outcome && isRecord(outcome.returned) ? { decision: str(outcome.returned.decision), approvalId: str(outcome.returned.approvalId) } : null,
     logTail: end.logTail,
   };
 }

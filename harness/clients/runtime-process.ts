@@ -8,6 +8,8 @@ const RUNTIME_CHILD = fileURLToPath(new URL("./runtime-child.mjs", import.meta.u
 export interface RuntimeSpawn {
   nodePath: string;
   openclawDir: string;
+  /** Which of OpenClaw's client functions the process loads and calls (RuntimeApi["call"]). */
+  api: string;
   cwd: string;
   env: Record<string, string>;
   redact: (s: string) => string;
@@ -20,8 +22,14 @@ export interface RuntimeSpawn {
 export interface RuntimeInput {
   cfg: Record<string, unknown>;
   gatewayUrl: string | null;
-  approvalId: string;
+  /** The approval to resolve (null when the process requests one itself). */
+  approvalId: string | null;
   decision: string;
+  approvalKind?: string;
+  /** The agent tool's per-call timeout. */
+  timeoutMs: number;
+  /** The exec.approval.request params, when the process is itself the requester. */
+  request?: Record<string, unknown>;
 }
 
 /** A started approval-runtime process that has begun loading OpenClaw's client and waits for its input. */
@@ -37,7 +45,8 @@ export interface RuntimeHandle {
 
 /** Spawn the approval-runtime process (Node 24, plain ESM). It loads OpenClaw's client while it waits. */
 export function spawnRuntime(s: RuntimeSpawn): RuntimeHandle {
-  const [file, ...args] = s.wrapper?.length ? [...s.wrapper, s.nodePath, RUNTIME_CHILD, s.openclawDir] : [s.nodePath, RUNTIME_CHILD, s.openclawDir];
+  const childArgv = [s.nodePath, RUNTIME_CHILD, s.openclawDir, s.api];
+  const [file, ...args] = s.wrapper?.length ? [...s.wrapper, ...childArgv] : childArgv;
   const child: ResultPromise = execa(file as string, args, {
     env: s.env,
     extendEnv: false,

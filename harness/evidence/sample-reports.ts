@@ -10,6 +10,7 @@ import { REPORT_SCHEMA_VERSION } from "./types.ts";
 import { createRedactor, type Redactor } from "./redact.ts";
 import { evaluate, scenarioStatus, decidingObservation } from "../judge/evaluate.ts";
 import { compareRuns, preflight } from "../judge/compare.ts";
+import { attributeRefusals } from "../judge/refusal.ts";
 import { deriveApprovalRuntimeToken, fingerprint } from "../wire/token.ts";
 import type { ScenarioDefinition, GatewayRoute } from "../plan/scenario-types.ts";
 import { scenario as localHandoff } from "../../scenarios/local-token-handoff.ts";
@@ -59,8 +60,9 @@ function setup(s: ScenarioDefinition, r: Redactor): ScenarioResult["setup"] {
       : { gateway: { mode: route === "fallback-local" ? "remote" : "local", port: 0, bind: "loopback", auth } };
   const env: Record<string, string> = { HOME: "$SANDBOX/home", OPENCLAW_HOME: "$SANDBOX/home/.openclaw", TMPDIR: "$SANDBOX/tmp", XDG_CACHE_HOME: "$SANDBOX/cache" };
   if (route === "env-url") Object.assign(env, { OPENCLAW_GATEWAY_URL: "ws://127.0.0.1:<tap>", OPENCLAW_GATEWAY_TOKEN: PLANTED.gatewayToken });
-  const source = { "local-config": "local loopback", "env-url": "env OPENCLAW_GATEWAY_URL", "config-remote-url": "config gateway.remote.url", "fallback-local": "missing gateway.remote.url (fallback local)" }[route];
-  return { client: "openclaw-runtime", description: `urlSource: ${source}`, config: r.deep(cfg), env: r.deep(env), gatewayUrlArg: null, sandboxProfile: s.sandbox };
+  const source = { "local-config": "local loopback", "env-url": "env OPENCLAW_GATEWAY_URL", "config-remote-url": "config gateway.remote.url", "fallback-local": "missing gateway.remote.url (fallback local)", "explicit-url": "cli --url" }[route];
+  const door = { "local-config": "local", "env-url": "env", "config-remote-url": "remote", "fallback-local": "local", "explicit-url": "explicit" }[route];
+  return { client: "openclaw-runtime", description: `route ${route}`, config: r.deep(cfg), env: r.deep(env), gatewayUrlArg: null, sandboxProfile: s.sandbox, doors: [{ door, host: null, urlSource: source }] };
 }
 
 function observe(s: ScenarioDefinition, version: Version, r: Redactor, n: number): Observations {
@@ -74,6 +76,8 @@ function observe(s: ScenarioDefinition, version: Version, r: Redactor, n: number
     index: 0,
     peer: `127.0.0.1:${41230 + n}`,
     upstreamLocalAddress: "127.0.0.1",
+    door: { "local-config": "local", "env-url": "env", "config-remote-url": "remote", "fallback-local": "local", "explicit-url": "explicit" }[routeOf(s)],
+    host: "127.0.0.1:41200",
     openedAtMs: 380 + 17 * n,
     connect: {
       clientId: "gateway-client",
@@ -84,14 +88,15 @@ function observe(s: ScenarioDefinition, version: Version, r: Redactor, n: number
       authFields: sendsToken ? ["token", "approvalRuntimeToken"] : ["token"],
       approvalRuntimeToken: token,
       deviceId: sendsToken || !fixed ? null : STATE_DEVICE,
+      malformed: [],
       minProtocol: 3,
       maxProtocol: 4,
     },
-    hello: { ok: true, errorCode: null, reason: null },
+    hello: { ok: true, errorCode: null, reason: null, message: null, grantedScopes: ["operator.approvals"] },
     rpcs: [
       resolved
-        ? { method: "exec.approval.resolve", ok: true, errorCode: null, reason: null, message: null, sentAtMs: 520 + 17 * n, answeredAtMs: 531 + 17 * n }
-        : { method: "exec.approval.resolve", ok: false, errorCode: "INVALID_REQUEST", reason: "APPROVAL_NOT_FOUND", message: "unknown or expired approval id", sentAtMs: 520 + 17 * n, answeredAtMs: 523 + 17 * n },
+        ? { method: "exec.approval.resolve", approvalId: approvalIdOf(n), ok: true, errorCode: null, reason: null, message: null, sentAtMs: 520 + 17 * n, answeredAtMs: 531 + 17 * n }
+        : { method: "exec.approval.resolve", approvalId: approvalIdOf(n), ok: false, errorCode: "INVALID_REQUEST", reason: "APPROVAL_NOT_FOUND", message: "unknown or expired approval id", sentAtMs: 520 + 17 * n, answeredAtMs: 523 + 17 * n },
     ],
     close: { by: "client", code: 1000, reason: "", atMs: 560 + 17 * n },
   };
@@ -111,11 +116,12 @@ function observe(s: ScenarioDefinition, version: Version, r: Redactor, n: number
       errorMessage: resolved ? null : "unknown or expired approval id",
       errorCode: resolved ? null : "INVALID_REQUEST",
       errorReason: resolved ? null : "APPROVAL_NOT_FOUND",
+      returned: null,
       logTail: r.text(log),
     },
-    control: { pendingAfterRuntime: !resolved, settledWith: resolved ? null : "deny", settleError: null },
+    control: { pendingAfterRuntime: !resolved, listedRequesterDeviceId: null, settledWith: resolved ? null : "deny", settleError: null },
     requester: {
-      approvalId: `7f3c2a1e-5b9d-4c8e-a0f1-2d4b6c8e0a${String(10 + n)}`,
+      approvalId: approvalIdOf(n),
       deviceId: REQUESTER_DEVICE,
       accepted: true,
       requestError: null,
@@ -124,20 +130,27 @@ function observe(s: ScenarioDefinition, version: Version, r: Redactor, n: number
     },
     stateIdentity: { source: "sqlite", deviceId: STATE_DEVICE },
     isolation: null,
+    socketTokenStore: null,
   };
+}
+
+function approvalIdOf(n: number): string {
+  return `7f3c2a1e-5b9d-4c8e-a0f1-2d4b6c8e0a${String(10 + n)}`;
 }
 
 function scenarioResult(s: ScenarioDefinition, version: Version, r: Redactor, n: number): ScenarioResult {
   const observations = observe(s, version, r, n);
-  const expectations = evaluate(s.expectations, observations);
+  const setupRecord = setup(s, r);
+  const expectations = evaluate(s.expectations, observations, { doors: setupRecord.doors });
   return {
     id: s.id,
     claim: s.claim,
     status: scenarioStatus(expectations),
     skipReason: null,
-    setup: setup(s, r),
+    setup: setupRecord,
     observations,
     expectations,
+    refusals: attributeRefusals(observations),
     deciding: decidingObservation(observations),
     durationMs: 2400 + 130 * n,
     findings: [],
@@ -187,6 +200,7 @@ const HOST = { os: "linux", release: "6.8.0-1024-gcp", arch: "x64", cpus: 2, mem
 const HARNESS = { name: "openclaw-approval-runtime-smoke", version: "0.1.0" };
 
 function base(mode: Report["mode"], runId: string, command: string, totalMs: number): Omit<Report, "targets" | "status" | "comparison" | "preflight" | "hygiene" | "logs"> {
+  // The samples hold the four core scenarios: the declared changes of those (scenarios/changes.ts), no more.
   const started = Date.parse("2026-09-14T09:12:03.417Z");
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -200,6 +214,7 @@ function base(mode: Report["mode"], runId: string, command: string, totalMs: num
     finishedAt: new Date(started + totalMs).toISOString(),
     timings: { totalMs },
     resources: { harnessPeakRssBytes: 97_452_032 },
+    notSelected: [],
   };
 }
 
@@ -230,8 +245,9 @@ export function proofReport(): Report {
   const r = plantedRedactor();
   const b = targetRun("base", "2026.6.5", r);
   const h = targetRun("head", "2026.9.6", r);
-  const comparison = compareRuns(b, h, changes);
-  const pre = preflight(b, h, changes);
+  const core = { ...changes, expectations: Object.fromEntries(Object.entries(changes.expectations).filter(([id]) => SCENARIOS.some((s) => s.id === id))) };
+  const comparison = compareRuns(b, h, core);
+  const pre = preflight(b, h, core);
   const ok = comparison.every((c) => c.holds) && pre.every((p) => p.ok);
   return {
     ...base("proof", "20260914T091203-proof-d41c8e", "pnpm proof --base 2026.6.5 --head 2026.9.6", b.timings.totalMs + h.timings.totalMs + 2_330),

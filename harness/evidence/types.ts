@@ -4,10 +4,10 @@
  * Its JSON Schema is published at harness/evidence/report.schema.json and checked before writing.
  */
 
-export const REPORT_SCHEMA_VERSION = 1 as const;
+export const REPORT_SCHEMA_VERSION = 2 as const;
 
 export type RunStatus = "passed" | "failed" | "aborted";
-export type ScenarioStatus = "passed" | "failed" | "skipped" | "not-run";
+export type ScenarioStatus = "passed" | "failed" | "skipped" | "not-run" | "not-applicable";
 export type TargetRole = "single" | "base" | "head";
 export type TargetKind = "registry" | "source" | "installed" | "tarball";
 
@@ -26,6 +26,8 @@ export interface Report {
   /** Peak resident set of the harness process itself (process.resourceUsage().maxRSS) when the report was written. */
   resources: { harnessPeakRssBytes: number };
   targets: TargetRun[];
+  /** Catalog scenarios this run did not select (id and group): what the proof leaves untested by choice. */
+  notSelected: Array<{ id: string; group: string }>;
   comparison: ComparisonRow[] | null;
   preflight: PreflightResult[] | null;
   hygiene: HygieneCheck[];
@@ -84,9 +86,33 @@ export interface ScenarioResult {
   setup: ClientSetupRecord;
   observations: Observations;
   expectations: ExpectationResult[];
+  /** Every refusal seen in this scenario, each attributed to the gateway check that made it (judge/refusal.ts). */
+  refusals: Refusal[];
   deciding: string;
   durationMs: number | null;
   findings: string[];
+}
+
+/**
+ * The gateway check behind a refusal, derived from what the gateway answered (never from what the harness meant):
+ * - handshake-rejected: the connect itself got ok:false (and a close);
+ * - scopes-cleared: a scope the connect asked for is missing from hello-ok's granted scopes of a connection without
+ *   device identity, and the RPC failed for that missing scope (clearUnboundScopes for a deviceless, non-local peer);
+ * - scope-not-requested: the RPC failed for a scope the connect never asked for;
+ * - no-runtime-authority: APPROVAL_NOT_FOUND for this scenario's approval while the admin client still lists it as
+ *   pending (neither the requester nor the trusted approval runtime: isTrustedApprovalRuntime did not hold);
+ * - approval-gone: APPROVAL_NOT_FOUND and the approval is really gone;
+ * - client-before-connect: no connection reached the gateway; the client gave up on its own;
+ * - unattributed: any other answer (its code and reason are kept).
+ */
+export type RefusalCheck = "handshake-rejected" | "scopes-cleared" | "scope-not-requested" | "no-runtime-authority" | "approval-gone" | "client-before-connect" | "unattributed";
+
+export interface Refusal {
+  /** connect, an RPC method, or "client" when nothing reached the gateway. */
+  at: string;
+  refusedBy: RefusalCheck;
+  /** The observations the attribution rests on, in one line. */
+  basis: string;
 }
 
 export interface ClientSetupRecord {
@@ -96,15 +122,36 @@ export interface ClientSetupRecord {
   env: Record<string, string>; // secrets replaced
   gatewayUrlArg: string | null;
   sandboxProfile: string;
+  /**
+   * What each tap door means for this set-up: a door (listener) and the Host it was dialed by → the urlSource that
+   * would dial it. The URL source a client used is then observed from where its connection arrived (wire.door/host).
+   */
+  doors: DoorRoute[];
+}
+
+export interface DoorRoute {
+  door: string;
+  /** The Host header that identifies the URL (host:port), or null for any. */
+  host: string | null;
+  urlSource: string;
 }
 
 export interface Observations {
   wire: WireConnection[];
+  /** Where a socket token could live, read before and after the runtime process ran (no-shared-token-created). */
+  socketTokenStore: { before: SocketTokenStore; after: SocketTokenStore } | null;
   runtime: RuntimeOutcome | null;
   control: ControlObservation | null;
   requester: RequesterObservation | null;
   stateIdentity: StateIdentity | null;
   isolation: IsolationEvidence | null;
+}
+
+export interface SocketTokenStore {
+  /** exec-approvals.json exists in the state dir. */
+  execApprovalsFile: boolean;
+  /** Socket tokens found in the file and the state database, as short sha256 fingerprints (never the value). */
+  tokenFingerprints: string[];
 }
 
 export interface TokenObservation {
@@ -120,14 +167,19 @@ export interface ConnectObservation {
   scopes: string[];
   caps: string[];
   authFields: string[];
+  /** null only when the field is absent from the frame; a present but malformed value is listed in `malformed`. */
   approvalRuntimeToken: TokenObservation | null;
   deviceId: string | null;
+  /** Auth or device fields that are in the frame but malformed (empty, wrong type, device without a string id). */
+  malformed: string[];
   minProtocol: number | null;
   maxProtocol: number | null;
 }
 
 export interface RpcObservation {
   method: string;
+  /** params.id of an approval RPC (approval ids are no secret), else null. */
+  approvalId: string | null;
   ok: boolean | null; // null: no answer seen
   errorCode: string | null;
   reason: string | null;
@@ -141,9 +193,13 @@ export interface WireConnection {
   peer: string;
   /** The address the tap dialed the gateway from: what the gateway saw as this connection's peer. */
   upstreamLocalAddress: string | null;
+  /** Which of the tap's listeners the client dialed, and the Host header it sent: which URL it used. */
+  door: string;
+  host: string | null;
   openedAtMs: number; // relative to the tap's start
   connect: ConnectObservation | null;
-  hello: { ok: boolean; errorCode: string | null; reason: string | null } | null;
+  /** grantedScopes: hello-ok's auth.scopes (what the gateway granted), null when absent or refused. */
+  hello: { ok: boolean; errorCode: string | null; reason: string | null; message: string | null; grantedScopes: string[] | null } | null;
   rpcs: RpcObservation[];
   close: { by: "client" | "gateway" | "tap"; code: number | null; reason: string; atMs: number } | null;
 }
@@ -159,11 +215,15 @@ export interface RuntimeOutcome {
   errorMessage: string | null;
   errorCode: string | null;
   errorReason: string | null;
+  /** What OpenClaw's call returned, where the scenario reads it: the decision a wait returned, the id a request made. */
+  returned: { decision: string | null; approvalId: string | null } | null;
   logTail: string;
 }
 
 export interface ControlObservation {
   pendingAfterRuntime: boolean;
+  /** The requester device id of the approval as the admin client listed it (null when not listed or not shown). */
+  listedRequesterDeviceId: string | null;
   settledWith: string | null;
   settleError: string | null;
 }
@@ -206,11 +266,15 @@ export interface ExpectationResult {
 
 export type PairClass = "FAIL_TO_PASS" | "PASS_TO_PASS" | "PASS_TO_FAIL" | "FAIL_TO_FAIL" | "INCOMPLETE";
 
+/** n/a: did not run (or has no such expectation); not-applicable: the build lacks what the scenario needs. */
+export type ComparisonVerdict = "pass" | "fail" | "n/a" | "not-applicable";
+
 export interface ComparisonRow {
   scenario: string;
+  /** "*" when the scenario ran on neither end, so it has no expectation results. */
   expectation: string;
-  base: "pass" | "fail" | "n/a";
-  head: "pass" | "fail" | "n/a";
+  base: ComparisonVerdict;
+  head: ComparisonVerdict;
   class: PairClass;
   declared: PairClass | null;
   holds: boolean;

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import schema from "./report.schema.json" with { type: "json" };
 import { validateReport } from "./validate.ts";
 import { SAMPLES, FIXTURE_DIR } from "./sample-reports.ts";
-import type {
+import type { RefusalCheck,
   PairClass, Report, RunStatus, ScenarioStatus, TargetKind, TargetRole, ProcessExit, WireConnection,
   RequesterObservation, StateIdentity, ComparisonRow, PreflightResult, HygieneCheck,
 } from "./types.ts";
@@ -97,7 +97,7 @@ describe("validateReport", () => {
       patch(d);
       return validateReport(d).ok;
     };
-    expect(bad((d) => (d["schemaVersion"] = 2))).toBe(false);
+    expect(bad((d) => (d["schemaVersion"] = 1))).toBe(false);
     expect(bad((d) => (d["status"] = "ok"))).toBe(false);
     expect(bad((d) => (d["abortReason"] = "interrupted"))).toBe(true);
     expect(bad((d) => (d["comparison"] = null))).toBe(true);
@@ -118,17 +118,18 @@ describe("validateReport", () => {
     const cases: Array<[Json | undefined, Record<string, true>]> = [
       [root["status"], { passed: true, failed: true, aborted: true } satisfies Record<RunStatus, true>],
       [root["mode"], { smoke: true, proof: true } satisfies Record<Report["mode"], true>],
-      [prop("ScenarioResult", "status"), { passed: true, failed: true, skipped: true, "not-run": true } satisfies Record<ScenarioStatus, true>],
+      [prop("ScenarioResult", "status"), { passed: true, failed: true, skipped: true, "not-run": true, "not-applicable": true } satisfies Record<ScenarioStatus, true>],
       [prop("TargetRun", "role"), { single: true, base: true, head: true } satisfies Record<TargetRole, true>],
       [prop("TargetInfo", "kind"), { registry: true, source: true, installed: true, tarball: true } satisfies Record<TargetKind, true>],
       [prop("ProcessExit", "by"), { harness: true, self: true, unknown: true } satisfies Record<ProcessExit["by"], true>],
       [wire["close"]?.anyOf[0]?.properties["by"], { client: true, gateway: true, tap: true } satisfies Record<NonNullable<WireConnection["close"]>["by"], true>],
       [prop("RequesterObservation", "finalSource"), { runtime: true, "control-settle": true, none: true } satisfies Record<RequesterObservation["finalSource"], true>],
       [prop("StateIdentity", "source"), { sqlite: true, file: true, absent: true } satisfies Record<StateIdentity["source"], true>],
-      [prop("ComparisonRow", "base"), { pass: true, fail: true, "n/a": true } satisfies Record<ComparisonRow["base"], true>],
-      [prop("ComparisonRow", "head"), { pass: true, fail: true, "n/a": true } satisfies Record<ComparisonRow["head"], true>],
+      [prop("ComparisonRow", "base"), { pass: true, fail: true, "n/a": true, "not-applicable": true } satisfies Record<ComparisonRow["base"], true>],
+      [prop("ComparisonRow", "head"), { pass: true, fail: true, "n/a": true, "not-applicable": true } satisfies Record<ComparisonRow["head"], true>],
       [prop("ComparisonRow", "class"), { FAIL_TO_PASS: true, PASS_TO_PASS: true, PASS_TO_FAIL: true, FAIL_TO_FAIL: true, INCOMPLETE: true } satisfies Record<PairClass, true>],
       [prop("ComparisonRow", "declared"), { FAIL_TO_PASS: true, PASS_TO_PASS: true, PASS_TO_FAIL: true, FAIL_TO_FAIL: true, INCOMPLETE: true } satisfies Record<PairClass, true>],
+      [prop("Refusal", "refusedBy"), { "handshake-rejected": true, "scopes-cleared": true, "scope-not-requested": true, "no-runtime-authority": true, "approval-gone": true, "client-before-connect": true, unattributed: true } satisfies Record<RefusalCheck, true>],
       [prop("PreflightResult", "end"), { base: true, head: true } satisfies Record<PreflightResult["end"], true>],
       [prop("HygieneCheck", "id"), { processes: true, files: true, ports: true, secrets: true } satisfies Record<HygieneCheck["id"], true>],
     ];

@@ -1,20 +1,18 @@
-import type { ComparisonRow, PairClass, PreflightResult, TargetRun } from "../evidence/types.ts";
+import type { ComparisonRow, ComparisonVerdict, PairClass, PreflightResult, ScenarioResult, TargetRun } from "../evidence/types.ts";
 import type { DeclaredChanges } from "../plan/changes-types.ts";
 
-type Verdict = "pass" | "fail" | "n/a";
-
-export function classify(base: Verdict, head: Verdict): PairClass {
-  if (base === "n/a" || head === "n/a") return "INCOMPLETE";
+export function classify(base: ComparisonVerdict, head: ComparisonVerdict): PairClass {
+  if (base === "n/a" || head === "n/a" || base === "not-applicable" || head === "not-applicable") return "INCOMPLETE";
   if (base === "fail") return head === "pass" ? "FAIL_TO_PASS" : "FAIL_TO_FAIL";
   return head === "pass" ? "PASS_TO_PASS" : "PASS_TO_FAIL";
 }
 
-function verdicts(run: TargetRun): Map<string, Verdict> {
-  const m = new Map<string, Verdict>();
-  for (const s of run.scenarios) {
-    for (const e of s.expectations) m.set(`${s.id}\u0000${e.id}`, s.status === "passed" || s.status === "failed" ? (e.pass ? "pass" : "fail") : "n/a");
-  }
-  return m;
+function verdictOf(s: ScenarioResult | undefined, expectation: string): ComparisonVerdict {
+  if (!s) return "n/a";
+  if (s.status === "not-applicable") return "not-applicable";
+  if (s.status !== "passed" && s.status !== "failed") return "n/a";
+  const e = s.expectations.find((x) => x.id === expectation);
+  return e ? (e.pass ? "pass" : "fail") : "n/a";
 }
 
 function declaredFor(changes: DeclaredChanges, scenario: string, expectation: string): PairClass | null {
@@ -22,38 +20,64 @@ function declaredFor(changes: DeclaredChanges, scenario: string, expectation: st
   return d?.[expectation] ?? d?.["*"] ?? null;
 }
 
-/** Scenario × expectation rows, base against head, each checked against the declared change. Pure. */
+/**
+ * Does a row hold? As declared, or (undeclared) a fix or no change. A side that is not applicable (the build lacks
+ * what the scenario needs) is no regression: such a row holds unless the scenario is declared FAIL_TO_PASS, which a
+ * proof must show on both ends. A side that did not run never holds.
+ */
+function holds(cls: PairClass, declared: PairClass | null, base: ComparisonVerdict, head: ComparisonVerdict): boolean {
+  if (cls === "INCOMPLETE") {
+    if (base === "n/a" || head === "n/a" || declared === "FAIL_TO_PASS") return false;
+    return base === "not-applicable" ? head === "pass" || head === "not-applicable" : base === "pass";
+  }
+  return declared ? cls === declared : cls === "PASS_TO_PASS" || cls === "FAIL_TO_PASS";
+}
+
+/**
+ * Scenario × expectation rows, base against head, each checked against the declared change, for every scenario that
+ * either end selected and every one changes.ts declares for the fix: one that ran on neither end still gets a row
+ * (expectation "*", INCOMPLETE), so a partial run cannot pass as a proof. Pure.
+ */
 export function compareRuns(base: TargetRun, head: TargetRun, changes: DeclaredChanges): ComparisonRow[] {
-  const b = verdicts(base);
-  const h = verdicts(head);
+  const declaredFix = Object.entries(changes.expectations)
+    .filter(([, per]) => Object.values(per).includes("FAIL_TO_PASS"))
+    .map(([id]) => id);
+  const ids = [...new Set([...head.scenarios.map((s) => s.id), ...base.scenarios.map((s) => s.id), ...changes.base.expectedToShowBug, ...declaredFix])];
   const rows: ComparisonRow[] = [];
-  for (const s of head.scenarios.length ? head.scenarios : base.scenarios) {
-    const ids = new Set([...(base.scenarios.find((x) => x.id === s.id)?.expectations ?? []), ...s.expectations].map((e) => e.id));
-    for (const e of ids) {
-      const key = `${s.id}\u0000${e}`;
-      const bv = b.get(key) ?? "n/a";
-      const hv = h.get(key) ?? "n/a";
+  for (const id of ids) {
+    const b = base.scenarios.find((x) => x.id === id);
+    const h = head.scenarios.find((x) => x.id === id);
+    const named = Object.keys(changes.expectations[id] ?? {}).filter((e) => e !== "*");
+    const expectationIds = [...new Set([...(b?.expectations ?? []), ...(h?.expectations ?? [])].map((e) => e.id))];
+    const list = expectationIds.length ? expectationIds : named.length ? named : ["*"];
+    for (const e of list) {
+      const bv = verdictOf(b, e);
+      const hv = verdictOf(h, e);
       const cls = classify(bv, hv);
-      const declared = declaredFor(changes, s.id, e);
-      const holds = declared ? cls === declared : cls === "PASS_TO_PASS" || cls === "FAIL_TO_PASS";
-      rows.push({ scenario: s.id, expectation: e, base: bv, head: hv, class: cls, declared, holds });
+      const declared = declaredFor(changes, id, e);
+      rows.push({ scenario: id, expectation: e, base: bv, head: hv, class: cls, declared, holds: holds(cls, declared, bv, hv) });
     }
   }
   return rows;
 }
 
-/** As bisecting tools do: the base must show the bug, the head must not. Names the end that misbehaved. Pure. */
+/**
+ * As bisecting tools do: the base must show the bug, the head must not, for every scenario declared to show it.
+ * One that did not run on an end is a failed check of that end, never a silent pass. Pure.
+ */
 export function preflight(base: TargetRun, head: TargetRun, changes: DeclaredChanges): PreflightResult[] {
   const out: PreflightResult[] = [];
   for (const id of changes.base.expectedToShowBug) {
     const bs = base.scenarios.find((s) => s.id === id);
     const hs = head.scenarios.find((s) => s.id === id);
-    if (bs) {
-      out.push({ end: "base", expected: `${id} fails (the bug is present)`, ok: bs.status === "failed", detail: `${id} ${bs.status} on ${base.target.version}: ${bs.deciding}` });
-    }
-    if (hs) {
-      out.push({ end: "head", expected: `${id} passes (the bug is fixed)`, ok: hs.status === "passed", detail: `${id} ${hs.status} on ${head.target.version}: ${hs.deciding}` });
-    }
+    out.push(
+      bs
+        ? { end: "base", expected: `${id} fails (the bug is present)`, ok: bs.status === "failed", detail: `${id} ${bs.status} on ${base.target.version}: ${bs.deciding}` }
+        : { end: "base", expected: `${id} fails (the bug is present)`, ok: false, detail: `${id} did not run on ${base.target.version}` },
+      hs
+        ? { end: "head", expected: `${id} passes (the bug is fixed)`, ok: hs.status === "passed", detail: `${id} ${hs.status} on ${head.target.version}: ${hs.deciding}` }
+        : { end: "head", expected: `${id} passes (the bug is fixed)`, ok: false, detail: `${id} did not run on ${head.target.version}` },
+    );
   }
   return out;
 }

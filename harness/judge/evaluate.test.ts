@@ -53,7 +53,7 @@ describe("judging altered observations (small hand-made fakes of a failing build
   });
 
   it("nothing observed at the tap cannot pass anything", () => {
-    const empty: Observations = { wire: [], runtime: null, control: null, requester: null, stateIdentity: null, isolation: null };
+    const empty: Observations = { wire: [], runtime: null, control: null, requester: null, stateIdentity: null, isolation: null, socketTokenStore: null };
     for (const id of CORE) {
       const results = judge(id, empty);
       expect(results.every((r) => !r.pass)).toBe(true);
@@ -69,7 +69,7 @@ describe("judging altered observations (small hand-made fakes of a failing build
       control: null,
       requester: null,
       stateIdentity: null,
-      isolation: {
+      socketTokenStore: null, isolation: {
         gateway: { ns: ns(10), uid: 0, gid: 0, hostname: "host" },
         runtime: { ns: ns(20), uid: 64123, gid: 64123, hostname: "smoke-runtime" },
         hostTmpMarkerVisible: false,

@@ -1,34 +1,46 @@
-import type { ExpectationResult, Observations, ScenarioStatus } from "../evidence/types.ts";
+import type { DoorRoute, ExpectationResult, Observations, Refusal, ScenarioStatus } from "../evidence/types.ts";
+import { urlSourceOf } from "../plan/client-setup.ts";
 import type { Expectation } from "../plan/scenario-types.ts";
-import { connects, deviceText, isLoopbackAddress, requesterText, resolveRpcs, resolveText, tokenText } from "./summarize.ts";
+import { attributeRefusals } from "./refusal.ts";
+import { connects, deviceText, isLoopbackAddress, malformedDevice, malformedToken, requesterText, resolveRpcs, resolveText, tokenText } from "./summarize.ts";
+
+/** What the judge knows of the set-up besides the observations: which tap door meant which URL source. */
+export interface JudgeContext {
+  doors: readonly DoorRoute[];
+}
 
 /** Expectations evaluated on observations. A claim that could not be observed fails. Pure. */
-export function evaluate(expectations: readonly Expectation[], obs: Observations): ExpectationResult[] {
-  return expectations.map((e) => evaluateOne(e, obs));
+export function evaluate(expectations: readonly Expectation[], obs: Observations, ctx: JudgeContext = { doors: [] }): ExpectationResult[] {
+  const refusals = attributeRefusals(obs);
+  return expectations.map((e) => evaluateOne(e, obs, refusals, ctx));
 }
 
 function result(e: Expectation, description: string, expected: string, observed: string, pass: boolean): ExpectationResult {
   return { id: e.id, description, expected, observed, pass };
 }
 
-function evaluateOne(e: Expectation, obs: Observations): ExpectationResult {
+/** Refusals that decide a resolve: of the connect, of a resolve, or of a client that never connected. */
+function decidingRefusals(refusals: readonly Refusal[]): Refusal[] {
+  return refusals.filter((r) => r.at === "connect" || r.at === "client" || /(^|\.)approval\.resolve$/.test(r.at));
+}
+
+function evaluateOne(e: Expectation, obs: Observations, refusals: readonly Refusal[], ctx: JudgeContext): ExpectationResult {
   const cs = connects(obs);
   switch (e.id) {
     case "runtime-token": {
-      const tokens = cs.map((c) => c.approvalRuntimeToken);
       const pass =
         cs.length > 0 &&
         (e.expect === "derived"
-          ? tokens.every((t) => t?.equalsDerived === true)
+          ? cs.every((c) => c.approvalRuntimeToken?.equalsDerived === true)
           : e.expect === "absent"
-            ? tokens.every((t) => t === null)
-            : tokens.every((t) => t !== null && !t.equalsDerived));
-      const expected = e.expect === "derived" ? "present and = HMAC derivation of the shared socket token" : e.expect === "absent" ? "absent" : "present and ≠ derivation";
+            ? cs.every((c) => c.approvalRuntimeToken === null && !malformedToken(c))
+            : cs.every((c) => (c.approvalRuntimeToken !== null ? !c.approvalRuntimeToken.equalsDerived : malformedToken(c))));
+      const expected = e.expect === "derived" ? "present and = HMAC derivation of the shared socket token" : e.expect === "absent" ? "absent from the frame" : "present and ≠ derivation";
       return result(e, "auth.approvalRuntimeToken on the runtime's connect", expected, tokenText(obs), pass);
     }
     case "device-identity": {
       if (e.expect === "absent") {
-        return result(e, "device identity on the runtime's connect", "absent", deviceText(obs), cs.length > 0 && cs.every((c) => c.deviceId === null));
+        return result(e, "device identity on the runtime's connect", "absent from the frame", deviceText(obs), cs.length > 0 && cs.every((c) => c.deviceId === null && !malformedDevice(c)));
       }
       const state = obs.stateIdentity;
       const persisted = state?.deviceId ?? null;
@@ -37,14 +49,61 @@ function evaluateOne(e: Expectation, obs: Observations): ExpectationResult {
       return result(e, "device identity on the runtime's connect", "present and = the stable identity persisted in the shared state dir", observed, pass);
     }
     case "resolve": {
+      const mine = obs.requester?.approvalId ?? null;
       const rpcs = resolveRpcs(obs);
+      const foreign = rpcs.filter((r) => r.approvalId !== mine);
       const rt = obs.runtime;
-      const pass =
-        e.expect === "succeeded"
-          ? rpcs.length > 0 && rpcs.some((r) => r.ok === true) && rt?.ok === true
-          : rt?.ok === false &&
-            (rpcs.length > 0 ? rpcs.every((r) => r.ok === false) : obs.wire.some((c) => c.hello !== null && !c.hello.ok));
-      return result(e, "the runtime process's resolve, as the gateway answered it", e.expect, resolveText(obs), pass);
+      const wrongId = foreign.length > 0 ? `; resolve of another approval id (${foreign.map((r) => r.approvalId ?? "none").join(", ")}) than this scenario's ${mine ?? "(none)"}` : "";
+      if (e.expect === "succeeded") {
+        const pass = mine !== null && foreign.length === 0 && rpcs.some((r) => r.ok === true) && rt?.ok === true;
+        return result(e, "the runtime process's resolve of this scenario's approval, as the gateway answered it", "succeeded", `${resolveText(obs)}${wrongId}`, pass);
+      }
+      const deciding = decidingRefusals(refusals);
+      const others = deciding.filter((r) => r.refusedBy !== e.by);
+      const pass = mine !== null && foreign.length === 0 && rt?.ok === false && !rpcs.some((r) => r.ok === true) && deciding.length > 0 && others.length === 0;
+      const by = deciding.length === 0 ? "no refusal seen" : others.length > 0 ? `refused by ${others.map((r) => r.refusedBy).join(", ")} instead (${others[0]?.basis ?? ""})` : `refused by ${e.by} (${deciding[0]?.basis ?? ""})`;
+      return result(e, "the runtime process's resolve of this scenario's approval, as the gateway answered it", `refused by ${e.by}`, `${resolveText(obs)}; ${by}${wrongId}`, pass);
+    }
+    case "url-source": {
+      const seen = obs.wire.filter((w) => w.connect !== null).map((w) => urlSourceOf(ctx.doors, w.door, w.host) ?? `unknown (door ${w.door}, host ${w.host ?? "none"})`);
+      const pass = seen.length > 0 && seen.every((s) => s === e.expect);
+      return result(e, "the URL source the client used, as seen from the tap door it dialed", e.expect, seen.length ? [...new Set(seen)].join("; ") : "no connect seen at the tap", pass);
+    }
+    case "connections": {
+      const n = obs.wire.length;
+      return result(e, "connections that reached the tap", "none", n === 0 ? "none" : `${n} connection(s)`, n === 0 && obs.runtime !== null);
+    }
+    case "granted-scopes": {
+      const hellos = obs.wire.map((w) => w.hello).filter((h): h is NonNullable<typeof h> => h !== null && h.ok);
+      const pass = hellos.length > 0 && hellos.every((h) => h.grantedScopes?.includes(e.expect.includes) === true);
+      const observed = hellos.length ? hellos.map((h) => (h.grantedScopes ? `[${h.grantedScopes.join(",")}]` : "not reported")).join("; ") : "no hello-ok seen";
+      return result(e, "the scopes hello-ok granted", `includes ${e.expect.includes}`, observed, pass);
+    }
+    case "rpc-method": {
+      const rpcs = resolveRpcs(obs);
+      const pass = rpcs.length > 0 && rpcs.every((r) => r.method === e.expect);
+      return result(e, "the resolve method the client sent", e.expect, rpcs.length ? [...new Set(rpcs.map((r) => r.method))].join(", ") : "no resolve seen at the tap", pass);
+    }
+    case "listed-requester": {
+      const listed = obs.control?.listedRequesterDeviceId ?? null;
+      const persisted = obs.stateIdentity?.deviceId ?? null;
+      const pass = listed !== null && persisted !== null && listed === persisted;
+      const observed = `listed requester ${listed ? `${listed.slice(0, 12)}…` : "none"}; state dir identity ${persisted ? `${persisted.slice(0, 12)}…` : "absent"}`;
+      return result(e, "the requester device of the runtime's approval, as the admin client lists it", "= the stable identity persisted in the shared state dir", observed, pass);
+    }
+    case "wait-decision": {
+      const returned = obs.runtime?.returned?.decision ?? null;
+      const admin = obs.control?.settledWith ?? null;
+      const pass = returned !== null && admin !== null && returned === admin;
+      return result(e, "what the runtime's wait returned", "the decision the admin control client made", `wait returned ${returned ?? "nothing"}; admin decided ${admin ?? "nothing"}`, pass);
+    }
+    case "socket-token-store": {
+      const st = obs.socketTokenStore;
+      if (!st) return result(e, "socket tokens before and after the runtime ran", "unchanged", "not read", false);
+      const added = st.after.tokenFingerprints.filter((f) => !st.before.tokenFingerprints.includes(f));
+      const fileMade = st.after.execApprovalsFile && !st.before.execApprovalsFile;
+      const observed = `before: file ${st.before.execApprovalsFile ? "present" : "absent"}, ${st.before.tokenFingerprints.length} token(s); after: file ${st.after.execApprovalsFile ? "present" : "absent"}, ${st.after.tokenFingerprints.length} token(s)${added.length ? `, new sha256:${added.join(",")}` : ""}`;
+      return result(e, "socket tokens before and after the runtime ran", "no new socket token and no new exec-approvals.json", observed, added.length === 0 && !fileMade);
     }
     case "still-pending": {
       const c = obs.control;
@@ -63,10 +122,10 @@ function evaluateOne(e: Expectation, obs: Observations): ExpectationResult {
       return result(e, "the peer address the gateway saw for the runtime's connection", e.expect, addrs.length ? addrs.map((a) => a ?? "unknown").join(", ") : "no connection seen", pass);
     }
     case "runtime-log": {
-      const tail = obs.runtime?.logTail ?? "";
+      const tail = `${obs.runtime?.logTail ?? ""}\n${obs.runtime?.errorMessage ?? ""}`;
       const pattern = new RegExp(e.expect.pattern);
       const line = tail.split("\n").find((l) => pattern.test(l));
-      return result(e, "the runtime process's own log", `${e.expect.meaning} (/${e.expect.pattern}/)`, line ? line.slice(0, 240) : "no matching line in the runtime's log", line !== undefined);
+      return result(e, "the runtime process's own log or error", `${e.expect.meaning} (/${e.expect.pattern}/)`, line ? line.slice(0, 240) : "no matching line in the runtime's log or error", line !== undefined);
     }
     case "isolation": {
       const iso = obs.isolation;
@@ -100,11 +159,21 @@ export function scenarioStatus(results: readonly ExpectationResult[]): ScenarioS
 
 /** The one-line deciding observation shown in the terminal. Pure. */
 export function decidingObservation(obs: Observations): string {
-  const tok = connects(obs).map((c) => c.approvalRuntimeToken);
-  const token = tok.length === 0 ? "no connect" : tok.every((t) => t === null) ? "token absent" : tok.every((t) => t?.equalsDerived) ? "token = derived" : "token ≠ derived";
-  const device = connects(obs).some((c) => c.deviceId) ? "device present" : "no device";
+  const cs = connects(obs);
+  const token =
+    obs.wire.length === 0
+      ? "no connection"
+      : cs.length === 0
+        ? "no connect"
+        : cs.every((c) => c.approvalRuntimeToken === null && !malformedToken(c))
+          ? "token absent"
+          : cs.every((c) => c.approvalRuntimeToken?.equalsDerived)
+            ? "token = derived"
+            : "token ≠ derived";
+  const device = cs.some((c) => c.deviceId) ? "device present" : "no device";
   const rpc = resolveRpcs(obs)[0];
-  const resolve = rpc ? (rpc.ok ? "resolve ok" : `resolve ${rpc.reason ?? rpc.errorCode ?? "refused"}`) : "no resolve";
-  const final = obs.requester?.finalDecision ?? "nothing";
-  return `${token}, ${device}, ${resolve}, requester got ${final}`;
+  const refusal = decidingRefusals(attributeRefusals(obs))[0];
+  const resolve = rpc?.ok ? `${rpc.method} ok` : refusal ? `refused by ${refusal.refusedBy}${rpc ? ` (${rpc.reason ?? rpc.errorCode ?? "?"})` : ""}` : rpc ? `${rpc.method} ${rpc.ok === null ? "unanswered" : "refused"}` : "no resolve";
+  const final = obs.requester ? `requester got ${obs.requester.finalDecision ?? "nothing"}` : obs.runtime?.returned?.decision ? `wait returned ${obs.runtime.returned.decision}` : "no requester";
+  return `${token}, ${device}, ${resolve}, ${final}`;
 }

@@ -11,8 +11,19 @@ export function connects(obs: Observations): ConnectObservation[] {
   return obs.wire.map((c) => c.connect).filter((c): c is ConnectObservation => c !== null);
 }
 
+/** Every resolve the client sent (exec.approval.resolve, plugin.approval.resolve, canonical approval.resolve). */
 export function resolveRpcs(obs: Observations): RpcObservation[] {
-  return obs.wire.flatMap((c) => c.rpcs).filter((r) => r.method.endsWith("approval.resolve"));
+  return obs.wire.flatMap((c) => c.rpcs).filter((r) => /(^|\.)approval\.resolve$/.test(r.method));
+}
+
+/** The token field is in the frame but malformed (empty, not a string). */
+export function malformedToken(c: ConnectObservation): boolean {
+  return c.malformed.some((m) => m.startsWith("auth.approvalRuntimeToken"));
+}
+
+/** The device field is in the frame but malformed (not an object, or no string id). */
+export function malformedDevice(c: ConnectObservation): boolean {
+  return c.malformed.some((m) => m.startsWith("device"));
 }
 
 export function tokenText(obs: Observations): string {
@@ -20,7 +31,7 @@ export function tokenText(obs: Observations): string {
   if (cs.length === 0) return "no connect seen at the tap";
   const parts = cs.map((c) => {
     const t = c.approvalRuntimeToken;
-    if (!t) return "absent";
+    if (!t) return malformedToken(c) ? `malformed (${c.malformed.filter((m) => m.startsWith("auth.approvalRuntimeToken")).join(", ")})` : "absent";
     return `present (${t.length} chars, sha256:${t.fingerprint}, ${t.equalsDerived ? "= derived" : "≠ derived"})`;
   });
   return [...new Set(parts)].join("; ");
@@ -29,15 +40,15 @@ export function tokenText(obs: Observations): string {
 export function deviceText(obs: Observations): string {
   const cs = connects(obs);
   if (cs.length === 0) return "no connect seen at the tap";
-  const ids = [...new Set(cs.map((c) => c.deviceId ?? "absent"))];
-  return ids.map((id) => (id === "absent" ? id : `device ${id.slice(0, 12)}…`)).join("; ");
+  const ids = [...new Set(cs.map((c) => c.deviceId ?? (malformedDevice(c) ? `malformed (${c.malformed.filter((m) => m.startsWith("device")).join(", ")})` : "absent")))];
+  return ids.map((id) => (id === "absent" || id.startsWith("malformed") ? id : `device ${id.slice(0, 12)}…`)).join("; ");
 }
 
 export function resolveText(obs: Observations): string {
   const rpcs = resolveRpcs(obs);
   const helloRefused = obs.wire.find((c) => c.hello && !c.hello.ok);
   const wire = rpcs.length
-    ? rpcs.map((r) => (r.ok === null ? `${r.method} unanswered` : r.ok ? `${r.method} ok` : `${r.method} ${r.errorCode ?? "error"}/${r.reason ?? "?"}`)).join("; ")
+    ? rpcs.map((r) => (r.ok === null ? `${r.method} unanswered` : r.ok ? `${r.method} ok` : `${r.method} ${r.errorCode ?? "error"}/${r.reason ?? "?"}`) + ` (approval ${r.approvalId ?? "no id"})`).join("; ")
     : helloRefused
       ? `connect refused ${helloRefused.hello?.errorCode ?? ""}/${helloRefused.hello?.reason ?? ""}`
       : "no resolve seen at the tap";

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../errors.ts";
 import { loadCatalog } from "./catalog.ts";
-import { describeRoute, runtimeHomeEnv, runtimeInvocation } from "./client-setup.ts";
+import { describeClient, runtimeHomeEnv, runtimeInvocation, URL_SOURCE, urlSourceOf } from "./client-setup.ts";
 import { checkFaults, planRun, selectScenarios } from "./plan.ts";
 
 const catalog = await loadCatalog();
-const ctx = { tapUrl: "ws://127.0.0.1:40001", tapPort: 40001, gatewayToken: "gw-token-plan-test", unsharedHome: "/s/unshared-home" };
+const door = (port: number) => ({ port, url: `ws://127.0.0.1:${port}` });
+const ctx = { doors: { local: door(40001), env: door(40002), remote: door(40003), explicit: door(40004) }, gatewayToken: "gw-token-plan-test", unsharedHome: "/s/unshared-home", configDir: "/s/client-configs", scenarioId: "sc" };
 const base = { mode: "smoke" as const, scenarioIds: [], openclaw: null, base: null, head: null, keep: false, concurrency: 4 };
 
 describe("scenario catalog and selection", () => {
@@ -45,32 +46,55 @@ describe("planRun", () => {
 });
 
 describe("runtime client set-up per route", () => {
-  it("local-config: local mode on the tap port, no env override", () => {
-    const inv = runtimeInvocation("local-config", ctx);
+  it("local-config: local mode on the tap's local door, no env override; the door means local loopback", () => {
+    const inv = runtimeInvocation({ route: "local-config" }, ctx);
     expect(inv.cfg).toEqual({ gateway: { mode: "local", port: 40001, bind: "loopback", auth: { mode: "token", token: ctx.gatewayToken } } });
     expect(inv.env).toEqual({});
-    expect(inv.expectedUrlSource).toBe("local loopback");
+    expect(inv.configFile).toBeNull();
+    expect(urlSourceOf(inv.doors, "local", "127.0.0.1:40001")).toBe(URL_SOURCE.local);
   });
 
-  it("env-url: OPENCLAW_GATEWAY_URL and _TOKEN point at the tap", () => {
-    const inv = runtimeInvocation("env-url", ctx);
-    expect(inv.env).toEqual({ OPENCLAW_GATEWAY_URL: ctx.tapUrl, OPENCLAW_GATEWAY_TOKEN: ctx.gatewayToken });
-    expect(inv.expectedUrlSource).toBe("env OPENCLAW_GATEWAY_URL");
+  it("env-url: OPENCLAW_GATEWAY_URL and _TOKEN point at the env door; a client that ignored them is seen at the local door", () => {
+    const inv = runtimeInvocation({ route: "env-url" }, ctx);
+    expect(inv.env).toEqual({ OPENCLAW_GATEWAY_URL: ctx.doors.env.url, OPENCLAW_GATEWAY_TOKEN: ctx.gatewayToken });
+    expect(urlSourceOf(inv.doors, "env", "127.0.0.1:40002")).toBe(URL_SOURCE.env);
+    expect(urlSourceOf(inv.doors, "local", "127.0.0.1:40001")).toBe(URL_SOURCE.local);
   });
 
-  it("config-remote-url: remote mode with the loopback tap as remote.url", () => {
-    const inv = runtimeInvocation("config-remote-url", ctx);
-    expect(inv.cfg).toEqual({ gateway: { mode: "remote", remote: { url: ctx.tapUrl, token: ctx.gatewayToken } } });
-    expect(inv.env).toEqual({});
+  it("config-remote-url: remote mode with the remote door as remote.url; falling back would land at the local door", () => {
+    const inv = runtimeInvocation({ route: "config-remote-url" }, ctx);
+    const gw = inv.cfg.gateway as Record<string, unknown>;
+    expect(gw.mode).toBe("remote");
+    expect(gw.remote).toEqual({ url: ctx.doors.remote.url, token: ctx.gatewayToken });
+    expect(urlSourceOf(inv.doors, "remote", null)).toBe(URL_SOURCE.remote);
+    expect(urlSourceOf(inv.doors, "local", null)).toBe(URL_SOURCE.fallback);
   });
 
-  it("fallback-local: remote mode, no remote.url, local port = the tap", () => {
-    const inv = runtimeInvocation("fallback-local", ctx);
+  it("fallback-local: remote mode, no remote.url, local port = the local door", () => {
+    const inv = runtimeInvocation({ route: "fallback-local" }, ctx);
     const gw = inv.cfg.gateway as Record<string, unknown>;
     expect(gw.mode).toBe("remote");
     expect(gw.remote).toBeUndefined();
     expect(gw.port).toBe(40001);
-    expect(describeRoute("fallback-local")).toMatch(/fallback local/);
+    expect(describeClient({ route: "fallback-local" })).toMatch(/without gateway.remote.url/);
+  });
+
+  it("explicit-url: resolveApprovalOverGateway gets the explicit door; the agent tool an allowed loopback override told apart by Host", () => {
+    const inv = runtimeInvocation({ route: "explicit-url" }, ctx);
+    expect(inv.gatewayUrl).toBe(ctx.doors.explicit.url);
+    expect(urlSourceOf(inv.doors, "explicit", null)).toBe(URL_SOURCE.cli);
+    const tool = runtimeInvocation({ route: "explicit-url", api: { call: "agent-tool-resolve" } }, ctx);
+    expect(tool.gatewayUrl).toBe("ws://localhost:40001");
+    expect(urlSourceOf(tool.doors, "local", "localhost:40001")).toBe(URL_SOURCE.toolOverride);
+    expect(urlSourceOf(tool.doors, "local", "127.0.0.1:40001")).toBe(URL_SOURCE.local);
+    expect(urlSourceOf(tool.doors, "env", null)).toBeNull();
+  });
+
+  it("the agent tool reads its config from a file in the sandbox (OPENCLAW_CONFIG_PATH) that keeps its log there too", () => {
+    const inv = runtimeInvocation({ route: "local-config", api: { call: "agent-tool-resolve" } }, ctx);
+    expect(inv.configFile).toBe("/s/client-configs/sc.openclaw.json");
+    expect(inv.env.OPENCLAW_CONFIG_PATH).toBe(inv.configFile);
+    expect(inv.cfg.logging).toEqual({ file: "/s/client-configs/sc.openclaw.log" });
   });
 
   it("an unshared home moves HOME and OPENCLAW_HOME (and the XDG config/data dirs) away from the gateway's; shared changes nothing", () => {
@@ -85,14 +109,14 @@ describe("runtime client set-up per route", () => {
   });
 
   it("the invocation carries the home: every spawn path (prepared, isolated, netns) gets it from one place", () => {
-    const shared = runtimeInvocation("local-config", ctx);
-    const unshared = runtimeInvocation("local-config", ctx, "unshared");
+    const shared = runtimeInvocation({ route: "local-config" }, ctx);
+    const unshared = runtimeInvocation({ route: "local-config", home: "unshared" }, ctx);
     expect(shared.env).toEqual({});
     expect(unshared.cfg).toEqual(shared.cfg);
     expect(unshared.env).toMatchObject({ HOME: "/s/unshared-home", OPENCLAW_HOME: "/s/unshared-home" });
-    expect(runtimeInvocation("env-url", ctx, "unshared").env).toMatchObject({ OPENCLAW_GATEWAY_URL: ctx.tapUrl, OPENCLAW_HOME: "/s/unshared-home" });
-    expect(describeRoute("local-config", "unshared")).toMatch(/OPENCLAW_HOME of its own/);
-    expect(describeRoute("local-config")).not.toMatch(/of its own/);
+    expect(runtimeInvocation({ route: "env-url", home: "unshared" }, ctx).env).toMatchObject({ OPENCLAW_GATEWAY_URL: ctx.doors.env.url, OPENCLAW_HOME: "/s/unshared-home" });
+    expect(describeClient({ route: "local-config", home: "unshared" })).toMatch(/OPENCLAW_HOME of its own/);
+    expect(describeClient({ route: "local-config" })).not.toMatch(/of its own/);
   });
 
   it("the proof's control shares the gateway of the core scenarios, so a proof needs one gateway per target", async () => {

@@ -8,6 +8,10 @@ export interface RunPlan {
   targets: Array<{ role: TargetRole; spec: string }>;
   groups: GatewayGroup[];
   scenarioIds: string[];
+  /** Positive controls the plan added because a selected scenario counts only with them (id → for which). */
+  addedControls: Array<{ id: string; for: string[] }>;
+  /** Catalog scenarios not selected, for the report's "what was not tested". */
+  notSelected: Array<{ id: string; group: string }>;
   keep: boolean;
   concurrency: number;
   timeouts: Timeouts;
@@ -37,14 +41,16 @@ export interface PlanInput {
   keep: boolean;
   concurrency: number;
   timeouts?: Partial<Timeouts>;
+  /** proof: the scenarios a proof of the fix needs (requiredForProof of changes.ts); a selection without them is refused. */
+  requiredForProof?: readonly string[];
 }
 
 export const DEFAULT_TARGET = "default";
 export const DEFAULT_PROOF_BASE = "2026.6.5";
 
-/** Which scenarios: the ids given, else the core set (smoke) or core + control (proof). Pure. */
+/** Which scenarios: the ids given, else the core set (smoke) or core + the PR's further claims + control (proof). Pure. */
 export function selectScenarios(catalog: readonly ScenarioDefinition[], ids: readonly string[], mode: "smoke" | "proof"): ScenarioDefinition[] {
-  if (ids.length === 0) return catalog.filter((s) => s.group === "core" || (mode === "proof" && s.group === "control"));
+  if (ids.length === 0) return catalog.filter((s) => s.group === "core" || (mode === "proof" && (s.group === "control" || s.group === "claim")));
   const known = new Map(catalog.map((s) => [s.id, s]));
   const unknown = ids.filter((id) => !known.has(id));
   if (unknown.length) {
@@ -59,8 +65,33 @@ export function groupBySandbox(scenarios: readonly ScenarioDefinition[]): Gatewa
   return [...groups].map(([profile, list]) => ({ profile, scenarios: list }));
 }
 
+/**
+ * A scenario that counts only with its positive control gets it added (same sandbox profile, so the same gateway),
+ * after the scenarios that need it. Pure.
+ */
+export function withControls(catalog: readonly ScenarioDefinition[], selected: readonly ScenarioDefinition[]): { scenarios: ScenarioDefinition[]; added: RunPlan["addedControls"] } {
+  const chosen = new Set(selected.map((s) => s.id));
+  const added = new Map<string, string[]>();
+  for (const s of selected) {
+    if (s.control === undefined || chosen.has(s.control)) continue;
+    added.set(s.control, [...(added.get(s.control) ?? []), s.id]);
+  }
+  const extra = catalog.filter((s) => added.has(s.id));
+  return { scenarios: [...selected, ...extra], added: extra.map((s) => ({ id: s.id, for: added.get(s.id) ?? [] })) };
+}
+
 export function planRun(catalog: readonly ScenarioDefinition[], input: PlanInput): RunPlan {
-  const scenarios = selectScenarios(catalog, input.scenarioIds, input.mode);
+  const { scenarios, added } = withControls(catalog, selectScenarios(catalog, input.scenarioIds, input.mode));
+  if (input.mode === "proof") {
+    const ids = new Set(scenarios.map((s) => s.id));
+    const missing = (input.requiredForProof ?? []).filter((id) => !ids.has(id));
+    if (missing.length) {
+      throw new UsageError(
+        `this proof selection leaves out ${missing.join(", ")}, which scenarios/changes.ts declares FAIL_TO_PASS: without them the run cannot show the fix`,
+        `Drop --scenario to run the full proof, or add ${missing.map((m) => `--scenario ${m}`).join(" ")}`,
+      );
+    }
+  }
   if (input.mode === "smoke" && (input.base || input.head)) {
     throw new UsageError("--base/--head belong to a differential run", "Run `pnpm proof --base SPEC --head SPEC`, or use --openclaw SPEC for one target");
   }
@@ -79,6 +110,8 @@ export function planRun(catalog: readonly ScenarioDefinition[], input: PlanInput
     targets,
     groups: groupBySandbox(scenarios),
     scenarioIds: scenarios.map((s) => s.id),
+    addedControls: added,
+    notSelected: catalog.filter((c) => !scenarios.some((s) => s.id === c.id)).map((c) => ({ id: c.id, group: c.group })),
     keep: input.keep,
     concurrency: input.concurrency,
     timeouts: { ...DEFAULT_TIMEOUTS, ...input.timeouts },

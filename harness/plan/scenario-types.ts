@@ -8,12 +8,24 @@ export type GatewayRoute =
   | "local-config" // gateway.mode local, gateway.port = the tap: urlSource "local loopback"
   | "env-url" // OPENCLAW_GATEWAY_URL + OPENCLAW_GATEWAY_TOKEN = the tap: "env OPENCLAW_GATEWAY_URL"
   | "config-remote-url" // gateway.mode remote, gateway.remote.url = the tap: "config gateway.remote.url"
-  | "fallback-local"; // gateway.mode remote, no remote.url, gateway.port = the tap: "missing gateway.remote.url (fallback local)"
+  | "fallback-local" // gateway.mode remote, no remote.url, gateway.port = the tap: "missing gateway.remote.url (fallback local)"
+  | "explicit-url"; // the call's own gatewayUrl argument = the tap: "cli --url" (the agent tool: an allowed loopback override)
+
+/** Which of OpenClaw's public client functions the runtime process calls. */
+export type RuntimeApi =
+  /** `resolveApprovalOverGateway` (openclaw/plugin-sdk/approval-gateway-runtime); approvalKind when set. */
+  | { call: "resolve-over-gateway"; approvalKind?: "exec" | "plugin" }
+  /** The agent gateway tool `callGatewayTool("exec.approval.resolve", …)` (openclaw/plugin-sdk/agent-harness-runtime). */
+  | { call: "agent-tool-resolve" }
+  /** The agent gateway tool as a requester: `exec.approval.request`, then `exec.approval.waitDecision` on it. */
+  | { call: "agent-tool-request-wait" };
 
 /** The separate approval-runtime OS process running OpenClaw's own `resolveApprovalOverGateway`. */
 export interface RuntimeClientSpec {
   kind: "openclaw-runtime";
   route: GatewayRoute;
+  /** Default: resolve-over-gateway without approvalKind. */
+  api?: RuntimeApi;
   isolation?: IsolationSpec;
   /** netns: the process (and its tap) run in a network namespace of their own, joined to the host by veth. */
   network?: "netns";
@@ -41,6 +53,10 @@ export interface WireProbeSpec {
   clientId: string;
   clientMode: string;
   scopes: string[];
+  /** paired: a fresh device, paired through the gateway's own device.pair.* methods before it tries the resolve. */
+  device?: "paired";
+  /** netns: the probe (and its tap) run in a network namespace of their own, joined to the host by veth. */
+  network?: "netns";
 }
 
 export type ClientSpec = RuntimeClientSpec | WireProbeSpec;
@@ -48,10 +64,36 @@ export type ClientSpec = RuntimeClientSpec | WireProbeSpec;
 /** The sandbox a scenario needs; scenarios with the same profile share one gateway. */
 export type SandboxProfile = "shared-socket-token" | "no-socket-token" | "lan-bind";
 
+/** The gateway checks a refusal can be attributed to (see RefusalCheck in evidence/types.ts). */
+export type { RefusalCheck } from "../evidence/types.ts";
+import type { RefusalCheck } from "../evidence/types.ts";
+
+/** What a build must have for a scenario to apply; without it the scenario is not applicable (never passed). */
+export type BuildRequirement =
+  | { export: string } // a package export subpath, e.g. "./plugin-sdk/agent-harness-runtime"
+  | { method: string } // a gateway RPC method, as hello-ok's features.methods lists it
+  | { apiParam: { export: string; name: string } }; // a parameter name the export's code reads
+
 export type Expectation =
   | { id: "runtime-token"; expect: "derived" | "absent" | "not-derived" }
   | { id: "device-identity"; expect: "absent" | "state-identity" }
-  | { id: "resolve"; expect: "succeeded" | "refused" }
+  | { id: "resolve"; expect: "succeeded" }
+  /** Refused, by this gateway check (a refusal by another check fails the expectation). */
+  | { id: "resolve"; expect: "refused"; by: RefusalCheck }
+  /** The URL source the client used, observed from which tap door (and Host) its connection arrived at. */
+  | { id: "url-source"; expect: string }
+  /** No connection reached the tap at all. */
+  | { id: "connections"; expect: "none" }
+  /** hello-ok granted this scope. */
+  | { id: "granted-scopes"; expect: { includes: string } }
+  /** The approval method the client actually sent (e.g. approval.resolve for a canonical kind). */
+  | { id: "rpc-method"; expect: string }
+  /** The approval the runtime requested lists the state dir's stable identity as its requester device. */
+  | { id: "listed-requester"; expect: "state-identity" }
+  /** The runtime's wait returned the decision the admin control client made. */
+  | { id: "wait-decision"; expect: "admin-decision" }
+  /** No socket token exists after the runtime ran that was not there before. */
+  | { id: "socket-token-store"; expect: "unchanged" }
   | { id: "still-pending"; expect: boolean }
   | { id: "requester-decision"; expect: "allow-once" | "never-allow" }
   | { id: "isolation"; expect: IsolationExpectation }
@@ -72,10 +114,19 @@ export interface ScenarioDefinition {
   id: string;
   /** One sentence: what this scenario proves. */
   claim: string;
-  /** core: the default smoke set; control/probe/isolation: opt-in groups. */
-  group: "core" | "control" | "probe" | "isolation";
+  /** core: the default smoke set; claim: the PR's further claims (in the proof); control/probe/isolation: opt-in. */
+  group: "core" | "claim" | "control" | "probe" | "isolation";
   sandbox: SandboxProfile;
   client: ClientSpec;
+  /**
+   * The approval the scenario's requester creates first: exec (default), plugin, or none when the runtime process is
+   * itself the requester.
+   */
+  approval?: "exec" | "plugin" | "none";
+  /** The positive control this scenario counts only with: it is added to the run and must pass on the same gateway. */
+  control?: string;
+  /** What a build must offer; on a build without it the scenario is not applicable. */
+  requires?: BuildRequirement[];
   /** The decision the runtime (or probe) tries to resolve the approval with. */
   decision: "allow-once";
   expectations: Expectation[];

@@ -38,7 +38,7 @@ export interface CtrfReport {
   extra: { mode: Report["mode"]; status: Report["status"]; command: string; abortReason: string | null };
 }
 
-const STATUS: Record<ScenarioStatus, CtrfStatus> = { passed: "passed", failed: "failed", skipped: "skipped", "not-run": "other" };
+const STATUS: Record<ScenarioStatus, CtrfStatus> = { passed: "passed", failed: "failed", skipped: "skipped", "not-run": "other", "not-applicable": "skipped" };
 
 function epochMs(iso: string): number {
   const t = Date.parse(iso);

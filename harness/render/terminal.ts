@@ -15,6 +15,7 @@ const VERDICT: Record<ScenarioStatus, { label: string; code: string }> = {
   failed: { label: "FAIL", code: "1;31" },
   skipped: { label: "SKIP", code: "33" },
   "not-run": { label: "NOT RUN", code: "90" },
+  "not-applicable": { label: "N/A", code: "90" },
 };
 
 const CLASS_CODE: Record<ComparisonRow["class"], string> = {
@@ -58,6 +59,7 @@ function table(rows: string[][], codes: Array<Array<string | null>>, paint: Pain
 function scenarioText(s: ScenarioResult): string {
   if (s.status === "skipped") return oneLine(`skipped: ${s.skipReason ?? "no reason given"}`);
   if (s.status === "not-run") return oneLine(`not run: ${s.skipReason ?? s.deciding}`);
+  if (s.status === "not-applicable") return oneLine(`not applicable: ${s.skipReason ?? s.deciding}`);
   return oneLine(s.deciding);
 }
 
@@ -67,9 +69,10 @@ function targetTitle(t: TargetRun): string {
 }
 
 function counts(t: TargetRun): string {
-  const c: Record<ScenarioStatus, number> = { passed: 0, failed: 0, skipped: 0, "not-run": 0 };
+  const c: Record<ScenarioStatus, number> = { passed: 0, failed: 0, skipped: 0, "not-run": 0, "not-applicable": 0 };
   for (const s of t.scenarios) c[s.status] += 1;
-  return `${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped, ${c["not-run"]} not run`;
+  const na = c["not-applicable"] ? `, ${c["not-applicable"]} not applicable` : "";
+  return `${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped, ${c["not-run"]} not run${na}`;
 }
 
 function scenarioLines(report: Report, paint: Paint): string[] {

@@ -2,12 +2,12 @@ import { randomBytes } from "node:crypto";
 import { existsSync, rmSync } from "node:fs";
 import type { IsolationEvidence, RuntimeOutcome, WireConnection } from "../evidence/types.ts";
 import { runInNetns } from "./netns-step.ts";
-import type { RuntimeHandle } from "../clients/runtime-process.ts";
+import type { RuntimeHandle, RuntimeInput } from "../clients/runtime-process.ts";
 import { spawnTrackedRuntime } from "./prepare.ts";
 import { isolationWrapper } from "../isolation/argv.ts";
 import { processNamespaces } from "../isolation/namespaces.ts";
 import { OTHER_USER, shareWithGroup } from "../isolation/share.ts";
-import { runtimeInvocation } from "../plan/client-setup.ts";
+import type { RuntimeInvocation } from "../plan/client-setup.ts";
 import type { ClientSpec, RuntimeClientSpec } from "../plan/scenario-types.ts";
 import type { GatewayContext } from "./context.ts";
 import { runProbe } from "./probe.ts";
@@ -17,28 +17,53 @@ export interface ClientStepResult {
   isolation: IsolationEvidence | null;
   /** Wire records made elsewhere than the scenario's host tap (the namespace tap), replacing its own. */
   wire?: WireConnection[];
+  /** The invocation used, when it was derived here (in a network namespace, against its own tap). */
+  invocation?: RuntimeInvocation;
   note?: string;
 }
 
 export interface ClientStepInput {
+  scenarioId: string;
   tapUrl: string;
-  tapPort: number;
-  approvalId: string;
+  /** null when the runtime process requests the approval itself. */
+  approvalId: string | null;
   decision: string;
   ctx: GatewayContext;
+  /** The invocation derived when the scenario was prepared (null for probes and network-namespace clients). */
+  invocation: RuntimeInvocation | null;
   /** The runtime process spawned while the gateway started, if any. */
   prepared: RuntimeHandle | null;
+  /** The exec.approval.request params for a runtime process that is itself the requester. */
+  request?: Record<string, unknown>;
+  /** Called once the runtime process has its input (the requester flow lets the admin decide meanwhile). */
+  onStarted?: () => void;
+}
+
+/** The input the runtime process reads on stdin. Pure. */
+export function runtimeInput(inv: RuntimeInvocation, p: Pick<ClientStepInput, "approvalId" | "decision" | "request" | "ctx">): RuntimeInput {
+  return {
+    cfg: inv.cfg,
+    gatewayUrl: inv.gatewayUrl,
+    approvalId: p.approvalId,
+    decision: p.decision,
+    timeoutMs: p.ctx.timeouts.rpcMs,
+    ...(inv.api.call === "resolve-over-gateway" && inv.api.approvalKind ? { approvalKind: inv.api.approvalKind } : {}),
+    ...(p.request ? { request: p.request } : {}),
+  };
 }
 
 /** Run the scenario's client once against its tap: OpenClaw's own runtime process, or a wire probe. */
 export async function runClientStep(spec: ClientSpec, p: ClientStepInput): Promise<ClientStepResult> {
-  if (spec.kind === "wire-probe") return { runtime: await runProbe(spec, p), isolation: null };
+  if (spec.kind === "wire-probe") return runProbe(spec, p);
   const { ctx } = p;
-  if (spec.network === "netns") return runInNetns(spec, p).then((r) => ({ runtime: r.runtime, isolation: null, wire: r.wire, note: r.note }));
-  const inv = runtimeInvocation(spec.route, { tapUrl: p.tapUrl, tapPort: p.tapPort, gatewayToken: ctx.sandbox.secrets.gatewayToken, unsharedHome: ctx.sandbox.layout.unsharedHome }, spec.home);
+  if (spec.network === "netns") return runInNetns(spec, p);
+  const inv = p.invocation;
+  if (!inv) throw new Error(`${spec.route}: no invocation was prepared for this runtime client`);
   const marker = `approval-runtime-smoke-marker-${randomBytes(6).toString("hex")}`;
-  const handle = p.prepared ?? (await spawnIsolated(spec, inv.env, marker, ctx));
-  const { outcome, extras } = await handle.resolve({ cfg: inv.cfg, gatewayUrl: inv.gatewayUrl, approvalId: p.approvalId, decision: p.decision }, ctx.timeouts.runtimeProcessMs);
+  const handle = p.prepared ?? (await spawnIsolated(spec, inv, marker, ctx));
+  const running = handle.resolve(runtimeInput(inv, p), ctx.timeouts.runtimeProcessMs);
+  p.onStarted?.();
+  const { outcome, extras } = await running;
   if (!spec.isolation) return { runtime: outcome, isolation: null };
   const hostMarker = `/tmp/${marker}`;
   const visible = existsSync(hostMarker);
@@ -57,7 +82,7 @@ export async function runClientStep(spec: ClientSpec, p: ClientStepInput): Promi
 }
 
 /** Spawn the runtime behind namespaces (and as another user), after sharing the sandbox as a user would. */
-async function spawnIsolated(spec: RuntimeClientSpec, routeEnv: Record<string, string>, marker: string, ctx: GatewayContext): Promise<RuntimeHandle> {
+async function spawnIsolated(spec: RuntimeClientSpec, inv: RuntimeInvocation, marker: string, ctx: GatewayContext): Promise<RuntimeHandle> {
   const iso = spec.isolation;
   // Only isolated clients reach here: the others were spawned while the gateway started (prepare.ts).
   if (!iso) throw new Error(`${spec.route}: a runtime client without isolation should have been prepared`);
@@ -68,5 +93,5 @@ async function spawnIsolated(spec: RuntimeClientSpec, routeEnv: Record<string, s
     uid: iso.otherUser ? OTHER_USER.uid : null,
     gid: iso.otherUser ? OTHER_USER.gid : null,
   });
-  return spawnTrackedRuntime(ctx, { ...routeEnv, SMOKE_ISOLATION_MARKER: marker, SMOKE_TRACE_FILES: "1" }, wrapper);
+  return spawnTrackedRuntime(ctx, inv, wrapper, { SMOKE_ISOLATION_MARKER: marker, SMOKE_TRACE_FILES: "1" });
 }

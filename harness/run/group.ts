@@ -12,6 +12,7 @@ import type { Faults, Redactor, TargetRuntime } from "./context.ts";
 import { mapLimit } from "./limit.ts";
 import { NO_LOCKS, removeSandboxLocks, type RunLocks } from "./locks.ts";
 import { emptyObservations, runScenario } from "./scenario.ts";
+import { applyPositiveControls } from "../judge/controls.ts";
 import { prepareScenario, releasePrepared, setPreparedPriority, type PreparedScenario } from "./prepare.ts";
 
 export interface GroupRunOptions {
@@ -47,9 +48,10 @@ export function notRun(s: ScenarioDefinition, reason: string): ScenarioResult {
     claim: s.claim,
     status: "not-run",
     skipReason: reason,
-    setup: { client: s.client.kind, description: "", config: null, env: {}, gatewayUrlArg: null, sandboxProfile: s.sandbox },
+    setup: { client: s.client.kind, description: "", config: null, env: {}, gatewayUrlArg: null, sandboxProfile: s.sandbox, doors: [] },
     observations: emptyObservations(),
     expectations: [],
+    refusals: [],
     deciding: reason,
     durationMs: null,
     findings: [],
@@ -139,7 +141,7 @@ export async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
       (r.status === "failed" ? st.fail : st.done)(r.deciding);
       return r;
     });
-    scenarios.push(...results);
+    scenarios.push(...applyPositiveControls(results, o.group.scenarios));
     const exit = running.exit();
     if (exit && exit.by !== "harness") aborted = `gateway exited mid-run (code ${exit.code ?? "none"}, signal ${exit.signal ?? "none"})`;
   } catch (err) {

@@ -1,37 +1,74 @@
 import type { RuntimeOutcome } from "../evidence/types.ts";
 import type { WireProbeSpec } from "../plan/scenario-types.ts";
+import { pairDevice } from "../clients/pairing.ts";
 import { GatewayConnection, GatewayRequestError } from "../wire/client.ts";
+import { createDeviceIdentity, type DeviceIdentity } from "../wire/device.ts";
 import type { GatewayContext } from "./context.ts";
+import type { ClientStepResult } from "./client-step.ts";
+import { withNetnsTap } from "./netns-step.ts";
 import { probeTokenValue } from "./probe-token.ts";
 
-/** A wire probe: the harness's own client presents a chosen token and shape through the tap, then tries the resolve. */
-export async function runProbe(
-  spec: WireProbeSpec,
-  p: { tapUrl: string; approvalId: string; decision: string; ctx: GatewayContext },
-): Promise<RuntimeOutcome> {
+interface ProbeInput {
+  tapUrl: string;
+  approvalId: string | null;
+  decision: string;
+  ctx: GatewayContext;
+}
+
+/**
+ * A wire probe: the harness's own client presents a chosen token and shape through a tap, then tries the resolve.
+ * With a paired device it first pairs that device through the gateway's own pairing methods (the admin approves);
+ * from a network namespace it dials the namespace's tap on its veth address, so the gateway sees a non-local peer.
+ */
+export async function runProbe(spec: WireProbeSpec, p: ProbeInput): Promise<ClientStepResult> {
+  if (spec.network !== "netns") return { runtime: await probeOnce(spec, p.tapUrl, p), isolation: null };
+  const r = await withNetnsTap(p.ctx, "veth", (_ns, doors) => probeOnce(spec, doors.local.url, p));
+  return { runtime: r.result, isolation: null, wire: r.wire, note: r.note };
+}
+
+async function probeOnce(spec: WireProbeSpec, url: string, p: ProbeInput): Promise<RuntimeOutcome> {
   const started = Date.now();
-  const token = probeTokenValue(spec.token, p.ctx.sandbox.generatedSocketToken);
-  if (token) p.ctx.redactor.add({ name: `probe-token:${spec.token}`, value: token });
-  const base: RuntimeOutcome = { pid: null, exitCode: null, signal: null, timedOut: false, wallMs: 0, ok: null, errorName: null, errorMessage: null, errorCode: null, errorReason: null, logTail: "" };
+  const { ctx } = p;
+  const token = probeTokenValue(spec.token, ctx.sandbox.generatedSocketToken);
+  if (token) ctx.redactor.add({ name: `probe-token:${spec.token}`, value: token });
+  const base: RuntimeOutcome = { pid: null, exitCode: null, signal: null, timedOut: false, wallMs: 0, ok: null, errorName: null, errorMessage: null, errorCode: null, errorReason: null, returned: null, logTail: "" };
+  let device: DeviceIdentity | undefined;
+  const log: string[] = [];
   let conn: GatewayConnection | null = null;
   try {
-    conn = await GatewayConnection.connect({
-      url: p.tapUrl,
+    const connectOpts = {
+      url,
       clientId: spec.clientId,
       clientMode: spec.clientMode,
       scopes: spec.scopes,
       caps: ["approvals"],
-      token: p.ctx.sandbox.secrets.gatewayToken,
+      token: ctx.sandbox.secrets.gatewayToken,
       ...(token ? { approvalRuntimeToken: token } : {}),
       displayName: "approval-runtime-smoke probe",
-      timeoutMs: p.ctx.timeouts.rpcMs,
-    });
-    await conn.request("exec.approval.resolve", { id: p.approvalId, decision: p.decision }, p.ctx.timeouts.rpcMs);
-    return { ...base, ok: true, wallMs: Date.now() - started };
+      timeoutMs: ctx.timeouts.rpcMs,
+    };
+    if (spec.device === "paired") {
+      device = createDeviceIdentity();
+      ctx.redactor.add({ name: "probe-device-private-key", value: device.privateKeyPem });
+      log.push(...(await pairDevice({ ...connectOpts, device }, ctx.gateway.control, ctx.timeouts.rpcMs)));
+    }
+    conn = await GatewayConnection.connect({ ...connectOpts, ...(device ? { device } : {}) });
+    if (p.approvalId === null) throw new Error("a wire probe needs an approval to resolve");
+    await conn.request("exec.approval.resolve", { id: p.approvalId, decision: p.decision }, ctx.timeouts.rpcMs);
+    return { ...base, ok: true, wallMs: Date.now() - started, logTail: ctx.redactor.text(log.join("\n")) };
   } catch (err) {
     const e = err instanceof GatewayRequestError ? err : null;
     const message = err instanceof Error ? err.message : String(err);
-    return { ...base, ok: false, wallMs: Date.now() - started, errorName: err instanceof Error ? err.name : "Error", errorMessage: p.ctx.redactor.text(message).slice(0, 300), errorCode: e?.code ?? null, errorReason: e?.reason ?? null };
+    return {
+      ...base,
+      ok: false,
+      wallMs: Date.now() - started,
+      errorName: err instanceof Error ? err.name : "Error",
+      errorMessage: ctx.redactor.text(message).slice(0, 300),
+      errorCode: e?.code ?? null,
+      errorReason: e?.reason ?? null,
+      logTail: ctx.redactor.text(log.join("\n")),
+    };
   } finally {
     conn?.close();
   }

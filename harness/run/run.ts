@@ -122,6 +122,7 @@ export async function executeRun(plan: RunPlan, deps: RunDeps, targets: Resolved
     timings: { totalMs: finished.getTime() - started.getTime() },
     resources: { harnessPeakRssBytes: process.resourceUsage().maxRSS * 1024 },
     targets: targetRuns,
+    notSelected: plan.notSelected,
     comparison,
     preflight: pre,
     hygiene,

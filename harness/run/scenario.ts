@@ -1,59 +1,88 @@
 import type { Observations, RequesterObservation, ScenarioResult, WireConnection } from "../evidence/types.ts";
-import { createRequesterApproval, type Requester } from "../clients/requester.ts";
-import { checkAndSettle } from "../clients/control.ts";
+import { createRequesterApproval, runtimeRequestParams, type Requester } from "../clients/requester.ts";
+import { checkAndSettle, decideRuntimeRequest } from "../clients/control.ts";
 import { readStateIdentity } from "../clients/state-identity.ts";
+import { readSocketTokenStore } from "../clients/socket-token-store.ts";
 import { decidingObservation, evaluate, scenarioStatus } from "../judge/evaluate.ts";
-import { describeRoute, runtimeInvocation } from "../plan/client-setup.ts";
+import { attributeRefusals } from "../judge/refusal.ts";
 import type { ScenarioDefinition } from "../plan/scenario-types.ts";
 import { releasePrepared, type PreparedScenario } from "./prepare.ts";
 import type { GatewayContext } from "./context.ts";
 import { runClientStep } from "./client-step.ts";
-import { isolationSupport } from "../isolation/support.ts";
-import { netnsUnsupportedReason } from "../netns/netns.ts";
+import { setupRecord } from "./setup-record.ts";
+import { buildRequirement, hostRequirement } from "./requirements.ts";
 
 export function emptyObservations(): Observations {
-  return { wire: [], runtime: null, control: null, requester: null, stateIdentity: null, isolation: null };
+  return { wire: [], runtime: null, control: null, requester: null, stateIdentity: null, isolation: null, socketTokenStore: null };
 }
+
+/** The decision the admin client makes on an approval the runtime process requested itself. */
+const ADMIN_DECISION = "allow-once";
 
 /** Run one declared scenario against a ready gateway and judge it. Never throws: failures become findings. */
 export async function runScenario(s: ScenarioDefinition, ctx: GatewayContext, prepared: PreparedScenario): Promise<ScenarioResult> {
-  const skip = await unmetRequirement(s);
-  if (skip) {
+  const skip = (await hostRequirement(s)) ?? null;
+  const na = skip ? null : await buildRequirement(s, ctx);
+  if (skip || na) {
     await releasePrepared(prepared);
-    return skipped(s, skip, setupRecord(s, ctx));
+    return unrun(s, skip ? "skipped" : "not-applicable", (skip ?? na) as string, setupRecord(s, ctx, prepared.invocation));
   }
   const started = Date.now();
   const obs = emptyObservations();
   const findings: string[] = [];
-  const setup = setupRecord(s, ctx);
   const tap = prepared.tap;
+  let invocation = prepared.invocation;
   let netnsWire: WireConnection[] | null = null;
   let requester: Requester | null = null;
+  const watchStore = s.expectations.some((e) => e.id === "socket-token-store");
   try {
     if (ctx.faults.freezeTap === s.id) tap.freeze();
-    requester = await createRequesterApproval(ctx.gateway.url, ctx.sandbox.secrets.gatewayToken, s.id, ctx.timeouts.rpcMs);
-    const req: RequesterObservation = { approvalId: requester.approvalId, deviceId: requester.device.deviceId, accepted: true, requestError: null, finalDecision: null, finalSource: "none" };
+    const kind = s.approval ?? "exec";
+    if (kind !== "none") {
+      requester = await createRequesterApproval(ctx.gateway.url, ctx.sandbox.secrets.gatewayToken, s.id, ctx.timeouts.rpcMs, kind);
+      ctx.redactor.add({ name: `requester-private-key:${s.id}`, value: requester.device.privateKeyPem });
+    }
+    const req: RequesterObservation | null = requester
+      ? { approvalId: requester.approvalId, deviceId: requester.device.deviceId, accepted: true, requestError: null, finalDecision: null, finalSource: "none" }
+      : null;
     obs.requester = req;
-    ctx.redactor.add({ name: `requester-private-key:${s.id}`, value: requester.device.privateKeyPem });
     if (ctx.faults.killGatewayDuring === s.id) await ctx.gateway.kill("SIGKILL");
     let finalAt: number | null = null;
-    const final = requester.final.then((d) => {
-      finalAt = Date.now();
-      req.finalDecision = d;
-      return d;
+    const final = requester
+      ? requester.final.then((d) => {
+          finalAt = Date.now();
+          if (req) req.finalDecision = d;
+          return d;
+        })
+      : Promise.resolve(null);
+    const before = watchStore ? await readSocketTokenStore(ctx.sandbox.layout) : null;
+    // The runtime process as requester: the admin client finds its approval, reads its requester, and decides it.
+    let deciding: Promise<Observations["control"]> | null = null;
+    const step = await runClientStep(s.client, {
+      scenarioId: s.id,
+      tapUrl: tap.url,
+      approvalId: requester?.approvalId ?? null,
+      decision: s.decision,
+      ctx,
+      invocation,
+      prepared: prepared.runtime,
+      ...(kind === "none" ? { request: runtimeRequestParams(s.id), onStarted: () => void (deciding = decideRuntimeRequest(ctx.gateway.control, s.id, ADMIN_DECISION, ctx.timeouts.runtimeProcessMs)) } : {}),
     });
-
-    const step = await runClientStep(s.client, { tapUrl: tap.url, tapPort: tap.port, approvalId: requester.approvalId, decision: s.decision, ctx, prepared: prepared.runtime });
     obs.runtime = step.runtime;
     obs.isolation = step.isolation;
+    if (step.invocation) invocation = step.invocation;
     if (step.note) findings.push(step.note);
     if (step.wire) netnsWire = step.wire;
     if (obs.runtime.timedOut) findings.push(`approval-runtime process timed out after ${obs.runtime.wallMs} ms and was killed; ${obs.runtime.logTail ? `log tail:\n${obs.runtime.logTail}` : "it printed nothing"}`);
-    if (obs.runtime.ok) await waitFor(final, ctx.timeouts.requesterFinalMs, ctx.signal);
-    const settleAt = Date.now();
-    obs.control = await checkAndSettle(ctx.gateway.control, requester.approvalId, ctx.timeouts.rpcMs);
-    await waitFor(final, ctx.timeouts.requesterFinalMs, ctx.signal);
-    req.finalSource = req.finalDecision === null ? "none" : finalAt !== null && finalAt >= settleAt && obs.control.settledWith ? "control-settle" : "runtime";
+    if (before) obs.socketTokenStore = { before, after: await readSocketTokenStore(ctx.sandbox.layout) };
+    if (deciding) obs.control = await (deciding as Promise<Observations["control"]>);
+    if (requester) {
+      if (obs.runtime.ok) await waitFor(final, ctx.timeouts.requesterFinalMs, ctx.signal);
+      const settleAt = Date.now();
+      obs.control = await checkAndSettle(ctx.gateway.control, requester.approvalId, ctx.timeouts.rpcMs);
+      await waitFor(final, ctx.timeouts.requesterFinalMs, ctx.signal);
+      if (req) req.finalSource = req.finalDecision === null ? "none" : finalAt !== null && finalAt >= settleAt && obs.control.settledWith ? "control-settle" : "runtime";
+    }
     obs.stateIdentity = await readStateIdentity(ctx.sandbox.layout);
   } catch (err) {
     findings.push(`${s.id} could not complete: ${ctx.redactor.text(err instanceof Error ? err.message : String(err))}`);
@@ -68,7 +97,8 @@ export async function runScenario(s: ScenarioDefinition, ctx: GatewayContext, pr
   }
   const gatewayExit = ctx.gateway.exit();
   if (gatewayExit) findings.push(`gateway exited during the scenario (code ${gatewayExit.code ?? "none"}, signal ${gatewayExit.signal ?? "none"})`);
-  const expectations = evaluate(s.expectations, obs);
+  const setup = setupRecord(s, ctx, invocation);
+  const expectations = evaluate(s.expectations, obs, { doors: setup.doors });
   const status = scenarioStatus(expectations);
   if (s.findingWhenObserved && status === "passed") findings.push(s.findingWhenObserved);
   if (obs.isolation?.filesNeeded.length) findings.push(`files under OPENCLAW_HOME the runtime process touched: ${obs.isolation.filesNeeded.join(", ")}`);
@@ -80,6 +110,7 @@ export async function runScenario(s: ScenarioDefinition, ctx: GatewayContext, pr
     setup,
     observations: obs,
     expectations,
+    refusals: attributeRefusals(obs),
     deciding: decidingObservation(obs),
     durationMs: Date.now() - started,
     findings,
@@ -93,44 +124,6 @@ async function waitFor(p: Promise<unknown>, ms: number, signal?: AbortSignal): P
   clearTimeout(t);
 }
 
-function setupRecord(s: ScenarioDefinition, ctx: GatewayContext): ScenarioResult["setup"] {
-  const root = ctx.sandbox.layout.root;
-  const placeholder = { tapUrl: "ws://127.0.0.1:<tap>", tapPort: 0, gatewayToken: ctx.sandbox.secrets.gatewayToken, unsharedHome: ctx.sandbox.layout.unsharedHome };
-  if (s.client.kind === "openclaw-runtime") {
-    const inv = runtimeInvocation(s.client.route, placeholder, s.client.home);
-    const env = Object.fromEntries(Object.entries({ ...ctx.baseEnv, ...inv.env }).map(([k, v]) => [k, v.split(root).join("$SANDBOX")]));
-    return {
-      client: s.client.isolation ? "openclaw-runtime (isolated)" : "openclaw-runtime",
-      description: describeRoute(s.client.route, s.client.home),
-      config: ctx.redactor.deep(inv.cfg),
-      env: ctx.redactor.deep(env),
-      gatewayUrlArg: inv.gatewayUrl,
-      sandboxProfile: s.sandbox,
-    };
-  }
-  return {
-    client: "wire-probe",
-    description: `harness wire client: approvalRuntimeToken=${s.client.token}, client ${s.client.clientId}/${s.client.clientMode}, scopes ${s.client.scopes.join(",")}`,
-    config: { token: s.client.token, clientId: s.client.clientId, clientMode: s.client.clientMode, scopes: s.client.scopes },
-    env: {},
-    gatewayUrlArg: null,
-    sandboxProfile: s.sandbox,
-  };
-}
-
-/**
- * Why this host cannot run the scenario, or null. Never a pass: the caller reports it skipped. What a scenario
- * needs follows from its client (namespaces, a network namespace), so it is not declared separately.
- */
-async function unmetRequirement(s: ScenarioDefinition): Promise<string | null> {
-  if (s.client.kind === "openclaw-runtime" && s.client.isolation) {
-    const sup = await isolationSupport();
-    if (!sup.ok) return sup.reason;
-  }
-  if (s.client.kind === "openclaw-runtime" && s.client.network === "netns") return netnsUnsupportedReason();
-  return null;
-}
-
-function skipped(s: ScenarioDefinition, reason: string, setup: ScenarioResult["setup"]): ScenarioResult {
-  return { id: s.id, claim: s.claim, status: "skipped", skipReason: reason, setup, observations: emptyObservations(), expectations: [], deciding: `skipped: ${reason}`, durationMs: null, findings: [] };
+function unrun(s: ScenarioDefinition, status: "skipped" | "not-applicable", reason: string, setup: ScenarioResult["setup"]): ScenarioResult {
+  return { id: s.id, claim: s.claim, status, skipReason: reason, setup, observations: emptyObservations(), expectations: [], refusals: [], deciding: `${status}: ${reason}`, durationMs: null, findings: [] };
 }

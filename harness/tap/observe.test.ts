@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { deriveApprovalRuntimeToken } from "../wire/token.ts";
-import { observeConnect } from "./observe.ts";
+import { approvalIdOf, grantedScopes, observeConnect } from "./observe.ts";
 
 const socket = "socket-token-for-observe-test-0001";
 const derived = deriveApprovalRuntimeToken(socket);
@@ -24,5 +24,26 @@ describe("observeConnect", () => {
     expect(observeConnect({ device: { id: "abc" } }, derived).deviceId).toBe("abc");
     expect(observeConnect({}, derived).deviceId).toBeNull();
     expect(observeConnect("junk", derived)).toMatchObject({ clientId: null, approvalRuntimeToken: null, scopes: [] });
+  });
+
+  it("records a malformed token or device as malformed, never as absent", () => {
+    const emptyToken = observeConnect({ auth: { approvalRuntimeToken: "" } }, derived);
+    expect(emptyToken.approvalRuntimeToken).toBeNull();
+    expect(emptyToken.malformed).toEqual(["auth.approvalRuntimeToken: empty string"]);
+    expect(observeConnect({ auth: { approvalRuntimeToken: 42 } }, derived).malformed).toEqual(["auth.approvalRuntimeToken: number"]);
+    const noId = observeConnect({ device: { publicKey: "k" } }, derived);
+    expect(noId.deviceId).toBeNull();
+    expect(noId.malformed).toEqual(["device.id: undefined"]);
+    expect(observeConnect({ device: "x" }, derived).malformed).toEqual(["device: string"]);
+    expect(observeConnect({ auth: { token: "t-long-enough" } }, derived).malformed).toEqual([]);
+  });
+
+  it("reads the approval id of approval RPCs and the scopes hello-ok granted", () => {
+    expect(approvalIdOf("exec.approval.resolve", { id: "a1", decision: "deny" })).toBe("a1");
+    expect(approvalIdOf("approval.resolve", { id: "plugin:a2" })).toBe("plugin:a2");
+    expect(approvalIdOf("exec.approval.list", {})).toBeNull();
+    expect(approvalIdOf("health", { id: "x" })).toBeNull();
+    expect(grantedScopes({ type: "hello-ok", auth: { scopes: ["operator.approvals"] } })).toEqual(["operator.approvals"]);
+    expect(grantedScopes({ type: "hello-ok" })).toBeNull();
   });
 });

@@ -1,13 +1,13 @@
-// A tap run as its own process (inside a network namespace): listens on that namespace's loopback,
-// forwards to argv[2], prints {"tapPort":N} once listening, and {"tapConnections":[...]} when stdin ends.
+// A tap run as its own process (inside a network namespace): listens on argv[3] (default that namespace's loopback),
+// forwards to argv[2], prints {"tapDoors":{...}} once listening, and {"tapConnections":[...]} when stdin ends.
 import { startTap } from "./tap.ts";
 
 // The derivation to compare against arrives in the environment, never in argv.
-const [upstreamUrl] = process.argv.slice(2);
-if (!upstreamUrl) throw new Error("usage: tap-child.ts UPSTREAM_URL");
+const [upstreamUrl, host] = process.argv.slice(2);
+if (!upstreamUrl) throw new Error("usage: tap-child.ts UPSTREAM_URL [LISTEN_HOST]");
 const derived = process.env.SMOKE_TAP_DERIVED ?? "";
-const tap = await startTap({ upstreamUrl, derivedToken: derived });
-process.stdout.write(`${JSON.stringify({ tapPort: tap.port })}\n`);
+const tap = await startTap({ upstreamUrl, derivedToken: derived, ...(host ? { host } : {}) });
+process.stdout.write(`${JSON.stringify({ tapDoors: tap.doors })}\n`);
 process.stdin.resume();
 process.stdin.on("end", async () => {
   await tap.close();

@@ -1,13 +1,19 @@
+import type { IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import WebSocket, { WebSocketServer } from "ws";
 import type { RpcObservation, WireConnection } from "../evidence/types.ts";
 import { errorReason, parseFrame } from "../wire/frames.ts";
-import { observeConnect } from "./observe.ts";
+import { approvalIdOf, grantedScopes, observeConnect } from "./observe.ts";
 
-/** A loopback WebSocket proxy in front of the gateway that forwards frames unchanged and records observations. */
+/**
+ * A loopback WebSocket proxy in front of the gateway that forwards frames unchanged and records observations.
+ * It listens on one port per door (see TAP_DOORS), so the URL a client dialed is seen, not assumed.
+ */
 export interface Tap {
+  /** The "local" door: the port a set-up writes as gateway.port. */
   port: number;
   url: string;
+  doors: Record<TapDoor, { port: number; url: string }>;
   /** Epoch ms that every `*AtMs` in its records counts from. */
   startedAt: number;
   connections(): WireConnection[];
@@ -19,26 +25,38 @@ export interface Tap {
 export interface TapOptions {
   upstreamUrl: string;
   derivedToken: string;
+  /** Where the doors listen (default 127.0.0.1). */
+  host?: string;
 }
 
-export async function startTap(opts: TapOptions): Promise<Tap> {
-  const host = "127.0.0.1";
+/** The doors of a tap: local (gateway.port), env (OPENCLAW_GATEWAY_URL), remote (gateway.remote.url), explicit (gatewayUrl). */
+export const TAP_DOORS = ["local", "env", "remote", "explicit"] as const;
+export type TapDoor = (typeof TAP_DOORS)[number];
+
+async function listen(host: string): Promise<{ server: WebSocketServer; port: number }> {
   const server = new WebSocketServer({ host, port: 0, perMessageDeflate: false });
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
     server.once("error", reject);
   });
-  const port = (server.address() as AddressInfo).port;
+  return { server, port: (server.address() as AddressInfo).port };
+}
+
+export async function startTap(opts: TapOptions): Promise<Tap> {
+  const host = opts.host ?? "127.0.0.1";
+  const listeners = await Promise.all(TAP_DOORS.map(async (door) => ({ door, ...(await listen(host)) })));
   const started = Date.now();
   const records: WireConnection[] = [];
   const sockets = new Set<WebSocket>();
   let frozen = false;
 
-  server.on("connection", (client, req) => {
+  const onConnection = (door: TapDoor, client: WebSocket, req: IncomingMessage): void => {
     const record: WireConnection = {
       index: records.length,
       peer: `${req.socket.remoteAddress ?? "?"}`,
       upstreamLocalAddress: null,
+      door,
+      host: req.headers.host ?? null,
       openedAtMs: Date.now() - started,
       connect: null,
       hello: null,
@@ -65,7 +83,7 @@ export async function startTap(opts: TapOptions): Promise<Tap> {
           connectId = frame.id;
           record.connect = observeConnect(frame.params, opts.derivedToken);
         } else {
-          const rpc: RpcObservation = { method: frame.method, ok: null, errorCode: null, reason: null, message: null, sentAtMs: Date.now() - started, answeredAtMs: null };
+          const rpc: RpcObservation = { method: frame.method, approvalId: approvalIdOf(frame.method, frame.params), ok: null, errorCode: null, reason: null, message: null, sentAtMs: Date.now() - started, answeredAtMs: null };
           record.rpcs.push(rpc);
           pending.set(frame.id, rpc);
         }
@@ -84,7 +102,7 @@ export async function startTap(opts: TapOptions): Promise<Tap> {
       const frame = binary ? null : parseFrame(data.toString());
       if (frame?.type === "res") {
         if (frame.id === connectId && !record.hello) {
-          record.hello = { ok: frame.ok, errorCode: frame.error?.code ?? null, reason: errorReason(frame.error) };
+          record.hello = { ok: frame.ok, errorCode: frame.error?.code ?? null, reason: errorReason(frame.error), message: frame.error?.message?.slice(0, 200) ?? null, grantedScopes: grantedScopes(frame.payload) };
         } else {
           const rpc = pending.get(frame.id);
           if (rpc && rpc.ok === null) {
@@ -102,11 +120,14 @@ export async function startTap(opts: TapOptions): Promise<Tap> {
     upstream.on("close", (code, reason) => closeBoth("gateway", code, reason.toString()));
     client.on("error", () => closeBoth("client", null, "client socket error"));
     upstream.on("error", (err) => closeBoth("tap", null, `upstream error: ${err.message}`));
-  });
+  };
+  for (const l of listeners) l.server.on("connection", (client, req) => onConnection(l.door, client, req));
+  const doors = Object.fromEntries(listeners.map((l) => [l.door, { port: l.port, url: `ws://${host}:${l.port}` }])) as Tap["doors"];
 
   return {
-    port,
-    url: `ws://${host}:${port}`,
+    port: doors.local.port,
+    url: doors.local.url,
+    doors,
     startedAt: started,
     connections: () => records.map((r) => structuredClone(r)),
     freeze() {
@@ -114,7 +135,7 @@ export async function startTap(opts: TapOptions): Promise<Tap> {
     },
     async close() {
       for (const s of sockets) s.terminate();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.all(listeners.map((l) => new Promise<void>((resolve) => l.server.close(() => resolve()))));
     },
   };
 }

@@ -29,6 +29,12 @@ export class GatewayRequestError extends Error {
 
 class GatewayTimeoutError extends Error {}
 
+/** The RPC methods a hello-ok payload lists (features.methods), or null when it lists none. Pure. */
+export function helloMethods(hello: unknown): string[] | null {
+  const features = isRecord(hello) && isRecord(hello.features) ? hello.features : null;
+  return features && Array.isArray(features.methods) ? features.methods.filter((m): m is string => typeof m === "string") : null;
+}
+
 type Waiter = (frame: ResFrame) => void;
 
 export class GatewayConnection {
@@ -36,6 +42,8 @@ export class GatewayConnection {
   private readonly waiters = new Map<string, Waiter[]>();
   private closed = false;
   private closeListeners: Array<(code: number, reason: string) => void> = [];
+  /** The hello-ok payload of this connection (features.methods, auth.scopes, …), once connected. */
+  hello: unknown = null;
 
   private constructor(ws: WebSocket) {
     this.ws = ws;
@@ -74,7 +82,10 @@ export class GatewayConnection {
         if (frame?.type !== "event" || frame.event !== "connect.challenge") return;
         this.ws.off("message", onMessage);
         const nonce = isRecord(frame.payload) && typeof frame.payload.nonce === "string" ? frame.payload.nonce : "";
-        this.request("connect", buildConnectParams(opts, nonce), opts.timeoutMs).then(() => resolve(), reject);
+        this.request("connect", buildConnectParams(opts, nonce), opts.timeoutMs).then((payload) => {
+          this.hello = payload;
+          resolve();
+        }, reject);
       };
       this.ws.on("message", onMessage);
     });

@@ -1,0 +1,46 @@
+import { UsageError } from "../errors.ts";
+import type { DeclaredChanges } from "./changes-types.ts";
+import type { ScenarioDefinition } from "./scenario-types.ts";
+
+/** Expectation ids the judge adds itself, which changes.ts may name too. */
+const JUDGE_ADDED = ["positive-control"];
+
+/**
+ * The catalog and changes.ts checked against each other at load time, so a typo exits 2 instead of silently falling
+ * back to a default class. Pure; throws UsageError naming every problem.
+ */
+export function validateCatalog(catalog: readonly ScenarioDefinition[], changes: DeclaredChanges): void {
+  const problems: string[] = [];
+  const byId = new Map(catalog.map((s) => [s.id, s]));
+  for (const id of changes.base.expectedToShowBug) if (!byId.has(id)) problems.push(`changes.ts base.expectedToShowBug names unknown scenario '${id}'`);
+  for (const [id, perExpectation] of Object.entries(changes.expectations)) {
+    const s = byId.get(id);
+    if (!s) {
+      problems.push(`changes.ts names unknown scenario '${id}'`);
+      continue;
+    }
+    const known = new Set([...s.expectations.map((e) => e.id), ...JUDGE_ADDED, "*"]);
+    for (const e of Object.keys(perExpectation)) if (!known.has(e)) problems.push(`changes.ts: scenario '${id}' has no expectation '${e}' (it has ${[...known].filter((k) => k !== "*").join(", ")})`);
+  }
+  for (const s of catalog) {
+    if (s.control !== undefined) {
+      const c = byId.get(s.control);
+      if (!c) problems.push(`scenario '${s.id}' names unknown positive control '${s.control}'`);
+      else if (c.sandbox !== s.sandbox) problems.push(`scenario '${s.id}': its control '${c.id}' must use the same sandbox profile (${s.sandbox}) to run on the same gateway`);
+      else if (c.control !== undefined) problems.push(`scenario '${s.id}': its control '${c.id}' has a control of its own`);
+    }
+    if (s.client.kind === "wire-probe") {
+      // The harness chose what its own probe sends: judging it would only echo the harness.
+      const echo = s.expectations.filter((e) => e.id === "runtime-token" || e.id === "device-identity" || e.id === "url-source");
+      if (echo.length) problems.push(`wire probe '${s.id}' may not expect ${echo.map((e) => e.id).join(", ")}: that only echoes what the harness sent`);
+    }
+  }
+  if (problems.length) throw new UsageError(problems.join("; "), "Fix the scenario id or expectation id in scenarios/changes.ts or the scenario file");
+}
+
+/** Scenarios a proof of the fix cannot do without: every one that changes.ts declares FAIL_TO_PASS anywhere. Pure. */
+export function requiredForProof(changes: DeclaredChanges): string[] {
+  const ids = new Set(changes.base.expectedToShowBug);
+  for (const [id, per] of Object.entries(changes.expectations)) if (Object.values(per).includes("FAIL_TO_PASS")) ids.add(id);
+  return [...ids];
+}

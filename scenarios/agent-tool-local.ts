@@ -1,0 +1,13 @@
+import type { ScenarioDefinition } from "../harness/plan/scenario-types.ts";
+import { HANDOFF_SUCCEEDS } from "./_expectations.ts";
+
+export const scenario: ScenarioDefinition = {
+  id: "agent-tool-local",
+  claim: "The agent gateway tool (callGatewayTool) on the local target attaches the derived approval-runtime token and no device, and resolves the approval.",
+  group: "claim",
+  sandbox: "shared-socket-token",
+  client: { kind: "openclaw-runtime", route: "local-config", api: { call: "agent-tool-resolve" } },
+  decision: "allow-once",
+  requires: [{ export: "./plugin-sdk/agent-harness-runtime" }],
+  expectations: [{ id: "url-source", expect: "local loopback" }, ...HANDOFF_SUCCEEDS],
+};

@@ -1,0 +1,20 @@
+import type { ScenarioDefinition } from "../harness/plan/scenario-types.ts";
+
+export const scenario: ScenarioDefinition = {
+  id: "requester-identity-request-wait",
+  claim:
+    "An env-selected approval request and wait from a separate process sharing OPENCLAW_HOME (the agent gateway tool's exec.approval.request, then exec.approval.waitDecision) omits the runtime token and keeps the state dir's stable identity as the approval's requester, and the wait returns the decision the operator made.",
+  group: "claim",
+  sandbox: "shared-socket-token",
+  client: { kind: "openclaw-runtime", route: "env-url", api: { call: "agent-tool-request-wait" } },
+  approval: "none",
+  decision: "allow-once",
+  requires: [{ export: "./plugin-sdk/agent-harness-runtime" }],
+  expectations: [
+    { id: "url-source", expect: "env OPENCLAW_GATEWAY_URL" },
+    { id: "runtime-token", expect: "absent" },
+    { id: "device-identity", expect: "state-identity" },
+    { id: "listed-requester", expect: "state-identity" },
+    { id: "wait-decision", expect: "admin-decision" },
+  ],
+};
