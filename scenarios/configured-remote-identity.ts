@@ -9,5 +9,5 @@ export const scenario: ScenarioDefinition = {
   sandbox: "shared-socket-token",
   client: { kind: "openclaw-runtime", route: "config-remote-url" },
   decision: "allow-once",
-  expectations: OMITS_TOKEN_USES_STABLE_IDENTITY,
+  expectations: [{ id: "url-source", expect: "config gateway.remote.url" }, ...OMITS_TOKEN_USES_STABLE_IDENTITY],
 };

@@ -9,5 +9,5 @@ export const scenario: ScenarioDefinition = {
   sandbox: "shared-socket-token",
   client: { kind: "openclaw-runtime", route: "env-url" },
   decision: "allow-once",
-  expectations: OMITS_TOKEN_USES_STABLE_IDENTITY,
+  expectations: [{ id: "url-source", expect: "env OPENCLAW_GATEWAY_URL" }, ...OMITS_TOKEN_USES_STABLE_IDENTITY],
 };

@@ -9,5 +9,5 @@ export const scenario: ScenarioDefinition = {
   sandbox: "shared-socket-token",
   client: { kind: "openclaw-runtime", route: "fallback-local" },
   decision: "allow-once",
-  expectations: HANDOFF_SUCCEEDS,
+  expectations: [{ id: "url-source", expect: "missing gateway.remote.url (fallback local)" }, ...HANDOFF_SUCCEEDS],
 };

@@ -9,5 +9,5 @@ export const scenario: ScenarioDefinition = {
   sandbox: "shared-socket-token",
   client: { kind: "openclaw-runtime", route: "local-config" },
   decision: "allow-once",
-  expectations: HANDOFF_SUCCEEDS,
+  expectations: [{ id: "url-source", expect: "local loopback" }, ...HANDOFF_SUCCEEDS],
 };

@@ -1,14 +1,19 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { Observations } from "../evidence/types.ts";
+import type { DoorRoute, Observations } from "../evidence/types.ts";
 import { loadCatalog } from "../plan/catalog.ts";
 import { decidingObservation, evaluate, scenarioStatus } from "./evaluate.ts";
 
 const catalog = await loadCatalog();
-const recorded = (name: string): Observations =>
-  (JSON.parse(readFileSync(new URL(`../../fixtures/observations/${name}.json`, import.meta.url), "utf8")) as { observations: Observations }).observations;
+interface Recording {
+  setup: { doors: DoorRoute[] };
+  observations: Observations;
+}
+const recording = (name: string): Recording => JSON.parse(readFileSync(new URL(`../../fixtures/observations/${name}.json`, import.meta.url), "utf8")) as Recording;
+const recorded = (name: string): Observations => recording(name).observations;
+const doorsOf = (id: string): DoorRoute[] => recording(`2026.9.6-${id}`).setup.doors;
 const expectationsOf = (id: string) => catalog.find((s) => s.id === id)!.expectations;
-const judge = (id: string, obs: Observations) => evaluate(expectationsOf(id), obs);
+const judge = (id: string, obs: Observations) => evaluate(expectationsOf(id), obs, { doors: doorsOf(CORE.includes(id) ? id : "env-url-omission") });
 
 const CORE = ["local-token-handoff", "env-url-omission", "configured-remote-identity", "fallback-local"];
 
@@ -84,6 +89,54 @@ describe("judging altered observations (small hand-made fakes of a failing build
     const noUid = structuredClone(obs);
     noUid.isolation!.runtime!.uid = null;
     expect(isolationOf(noUid)).toMatchObject({ pass: false, observed: expect.stringContaining("uid not read on both sides") });
+  });
+
+  it("a refusal by another gateway check fails the expectation and names the check that refused instead (issue 13 §1)", () => {
+    // A recorded no-runtime-authority refusal, altered to what the scopes check answers for a deviceless non-local peer.
+    const obs = structuredClone(recorded("2026.9.6-env-url-omission"));
+    const w = obs.wire[0]!;
+    w.connect!.deviceId = null;
+    w.hello!.grantedScopes = [];
+    Object.assign(w.rpcs[0]!, { errorCode: "INVALID_REQUEST", reason: "MISSING_SCOPE", message: "missing scope: operator.approvals" });
+    const r = judge("env-url-omission", obs).find((x) => x.id === "resolve")!;
+    expect(r.pass).toBe(false);
+    expect(r.expected).toBe("refused by no-runtime-authority");
+    expect(r.observed).toContain("refused by scopes-cleared instead");
+    // The same answer on a live approval, as recorded, is the runtime check's.
+    expect(judge("env-url-omission", recorded("2026.9.6-env-url-omission")).find((x) => x.id === "resolve")!.observed).toContain("refused by no-runtime-authority");
+  });
+
+  it("an APPROVAL_NOT_FOUND for an approval that is really gone is not a refusal by the runtime check", () => {
+    const obs = structuredClone(recorded("2026.9.6-configured-remote-identity"));
+    obs.control!.pendingAfterRuntime = false;
+    expect(judge("configured-remote-identity", obs).find((x) => x.id === "resolve")!.observed).toContain("refused by approval-gone instead");
+  });
+
+  it("a resolve of another approval id than the scenario's does not count, refused or succeeded (issue 15 §2)", () => {
+    const refused = structuredClone(recorded("2026.9.6-env-url-omission"));
+    refused.wire[0]!.rpcs[0]!.approvalId = "00000000-0000-0000-0000-000000000000";
+    const r = judge("env-url-omission", refused).find((x) => x.id === "resolve")!;
+    expect(r.pass).toBe(false);
+    expect(r.observed).toContain("another approval id");
+    const ok = structuredClone(recorded("2026.9.6-local-token-handoff"));
+    ok.wire[0]!.rpcs.find((x) => x.method.endsWith("approval.resolve"))!.approvalId = null;
+    expect(judge("local-token-handoff", ok).find((x) => x.id === "resolve")!.pass).toBe(false);
+  });
+
+  it("a malformed token or device is not absent (issue 15 §2)", () => {
+    const obs = structuredClone(recorded("2026.9.6-env-url-omission"));
+    obs.wire[0]!.connect!.malformed = ["auth.approvalRuntimeToken: empty string"];
+    expect(judge("env-url-omission", obs).find((x) => x.id === "runtime-token")).toMatchObject({ pass: false, observed: expect.stringContaining("malformed") });
+    const dev = structuredClone(recorded("2026.9.6-local-token-handoff"));
+    dev.wire[0]!.connect!.malformed = ["device.id: number"];
+    expect(judge("local-token-handoff", dev).find((x) => x.id === "device-identity")).toMatchObject({ pass: false, observed: expect.stringContaining("malformed") });
+  });
+
+  it("the URL source is what the wire shows: a client that dialed the local door instead of the env URL fails url-source (issue 15 §2)", () => {
+    expect(judge("env-url-omission", recorded("2026.9.6-env-url-omission")).find((x) => x.id === "url-source")).toMatchObject({ pass: true, observed: "env OPENCLAW_GATEWAY_URL" });
+    const obs = structuredClone(recorded("2026.9.6-env-url-omission"));
+    obs.wire[0]!.door = "local";
+    expect(judge("env-url-omission", obs).find((x) => x.id === "url-source")).toMatchObject({ pass: false, observed: "local loopback" });
   });
 
   it("a runtime process that timed out cannot count as refused", () => {

@@ -20,6 +20,10 @@ describe("overallStatus over the sample reports", () => {
   it("a proof with no comparison rows does not pass", () => {
     expect(overallStatus({ ...proofReport(), comparison: [] })).toBe("failed");
   });
+  it("a proof with an empty or missing preflight does not pass (issue 15 §1)", () => {
+    expect(overallStatus({ ...proofReport(), preflight: [] })).toBe("failed");
+    expect(overallStatus({ ...proofReport(), preflight: null })).toBe("failed");
+  });
   it("a failed hygiene check fails an otherwise passing run, and an abort wins", () => {
     const pass = smokePassReport();
     const dirty = { ...pass, hygiene: pass.hygiene.map((h) => ({ ...h, pass: false })) };

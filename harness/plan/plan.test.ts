@@ -3,6 +3,8 @@ import { UsageError } from "../errors.ts";
 import { loadCatalog } from "./catalog.ts";
 import { describeClient, runtimeHomeEnv, runtimeInvocation, URL_SOURCE, urlSourceOf } from "./client-setup.ts";
 import { checkFaults, planRun, selectScenarios } from "./plan.ts";
+import { requiredForProof, validateCatalog } from "./validate-catalog.ts";
+import { changes } from "../../scenarios/changes.ts";
 
 const catalog = await loadCatalog();
 const door = (port: number) => ({ port, url: `ws://127.0.0.1:${port}` });
@@ -34,8 +36,8 @@ describe("planRun", () => {
     expect(planRun(catalog, base).targets).toEqual([{ role: "single", spec: "default" }]);
     const proof = planRun(catalog, { ...base, mode: "proof" });
     expect(proof.targets).toEqual([{ role: "base", spec: "2026.6.5" }, { role: "head", spec: "default" }]);
-    expect(proof.groups.map((g) => g.profile)).toEqual(["shared-socket-token"]);
-    const withProbe = planRun(catalog, { ...base, mode: "proof", scenarioIds: ["local-token-handoff", "no-shared-socket-token"] });
+    expect(proof.groups.map((g) => g.profile)).toEqual(["shared-socket-token", "no-socket-token"]);
+    const withProbe = planRun(catalog, { ...base, scenarioIds: ["local-token-handoff", "no-shared-socket-token"] });
     expect(withProbe.groups.map((g) => g.profile)).toEqual(["shared-socket-token", "no-socket-token"]);
   });
 
@@ -119,11 +121,47 @@ describe("runtime client set-up per route", () => {
     expect(describeClient({ route: "local-config" })).not.toMatch(/of its own/);
   });
 
-  it("the proof's control shares the gateway of the core scenarios, so a proof needs one gateway per target", async () => {
+  it("the proof's control shares the gateway of the core scenarios", async () => {
     const plan = planRun(await loadCatalog(), { mode: "proof", scenarioIds: [], openclaw: null, base: null, head: null, keep: false, concurrency: 1 });
-    expect(plan.groups.map((g) => g.profile)).toEqual(["shared-socket-token"]);
     const control = plan.groups[0]?.scenarios.find((s) => s.id === "unshared-home-runtime");
     expect(control?.client).toMatchObject({ kind: "openclaw-runtime", route: "local-config", home: "unshared" });
+  });
+});
+
+describe("proof selection, positive controls and changes.ts (issue 15)", () => {
+  const required = requiredForProof(changes);
+
+  it("a proof whose selection leaves out a declared FAIL_TO_PASS scenario is a usage error naming it", () => {
+    expect(required).toEqual(expect.arrayContaining(["local-token-handoff", "fallback-local", "env-url-omission", "configured-remote-identity"]));
+    const subset = () => planRun(catalog, { ...base, mode: "proof", scenarioIds: ["env-url-omission"], requiredForProof: required });
+    expect(subset).toThrow(UsageError);
+    expect(subset).toThrow(/leaves out local-token-handoff/);
+    expect(() => planRun(catalog, { ...base, mode: "proof", requiredForProof: required })).not.toThrow();
+  });
+
+  it("a probe selected alone brings its positive control, and the plan says so", () => {
+    const plan = planRun(catalog, { ...base, scenarioIds: ["wrong-client-shape"] });
+    expect(plan.scenarioIds).toEqual(["wrong-client-shape", "derived-token-probe"]);
+    expect(plan.addedControls).toEqual([{ id: "derived-token-probe", for: ["wrong-client-shape"] }]);
+    const locality = planRun(catalog, { ...base, scenarioIds: ["non-loopback-peer"] });
+    expect(locality.scenarioIds).toEqual(["non-loopback-peer", "loopback-peer-control"]);
+    expect(locality.groups.map((g) => g.profile)).toEqual(["lan-bind"]);
+  });
+
+  it("the real catalog and changes.ts agree; a renamed scenario or expectation is a usage error naming the typo", () => {
+    expect(() => validateCatalog(catalog, changes)).not.toThrow();
+    const renamed = { ...changes, expectations: { ...changes.expectations, "local-token-handof": { "*": "FAIL_TO_PASS" as const } } };
+    expect(() => validateCatalog(catalog, renamed)).toThrow(/unknown scenario 'local-token-handof'/);
+    const badExpectation = { ...changes, expectations: { ...changes.expectations, "env-url-omission": { "device-identty": "FAIL_TO_PASS" as const } } };
+    expect(() => validateCatalog(catalog, badExpectation)).toThrow(/has no expectation 'device-identty'/);
+    const badBug = { ...changes, base: { expectedToShowBug: ["fallback-locall"] } };
+    expect(() => validateCatalog(catalog, badBug)).toThrow(UsageError);
+  });
+
+  it("a wire probe may not expect what only echoes the harness (its own token or device)", () => {
+    const probe = catalog.find((s) => s.id === "forged-token")!;
+    const echo = { ...probe, expectations: [{ id: "runtime-token" as const, expect: "not-derived" as const }, ...probe.expectations] };
+    expect(() => validateCatalog([...catalog.filter((s) => s.id !== "forged-token"), echo], changes)).toThrow(/only echoes/);
   });
 });
 

@@ -37,7 +37,7 @@ describe("renderCtrf", () => {
     expect(c.results.summary.stop - c.results.summary.start).toBe(r.timings.totalMs);
     const first = c.results.tests[0];
     expect(first?.extra.deciding).toBe(r.targets[0]?.scenarios[0]?.deciding);
-    expect(first?.extra.expectations.map((e) => e.id)).toEqual(["runtime-token", "device-identity", "resolve", "requester-decision"]);
+    expect(first?.extra.expectations.map((e) => e.id)).toEqual(["url-source", "runtime-token", "device-identity", "resolve", "requester-decision"]);
     expect(first?.extra.target.version).toBe("2026.9.6");
   });
 

@@ -27,7 +27,7 @@ describe("renderTerminal", () => {
     const col = rows.map((l) => /^PASS {2}\S+ +/.exec(l)?.[0].length);
     expect(new Set(col).size).toBe(1);
     expect(rows[0]).toContain("local-token-handoff");
-    expect(rows[0]).toContain("token = derived, no device, resolve ok, requester got allow-once");
+    expect(rows[0]).toContain("token = derived, no device, exec.approval.resolve ok, requester got allow-once");
     expect(lines.at(-1)).toBe("PASSED  4 passed, 0 failed, 0 skipped, 0 not run, hygiene 4/4 clean, total 20.9 s");
     expect(out).not.toMatch(ANSI);
   });
@@ -39,17 +39,17 @@ describe("renderTerminal", () => {
     expect(lines.filter((l) => l.startsWith("head  PASS"))).toHaveLength(4);
     expect(lines).toContain("local-token-handoff         runtime-token       fail  pass  FAIL_TO_PASS");
     expect(lines).toContain("env-url-omission            device-identity     fail  pass  FAIL_TO_PASS");
-    expect(lines.at(-1)).toMatch(/^PASSED {2}base: 0 passed, 4 failed.*head: 4 passed.*comparison 18\/18 rows hold/);
+    expect(lines.at(-1)).toMatch(/^PASSED {2}base: 0 passed, 4 failed.*head: 4 passed.*comparison 22\/22 rows hold/);
   });
 
   it("marks a comparison row that does not hold", () => {
     const r = SAMPLES.proof();
-    const row = r.comparison?.[1];
+    const row = r.comparison?.find((x) => x.scenario === "local-token-handoff" && x.expectation === "device-identity");
     if (!row) throw new Error("no comparison");
-    r.comparison![1] = { ...row, head: "fail", class: "PASS_TO_FAIL", holds: false };
+    r.comparison = r.comparison!.map((x) => (x === row ? { ...row, head: "fail" as const, class: "PASS_TO_FAIL" as const, holds: false } : x));
     const out = renderTerminal(r, { color: false });
     expect(out).toMatch(/local-token-handoff +device-identity +pass +fail +PASS_TO_FAIL +✗ does not hold \(declared PASS_TO_PASS\)/);
-    expect(out).toContain("comparison 17/18 rows hold");
+    expect(out).toContain("comparison 21/22 rows hold");
   });
 
   it("skipped, not run and hygiene failures look distinct; text stays on one line", () => {
