@@ -3,7 +3,7 @@ import type { ScenarioDefinition } from "../harness/plan/scenario-types.ts";
 export const scenario: ScenarioDefinition = {
   id: "identity-unavailable-fails-closed",
   claim:
-    "An env-selected approval call whose stable device identity cannot be loaded (the process runs as another UID and cannot open the shared state) fails before opening a gateway connection, so the approval stays pending.",
+    "An env-selected approval call whose stable device identity cannot be loaded (the process runs as another UID and cannot open the shared state that holds it) fails before opening a gateway connection, so the approval stays pending.",
   group: "isolation",
   sandbox: "shared-socket-token",
   client: { kind: "openclaw-runtime", route: "env-url", isolation: { namespaces: ["mount", "pid", "uts", "ipc"], otherUser: true } },
@@ -11,9 +11,14 @@ export const scenario: ScenarioDefinition = {
   expectations: [
     { id: "isolation", expect: { differ: ["mnt", "pid", "uts", "ipc", "uid"], same: ["net"], privateTmp: true } },
     { id: "connections", expect: "none" },
-    { id: "runtime-log", expect: { pattern: "device identity", meaning: "the client's error names the device identity it could not load" } },
+    {
+      id: "runtime-log",
+      expect: { pattern: "device identity|identity.*(EACCES|EPERM)|(EACCES|EPERM).*openclaw\\.sqlite", meaning: "the client's error names the identity, or the state database that holds it (openclaw.sqlite on 2026.9.x), as unreadable" },
+    },
     { id: "resolve", expect: "refused", by: "client-before-connect" },
     { id: "still-pending", expect: true },
     { id: "requester-decision", expect: "never-allow" },
   ],
+  findingWhenObserved:
+    "Finding for OpenClaw: the call fails closed, but resolveApprovalOverGateway reports the raw error of the state database (EACCES: permission denied, stat '<state>/state/openclaw.sqlite'), which does not say that the stable device identity is what could not be loaded; the agent gateway tool on the same set-up fails even earlier, reading its config ('Failed to read config … EACCES'), before its own identity message ('remote approval gateway calls require a stable device identity') can apply.",
 };

@@ -6,7 +6,7 @@ export const scenario: ScenarioDefinition = {
     "The locality pair's control: the same kind of paired device with the shared gateway token and the derived token, on loopback to the same LAN-bound gateway, is trusted as the approval runtime and resolves another device's approval, so locality alone makes the difference.",
   group: "probe",
   sandbox: "lan-bind",
-  client: { kind: "wire-probe", token: "derived", clientId: "gateway-client", clientMode: "backend", scopes: ["operator.approvals"], device: "paired" },
+  client: { kind: "wire-probe", token: "derived", clientId: "gateway-client", clientMode: "backend", scopes: ["operator.approvals"], device: "paired-remotely" },
   decision: "allow-once",
   requires: [{ method: "device.pair.approve" }],
   expectations: [

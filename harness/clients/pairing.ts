@@ -11,21 +11,19 @@ export async function pairDevice(opts: ConnectOptions & { device: NonNullable<Co
   try {
     const first = await GatewayConnection.connect(opts);
     first.close();
-    log.push("first connect: hello-ok without pairing (the gateway paired the device silently)");
+    const listed = pairedDevices(await control.request("device.pair.list", {}, timeoutMs)).includes(opts.device.deviceId);
+    log.push(`first connect: hello-ok without a pairing request (device ${listed ? "listed as paired: the gateway paired it silently" : "not listed as paired"})`);
+    return log;
   } catch (err) {
     log.push(`first connect refused: ${err instanceof GatewayRequestError ? `${err.code ?? "?"}/${err.reason ?? "-"}` : err instanceof Error ? err.message : String(err)}`);
   }
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    const list = await control.request("device.pair.list", {}, timeoutMs);
-    const pending = pendingRequests(list).find((r) => r.deviceId === opts.device.deviceId);
+    const pending = pendingRequests(await control.request("device.pair.list", {}, timeoutMs)).find((r) => r.deviceId === opts.device.deviceId);
     if (pending) {
       await control.request("device.pair.approve", { requestId: pending.requestId }, timeoutMs);
-      log.push(`pairing request ${pending.requestId} listed by device.pair.list and approved with device.pair.approve`);
-      return log;
-    }
-    if (pairedDevices(list).includes(opts.device.deviceId)) {
-      log.push("device already listed as paired");
+      const listed = pairedDevices(await control.request("device.pair.list", {}, timeoutMs)).includes(opts.device.deviceId);
+      log.push(`pairing request ${pending.requestId} listed by device.pair.list, approved with device.pair.approve; device ${listed ? "now listed as paired" : "NOT listed as paired afterwards"}`);
       return log;
     }
     await new Promise((r) => setTimeout(r, 100));

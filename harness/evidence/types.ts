@@ -110,6 +110,8 @@ export type RefusalCheck = "handshake-rejected" | "scopes-cleared" | "scope-not-
 export interface Refusal {
   /** connect, an RPC method, or "client" when nothing reached the gateway. */
   at: string;
+  /** The wire connection (its index) the refusal was answered on; null for "client". */
+  connection: number | null;
   refusedBy: RefusalCheck;
   /** The observations the attribution rests on, in one line. */
   basis: string;

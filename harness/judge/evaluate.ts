@@ -1,7 +1,7 @@
 import type { DoorRoute, ExpectationResult, Observations, Refusal, ScenarioStatus } from "../evidence/types.ts";
 import { urlSourceOf } from "../plan/client-setup.ts";
 import type { Expectation } from "../plan/scenario-types.ts";
-import { attributeRefusals } from "./refusal.ts";
+import { attributeRefusals, decidingRefusals } from "./refusal.ts";
 import { connects, deviceText, isLoopbackAddress, malformedDevice, malformedToken, requesterText, resolveRpcs, resolveText, tokenText } from "./summarize.ts";
 
 /** What the judge knows of the set-up besides the observations: which tap door meant which URL source. */
@@ -17,11 +17,6 @@ export function evaluate(expectations: readonly Expectation[], obs: Observations
 
 function result(e: Expectation, description: string, expected: string, observed: string, pass: boolean): ExpectationResult {
   return { id: e.id, description, expected, observed, pass };
-}
-
-/** Refusals that decide a resolve: of the connect, of a resolve, or of a client that never connected. */
-function decidingRefusals(refusals: readonly Refusal[]): Refusal[] {
-  return refusals.filter((r) => r.at === "connect" || r.at === "client" || /(^|\.)approval\.resolve$/.test(r.at));
 }
 
 function evaluateOne(e: Expectation, obs: Observations, refusals: readonly Refusal[], ctx: JudgeContext): ExpectationResult {
@@ -58,7 +53,7 @@ function evaluateOne(e: Expectation, obs: Observations, refusals: readonly Refus
         const pass = mine !== null && foreign.length === 0 && rpcs.some((r) => r.ok === true) && rt?.ok === true;
         return result(e, "the runtime process's resolve of this scenario's approval, as the gateway answered it", "succeeded", `${resolveText(obs)}${wrongId}`, pass);
       }
-      const deciding = decidingRefusals(refusals);
+      const deciding = decidingRefusals(refusals, obs);
       const others = deciding.filter((r) => r.refusedBy !== e.by);
       const pass = mine !== null && foreign.length === 0 && rt?.ok === false && !rpcs.some((r) => r.ok === true) && deciding.length > 0 && others.length === 0;
       const by = deciding.length === 0 ? "no refusal seen" : others.length > 0 ? `refused by ${others.map((r) => r.refusedBy).join(", ")} instead (${others[0]?.basis ?? ""})` : `refused by ${e.by} (${deciding[0]?.basis ?? ""})`;
@@ -172,7 +167,7 @@ export function decidingObservation(obs: Observations): string {
             : "token ≠ derived";
   const device = cs.some((c) => c.deviceId) ? "device present" : "no device";
   const rpc = resolveRpcs(obs)[0];
-  const refusal = decidingRefusals(attributeRefusals(obs))[0];
+  const refusal = decidingRefusals(attributeRefusals(obs), obs)[0];
   const resolve = rpc?.ok ? `${rpc.method} ok` : refusal ? `refused by ${refusal.refusedBy}${rpc ? ` (${rpc.reason ?? rpc.errorCode ?? "?"})` : ""}` : rpc ? `${rpc.method} ${rpc.ok === null ? "unanswered" : "refused"}` : "no resolve";
   const final = obs.requester ? `requester got ${obs.requester.finalDecision ?? "nothing"}` : obs.runtime?.returned?.decision ? `wait returned ${obs.runtime.returned.decision}` : "no requester";
   return `${token}, ${device}, ${resolve}, ${final}`;

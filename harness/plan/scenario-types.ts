@@ -53,8 +53,12 @@ export interface WireProbeSpec {
   clientId: string;
   clientMode: string;
   scopes: string[];
-  /** paired: a fresh device, paired through the gateway's own device.pair.* methods before it tries the resolve. */
-  device?: "paired";
+  /**
+   * local: a fresh device, presented from loopback (the gateway pairs a local device itself, or asks for approval);
+   * paired-remotely: a fresh device paired through the gateway's own pairing methods: a connect from a network
+   * namespace of its own creates the request, the admin approves it with device.pair.approve (needs a LAN bind).
+   */
+  device?: "local" | "paired-remotely";
   /** netns: the probe (and its tap) run in a network namespace of their own, joined to the host by veth. */
   network?: "netns";
 }

@@ -29,6 +29,9 @@ export function validateCatalog(catalog: readonly ScenarioDefinition[], changes:
       else if (c.sandbox !== s.sandbox) problems.push(`scenario '${s.id}': its control '${c.id}' must use the same sandbox profile (${s.sandbox}) to run on the same gateway`);
       else if (c.control !== undefined) problems.push(`scenario '${s.id}': its control '${c.id}' has a control of its own`);
     }
+    if ((s.client.network === "netns" || (s.client.kind === "wire-probe" && s.client.device === "paired-remotely")) && s.sandbox !== "lan-bind") {
+      problems.push(`scenario '${s.id}' reaches the gateway from a network namespace: it needs the lan-bind sandbox`);
+    }
     if (s.client.kind === "wire-probe") {
       // The harness chose what its own probe sends: judging it would only echo the harness.
       const echo = s.expectations.filter((e) => e.id === "runtime-token" || e.id === "device-identity" || e.id === "url-source");

@@ -18,6 +18,18 @@ function hostile(): Report {
   return r;
 }
 
+describe("renderMarkdownProof: no claim of the fix without its evidence (issue 15 §1)", () => {
+  it("a proof that did not pass says the fix is NOT shown, and unselected scenarios are listed as not tested", () => {
+    const ok = renderMarkdownProof(SAMPLES.proof(), { reportPath: REPORT_PATH });
+    expect(ok).toContain("Behavior or issue addressed: openclaw/openclaw#87105. ");
+    const partial = { ...SAMPLES.proof(), status: "failed" as const, notSelected: [{ id: "local-token-handoff", group: "core" }, { id: "forged-token", group: "probe" }] };
+    const md = renderMarkdownProof(partial, { reportPath: REPORT_PATH });
+    expect(md).toContain("openclaw/openclaw#87105, NOT shown by this run");
+    const check = checkProofPolicy(md);
+    expect(check.fields.notTested).toContain("scenarios this run did not select: `local-token-handoff` (core), `forged-token` (probe)");
+  });
+});
+
 describe("renderMarkdownProof: what was not tested follows the wire", () => {
   it("claims loopback-only connections only when every recorded peer was loopback", () => {
     const loop = renderMarkdownProof(SAMPLES["smoke-pass"](), { reportPath: REPORT_PATH });

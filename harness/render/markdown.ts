@@ -87,12 +87,15 @@ function notTested(report: Report): string[] {
   const lines = ["What was not tested: besides what the run above shows, this proof does not cover:"];
   for (const t of report.targets) {
     for (const s of t.scenarios) {
-      if (s.status !== "skipped" && s.status !== "not-run") continue;
+      if (s.status !== "skipped" && s.status !== "not-run" && s.status !== "not-applicable") continue;
       const why = oneLine(s.skipReason ?? "no reason recorded");
-      lines.push(`- ${code(s.id)}${multi ? ` on ${t.role} openclaw ${oneLine(t.target.version)}` : ""}: ${s.status === "skipped" ? "skipped" : "not run"} (${why})`);
+      lines.push(`- ${code(s.id)}${multi ? ` on ${t.role} openclaw ${oneLine(t.target.version)}` : ""}: ${s.status.replace("-", " ")} (${why})`);
     }
   }
-  const usedCliUrl = report.targets.some((t) => t.scenarios.some((s) => s.setup.gatewayUrlArg !== null));
+  if (report.notSelected.length) {
+    lines.push(`- scenarios this run did not select: ${report.notSelected.map((n) => `${code(n.id)} (${n.group})`).join(", ")}`);
+  }
+  const usedCliUrl = report.targets.some((t) => t.scenarios.some((s) => (s.status === "passed" || s.status === "failed") && s.setup.gatewayUrlArg !== null));
   if (!usedCliUrl) lines.push("- the `cli --url` URL source (the `gatewayUrl` argument of `resolveApprovalOverGateway`)");
   // Where the gateway saw its peers, as the tap's upstream sockets recorded it.
   const peers = report.targets.flatMap((t) => t.scenarios.flatMap((s) => s.observations.wire.map((c) => c.upstreamLocalAddress)));
@@ -127,6 +130,16 @@ function connectLines(w: WireConnection): string[] {
   return out;
 }
 
+/** The Behavior field: the fix is claimed only by a proof that passed (every declared FAIL_TO_PASS scenario shown). */
+function behavior(report: Report): string {
+  const what =
+    "A separate approval-runtime process that shares OPENCLAW_HOME with the gateway presents the approval-runtime token derived from the shared socket token and may resolve approvals; a client sent elsewhere by OPENCLAW_GATEWAY_URL, gateway.remote.url or its own gatewayUrl omits that token and presents its state dir's stable device identity.";
+  if (report.mode === "proof" && report.status !== "passed") {
+    return `Behavior or issue addressed: openclaw/openclaw#87105, NOT shown by this run: the comparison or preflight below did not hold (see Observed result). ${what} Scenario claims:`;
+  }
+  return `Behavior or issue addressed: openclaw/openclaw#87105. ${what} Scenario claims:`;
+}
+
 export function sequenceDiagram(s: ScenarioResult): string[] {
   const o = s.observations;
   const lines = ["sequenceDiagram", "  participant Requester", "  participant Runtime as Runtime (approval-runtime process)", "  participant Tap", "  participant Gateway"];
@@ -134,6 +147,7 @@ export function sequenceDiagram(s: ScenarioResult): string[] {
   if (r) lines.push(`  Requester->>Gateway: exec.approval.request, ${r.accepted ? "accepted" : mm(`refused ${r.requestError ?? ""}`)}`);
   if (o.wire.length === 0) lines.push("  Note over Runtime,Tap: no connection reached the tap");
   for (const w of o.wire) lines.push(...connectLines(w));
+  for (const r of s.refusals) lines.push(`  Note over Gateway: ${mm(`${r.at} refused by ${r.refusedBy}`)}`);
   const rt = o.runtime;
   if (rt) {
     const end = rt.timedOut ? `timed out after ${formatMs(rt.wallMs)}` : `exit ${rt.exitCode ?? rt.signal ?? "unknown"}${rt.ok === false ? `, ${rt.errorCode ?? rt.errorName ?? "error"}` : ""}`;
@@ -170,7 +184,7 @@ export function renderMarkdownProof(report: Report, opts: MarkdownOptions): stri
   const lines = [
     "## Real behavior proof",
     "",
-    "Behavior or issue addressed: openclaw/openclaw#87105. A separate approval-runtime process that shares OPENCLAW_HOME with the gateway presents the approval-runtime token derived from the shared socket token and may resolve approvals; a client sent elsewhere by OPENCLAW_GATEWAY_URL or gateway.remote.url omits that token and presents its state dir's stable device identity. Scenario claims:",
+    behavior(report),
     ...[...claims].map(([id, claim]) => `- ${code(id)}: ${oneLine(claim)}`),
     "",
     "Real environment tested: a real OpenClaw gateway process and a separate approval-runtime OS process running OpenClaw's own `resolveApprovalOverGateway`, sharing one OPENCLAW_HOME sandbox, with a loopback WebSocket tap recording the frames between them.",

@@ -1,7 +1,7 @@
 import type { RuntimeOutcome } from "../evidence/types.ts";
 import type { WireProbeSpec } from "../plan/scenario-types.ts";
 import { pairDevice } from "../clients/pairing.ts";
-import { GatewayConnection, GatewayRequestError } from "../wire/client.ts";
+import { GatewayConnection, GatewayRequestError, type ConnectOptions } from "../wire/client.ts";
 import { createDeviceIdentity, type DeviceIdentity } from "../wire/device.ts";
 import type { GatewayContext } from "./context.ts";
 import type { ClientStepResult } from "./client-step.ts";
@@ -21,37 +21,43 @@ interface ProbeInput {
  * from a network namespace it dials the namespace's tap on its veth address, so the gateway sees a non-local peer.
  */
 export async function runProbe(spec: WireProbeSpec, p: ProbeInput): Promise<ClientStepResult> {
-  if (spec.network !== "netns") return { runtime: await probeOnce(spec, p.tapUrl, p), isolation: null };
-  const r = await withNetnsTap(p.ctx, "veth", (_ns, doors) => probeOnce(spec, doors.local.url, p));
+  const device = spec.device ? createDeviceIdentity() : undefined;
+  if (device) p.ctx.redactor.add({ name: "probe-device-private-key", value: device.privateKeyPem });
+  const log: string[] = [];
+  if (device && spec.device === "paired-remotely") {
+    // The pairing request comes from a non-local connect; the admin approves it. Its own namespace, its own tap.
+    const paired = await withNetnsTap(p.ctx, "veth", (_ns, doors) => pairDevice({ ...connectOptions(spec, doors.local.url, p), device }, p.ctx.gateway.control, p.ctx.timeouts.rpcMs));
+    log.push(...paired.result.map((l) => `pairing from ${paired.note}: ${l}`));
+  }
+  if (spec.network !== "netns") return { runtime: await probeOnce(spec, p.tapUrl, p, device, log), isolation: null };
+  const r = await withNetnsTap(p.ctx, "veth", (_ns, doors) => probeOnce(spec, doors.local.url, p, device, log));
   return { runtime: r.result, isolation: null, wire: r.wire, note: r.note };
 }
 
-async function probeOnce(spec: WireProbeSpec, url: string, p: ProbeInput): Promise<RuntimeOutcome> {
+function connectOptions(spec: WireProbeSpec, url: string, p: ProbeInput): ConnectOptions {
+  const token = probeTokenValue(spec.token, p.ctx.sandbox.generatedSocketToken);
+  if (token) p.ctx.redactor.add({ name: `probe-token:${spec.token}`, value: token });
+  return {
+    url,
+    clientId: spec.clientId,
+    clientMode: spec.clientMode,
+    scopes: spec.scopes,
+    caps: ["approvals"],
+    token: p.ctx.sandbox.secrets.gatewayToken,
+    ...(token ? { approvalRuntimeToken: token } : {}),
+    displayName: "approval-runtime-smoke probe",
+    timeoutMs: p.ctx.timeouts.rpcMs,
+  };
+}
+
+async function probeOnce(spec: WireProbeSpec, url: string, p: ProbeInput, device: DeviceIdentity | undefined, log: string[]): Promise<RuntimeOutcome> {
   const started = Date.now();
   const { ctx } = p;
-  const token = probeTokenValue(spec.token, ctx.sandbox.generatedSocketToken);
-  if (token) ctx.redactor.add({ name: `probe-token:${spec.token}`, value: token });
   const base: RuntimeOutcome = { pid: null, exitCode: null, signal: null, timedOut: false, wallMs: 0, ok: null, errorName: null, errorMessage: null, errorCode: null, errorReason: null, returned: null, logTail: "" };
-  let device: DeviceIdentity | undefined;
-  const log: string[] = [];
   let conn: GatewayConnection | null = null;
   try {
-    const connectOpts = {
-      url,
-      clientId: spec.clientId,
-      clientMode: spec.clientMode,
-      scopes: spec.scopes,
-      caps: ["approvals"],
-      token: ctx.sandbox.secrets.gatewayToken,
-      ...(token ? { approvalRuntimeToken: token } : {}),
-      displayName: "approval-runtime-smoke probe",
-      timeoutMs: ctx.timeouts.rpcMs,
-    };
-    if (spec.device === "paired") {
-      device = createDeviceIdentity();
-      ctx.redactor.add({ name: "probe-device-private-key", value: device.privateKeyPem });
-      log.push(...(await pairDevice({ ...connectOpts, device }, ctx.gateway.control, ctx.timeouts.rpcMs)));
-    }
+    const connectOpts = connectOptions(spec, url, p);
+    if (device && spec.device === "local") log.push(...(await pairDevice({ ...connectOpts, device }, ctx.gateway.control, ctx.timeouts.rpcMs)));
     conn = await GatewayConnection.connect({ ...connectOpts, ...(device ? { device } : {}) });
     if (p.approvalId === null) throw new Error("a wire probe needs an approval to resolve");
     await conn.request("exec.approval.resolve", { id: p.approvalId, decision: p.decision }, ctx.timeouts.rpcMs);

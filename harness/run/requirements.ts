@@ -14,7 +14,7 @@ export async function hostRequirement(s: ScenarioDefinition): Promise<string | n
     const sup = await isolationSupport();
     if (!sup.ok) return sup.reason;
   }
-  if (s.client.network === "netns") return netnsUnsupportedReason();
+  if (s.client.network === "netns" || (s.client.kind === "wire-probe" && s.client.device === "paired-remotely")) return netnsUnsupportedReason();
   return null;
 }
 

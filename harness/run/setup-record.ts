@@ -22,7 +22,7 @@ export function setupRecord(s: ScenarioDefinition, ctx: Pick<GatewayContext, "sa
   const c = s.client;
   return {
     client: "wire-probe",
-    description: `harness wire client: approvalRuntimeToken=${c.token}, client ${c.clientId}/${c.clientMode}, scopes ${c.scopes.join(",")}${c.device === "paired" ? ", a device paired through device.pair.approve" : ", no device"}${c.network === "netns" ? ", from a network namespace of its own" : ""}`,
+    description: `harness wire client: approvalRuntimeToken=${c.token}, client ${c.clientId}/${c.clientMode}, scopes ${c.scopes.join(",")}${c.device === "paired-remotely" ? ", a device paired through device.pair.approve after a non-local connect" : c.device === "local" ? ", a fresh device presented from loopback" : ", no device"}${c.network === "netns" ? ", from a network namespace of its own" : ""}`,
     config: { token: c.token, clientId: c.clientId, clientMode: c.clientMode, scopes: c.scopes, device: c.device ?? null, network: c.network ?? null },
     env: {},
     gatewayUrlArg: null,
