@@ -9,10 +9,10 @@ const support = await isolationSupport();
 
 describe("the approval runtime across a container-like boundary", () => {
   it("runs both isolation scenarios for real, or reports them skipped with the reason (never passed)", async (ctx) => {
-    const r = await runCli(["smoke", "--scenario", "isolated-runtime-handoff", "--scenario", "isolated-runtime-other-user", "--report-dir", reports.path]);
+    const r = await runCli(["smoke", "--scenario", "isolated-runtime-handoff", "--scenario", "isolated-runtime-other-user", "--scenario", "identity-unavailable-fails-closed", "--report-dir", reports.path]);
     const out = String(r.all);
     const report = await readReport(reportPathFrom(out) as string);
-    const [handoff, other] = report.targets[0]!.scenarios;
+    const [handoff, other, noIdentity] = report.targets[0]!.scenarios;
     if (!support.ok) {
       expect(handoff?.id).toBe("isolated-runtime-handoff");
       expect(handoff?.status).toBe("skipped");
@@ -41,5 +41,11 @@ describe("the approval runtime across a container-like boundary", () => {
     expect(other?.observations.isolation?.runtime?.uid).not.toBe(0);
     expect(other?.observations.wire[0]?.connect?.approvalRuntimeToken?.equalsDerived).toBe(false);
     expect(other?.findings.join("\n")).toContain("Finding for OpenClaw");
+    // No stable identity: the client gives up before any connection, and says why.
+    expect(noIdentity?.id).toBe("identity-unavailable-fails-closed");
+    expect(noIdentity?.status).toBe("passed");
+    expect(noIdentity?.observations.wire).toEqual([]);
+    expect(noIdentity?.refusals.map((x) => x.refusedBy)).toEqual(["client-before-connect"]);
+    expect(noIdentity?.observations.control?.pendingAfterRuntime).toBe(true);
   });
 });

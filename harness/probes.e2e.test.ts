@@ -1,14 +1,17 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { dir } from "tmp-promise";
+import { netnsUnsupportedReason } from "./netns/netns.ts";
 import { readReport, reportPathFrom, runCli } from "./e2e-helpers.ts";
 
 const reports = await dir({ unsafeCleanup: true, prefix: "probes-e2e-" });
 afterAll(() => reports.cleanup());
 
-const PROBES = ["forged-token", "raw-socket-token", "foreign-home-token", "wrong-client-shape", "missing-approvals-scope", "derived-token-probe", "non-loopback-peer"];
+const PROBES = ["forged-token", "raw-socket-token", "foreign-home-token", "wrong-client-shape", "missing-approvals-scope", "derived-token-probe"];
+const LOCALITY = ["non-loopback-peer", "loopback-peer-control", "remote-paired-device-locality", "loopback-paired-device-runtime"];
+const netnsMissing = await netnsUnsupportedReason();
 
-describe("security probes against the real gateway", () => {
-  it("refuses forged, raw and foreign tokens and wrong shapes, and accepts the positive control", async () => {
+describe("security probes against the real gateway, each refusal attributed to its gateway check", () => {
+  it("refuses forged, raw and foreign tokens and wrong shapes by the check each probes, and accepts the positive control", async () => {
     const r = await runCli(["smoke", ...PROBES.flatMap((p) => ["--scenario", p]), "--report-dir", reports.path]);
     const out = String(r.all);
     expect(r.exitCode, out).toBe(0);
@@ -18,36 +21,54 @@ describe("security probes against the real gateway", () => {
       const s = byId.get(id)!;
       expect(s.status).toBe("passed");
       expect(s.observations.wire[0]?.connect?.approvalRuntimeToken?.equalsDerived).toBe(false);
-      expect(s.observations.wire[0]?.rpcs[0]).toMatchObject({ ok: false, reason: "APPROVAL_NOT_FOUND" });
-      expect(s.observations.control?.pendingAfterRuntime).toBe(true);
+      expect(s.observations.wire[0]?.rpcs[0]).toMatchObject({ ok: false, reason: "APPROVAL_NOT_FOUND", approvalId: s.observations.requester?.approvalId });
+      expect(s.refusals.map((x) => x.refusedBy)).toEqual(["no-runtime-authority"]);
+      expect(s.expectations.find((e) => e.id === "positive-control")?.pass).toBe(true);
     }
     expect(byId.get("derived-token-probe")?.observations.requester?.finalDecision).toBe("allow-once");
-    expect(byId.get("wrong-client-shape")?.status).toBe("passed");
-    expect(byId.get("missing-approvals-scope")?.status).toBe("passed");
-    // Both present the derived token, so only the client shape / missing scope can be why resolve is refused.
+    // The derived token on a cli-mode connect from a device that keeps its scopes: the runtime check refuses it.
     const wrongShape = byId.get("wrong-client-shape")!;
-    const wrongShapeConnect = wrongShape.observations.wire[0]?.connect;
-    expect(wrongShapeConnect).toMatchObject({ clientId: "gateway-client", clientMode: "cli" });
-    expect(wrongShapeConnect?.approvalRuntimeToken?.equalsDerived).toBe(true);
+    const last = wrongShape.observations.wire.at(-1)!;
+    expect(last.connect).toMatchObject({ clientId: "gateway-client", clientMode: "cli" });
+    expect(last.connect?.approvalRuntimeToken?.equalsDerived).toBe(true);
+    expect(last.hello?.grantedScopes).toContain("operator.approvals");
+    expect(wrongShape.refusals.at(-1)?.refusedBy).toBe("no-runtime-authority");
+    // Without the scope, the method's scope check refuses before any runtime authority is considered.
     const noScope = byId.get("missing-approvals-scope")!;
-    const noScopeConnect = noScope.observations.wire[0]?.connect;
-    expect(noScopeConnect?.scopes).toBeInstanceOf(Array);
-    expect(noScopeConnect?.scopes).not.toContain("operator.approvals");
-    expect(noScopeConnect?.approvalRuntimeToken?.equalsDerived).toBe(true);
-    for (const s of [wrongShape, noScope]) {
-      expect(s.observations.wire[0]?.rpcs[0], s.id).toMatchObject({ ok: false, reason: "MISSING_SCOPE" });
-      expect(s.observations.control?.pendingAfterRuntime, s.id).toBe(true);
+    expect(noScope.observations.wire[0]?.connect?.scopes).not.toContain("operator.approvals");
+    expect(noScope.refusals.map((x) => x.refusedBy)).toEqual(["scope-not-requested"]);
+    for (const s of [wrongShape, noScope]) expect(s.observations.control?.pendingAfterRuntime, s.id).toBe(true);
+  });
+
+  it("locality: a non-local peer loses its scopes without a device, and with a paired device it is refused by the runtime check alone", async (ctx) => {
+    const r = await runCli(["smoke", ...LOCALITY.flatMap((p) => ["--scenario", p]), "--report-dir", reports.path]);
+    const out = String(r.all);
+    const report = await readReport(reportPathFrom(out) as string);
+    const byId = new Map(report.targets[0]!.scenarios.map((s) => [s.id, s]));
+    if (netnsMissing) {
+      for (const id of ["non-loopback-peer", "remote-paired-device-locality", "loopback-paired-device-runtime"]) {
+        expect(byId.get(id)?.status, id).toBe("skipped");
+        expect(byId.get(id)?.skipReason, id).toBe(netnsMissing);
+      }
+      ctx.skip(`network namespaces not available here: ${netnsMissing}`);
     }
+    expect(r.exitCode, out).toBe(0);
     const nl = byId.get("non-loopback-peer")!;
-    if (nl.status === "skipped") {
-      expect(nl.skipReason).toMatch(/root|iproute2/);
-    } else {
-      expect(nl.status).toBe("passed");
-      const w = nl.observations.wire[0]!;
-      expect(w.upstreamLocalAddress).toMatch(/^169\.254\./);
-      expect(w.connect?.approvalRuntimeToken?.equalsDerived).toBe(true);
-      expect(w.rpcs[0]?.ok).toBe(false);
-      expect(nl.observations.control?.pendingAfterRuntime).toBe(true);
-    }
+    const w = nl.observations.wire[0]!;
+    expect(w.upstreamLocalAddress).toMatch(/^169\.254\./);
+    expect(w.connect?.approvalRuntimeToken?.equalsDerived).toBe(true);
+    expect(nl.refusals.map((x) => x.refusedBy)).toEqual(["scopes-cleared"]);
+    const remote = byId.get("remote-paired-device-locality")!;
+    const rw = remote.observations.wire.at(-1)!;
+    expect(rw.upstreamLocalAddress).toMatch(/^169\.254\./);
+    expect(rw.hello?.grantedScopes).toContain("operator.approvals");
+    expect(rw.connect?.approvalRuntimeToken?.equalsDerived).toBe(true);
+    expect(remote.refusals.at(-1)?.refusedBy).toBe("no-runtime-authority");
+    expect(remote.observations.runtime?.logTail).toContain("device.pair.approve");
+    const local = byId.get("loopback-paired-device-runtime")!;
+    expect(local.status).toBe("passed");
+    expect(local.observations.wire.at(-1)?.upstreamLocalAddress).toMatch(/^127\./);
+    expect(local.observations.runtime?.logTail).toContain("device.pair.approve");
+    expect(local.observations.requester?.finalDecision).toBe("allow-once");
   });
 });

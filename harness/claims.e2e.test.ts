@@ -1,0 +1,66 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { dir } from "tmp-promise";
+import type { ScenarioResult } from "./evidence/types.ts";
+import { noSandboxLeft, readReport, reportPathFrom, runCli } from "./e2e-helpers.ts";
+
+const reports = await dir({ unsafeCleanup: true, prefix: "claims-e2e-" });
+afterAll(() => reports.cleanup());
+
+const CLAIMS = [
+  "explicit-url-omission",
+  "agent-tool-local",
+  "agent-tool-fallback-local",
+  "agent-tool-env-url",
+  "agent-tool-config-remote-url",
+  "agent-tool-explicit-url",
+  "canonical-exec-handoff",
+  "plugin-approval-handoff",
+  "requester-identity-request-wait",
+  "no-shared-token-created",
+];
+
+describe("the PR's further claims, each observed on the wire of the real pinned gateway", () => {
+  it("every claim scenario passes, and every refusal names the gateway check that made it", async () => {
+    const r = await runCli(["smoke", ...CLAIMS.flatMap((c) => ["--scenario", c]), "--report-dir", reports.path]);
+    const out = String(r.all);
+    expect(r.exitCode, out).toBe(0);
+    const report = await readReport(reportPathFrom(out) as string);
+    const byId = new Map<string, ScenarioResult>(report.targets[0]!.scenarios.map((s) => [s.id, s]));
+    expect([...byId.keys()].sort()).toEqual([...CLAIMS].sort());
+    for (const s of byId.values()) expect(s.status, `${s.id}: ${s.deciding}`).toBe("passed");
+
+    // The agent tool attaches the token only for the local target, fallback-local included (the PR's last fix).
+    for (const id of ["agent-tool-local", "agent-tool-fallback-local"]) {
+      const c = byId.get(id)!.observations.wire[0]?.connect;
+      expect(c?.approvalRuntimeToken, id).toMatchObject({ length: 43, equalsDerived: true });
+      expect(c?.deviceId, id).toBeNull();
+    }
+    for (const id of ["agent-tool-env-url", "agent-tool-config-remote-url"]) {
+      const s = byId.get(id)!;
+      expect(s.observations.wire[0]?.connect?.approvalRuntimeToken, id).toBeNull();
+      expect(s.observations.wire[0]?.connect?.deviceId, id).toBe(s.observations.stateIdentity?.deviceId);
+      expect(s.refusals.map((x) => x.refusedBy), id).toEqual(["no-runtime-authority"]);
+    }
+    // Explicit URLs: no token; OpenClaw's client is refused at the handshake, the tool by the runtime check.
+    expect(byId.get("explicit-url-omission")!.refusals.map((x) => x.refusedBy)).toEqual(["handshake-rejected"]);
+    expect(byId.get("agent-tool-explicit-url")!.refusals.map((x) => x.refusedBy)).toEqual(["no-runtime-authority"]);
+    // The canonical resolver really sent approval.resolve, for this scenario's approval.
+    for (const id of ["canonical-exec-handoff", "plugin-approval-handoff"]) {
+      const s = byId.get(id)!;
+      const rpc = s.observations.wire.flatMap((w) => w.rpcs).find((x) => x.method === "approval.resolve");
+      expect(rpc?.approvalId, id).toBe(s.observations.requester?.approvalId);
+      expect(rpc?.ok, id).toBe(true);
+    }
+    // The runtime process as requester: its wait returned what the admin decided.
+    const wait = byId.get("requester-identity-request-wait")!;
+    expect(wait.observations.runtime?.returned?.decision).toBe(wait.observations.control?.settledWith);
+    // No socket token appeared where none was.
+    const store = byId.get("no-shared-token-created")!.observations.socketTokenStore!;
+    expect(store.after.tokenFingerprints.filter((f) => !store.before.tokenFingerprints.includes(f))).toEqual([]);
+    expect(store.after.execApprovalsFile).toBe(false);
+
+    for (const s of byId.values()) for (const x of s.refusals) expect(x.basis.length, s.id).toBeGreaterThan(10);
+    expect(report.hygiene.every((h) => h.pass)).toBe(true);
+    await noSandboxLeft();
+  });
+});
