@@ -14,7 +14,7 @@ export const scenario: ScenarioDefinition = {
     { id: "url-source", expect: "env OPENCLAW_GATEWAY_URL" },
     { id: "runtime-token", expect: "absent" },
     { id: "device-identity", expect: "state-identity" },
-    { id: "listed-requester", expect: "state-identity" },
+    { id: "requester-bound", expect: "state-identity" },
     { id: "wait-decision", expect: "admin-decision" },
   ],
 };

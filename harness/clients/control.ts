@@ -1,21 +1,15 @@
 import type { ControlObservation } from "../evidence/types.ts";
 import { isRecord } from "../wire/frames.ts";
-import type { GatewayConnection } from "../wire/client.ts";
+import { GatewayConnection } from "../wire/client.ts";
+import { createDeviceIdentity } from "../wire/device.ts";
 import { approvalCommand } from "./requester.ts";
 
-/** The admin-scoped control client: tells "refused" from "gone", reads requesters, and settles so the gateway can stop. */
+/** The admin-scoped control client: tells "refused" from "gone", checks who may see an approval, and settles it. */
 
-async function listApprovals(control: GatewayConnection, timeoutMs: number): Promise<Record<string, unknown>[]> {
-  const list = await control.request("exec.approval.list", {}, timeoutMs);
+async function listApprovals(conn: GatewayConnection, timeoutMs: number): Promise<Record<string, unknown>[]> {
+  const list = await conn.request("exec.approval.list", {}, timeoutMs);
   const items: unknown[] = Array.isArray(list) ? list : isRecord(list) && Array.isArray(list.approvals) ? list.approvals : [];
   return items.filter(isRecord);
-}
-
-/** The requester device id an approval listing carries, or null. Pure. */
-export function listedRequesterDevice(item: Record<string, unknown>): string | null {
-  const req = isRecord(item.request) ? item.request : {};
-  for (const v of [item.requesterDeviceId, req.requesterDeviceId, item.deviceId, req.deviceId]) if (typeof v === "string" && v !== "") return v;
-  return null;
 }
 
 /** The command an approval listing carries, or null. Pure. */
@@ -25,38 +19,66 @@ function listedCommand(item: Record<string, unknown>): string | null {
   return null;
 }
 
+/** Plugin approvals (ids "plugin:…") are listed and settled by the plugin methods. */
+function methodsFor(approvalId: string): { list: string; resolve: string } {
+  return approvalId.startsWith("plugin:") ? { list: "plugin.approval.list", resolve: "plugin.approval.resolve" } : { list: "exec.approval.list", resolve: "exec.approval.resolve" };
+}
+
 export async function checkAndSettle(control: GatewayConnection, approvalId: string, timeoutMs: number): Promise<ControlObservation> {
-  const item = (await listApprovals(control, timeoutMs)).find((a) => a.id === approvalId);
-  const pendingAfterRuntime = item !== undefined;
-  const listedRequesterDeviceId = item ? listedRequesterDevice(item) : null;
-  if (!pendingAfterRuntime) return { pendingAfterRuntime, listedRequesterDeviceId, settledWith: null, settleError: null };
+  const m = methodsFor(approvalId);
+  const list = await control.request(m.list, {}, timeoutMs);
+  const items: unknown[] = Array.isArray(list) ? list : isRecord(list) && Array.isArray(list.approvals) ? list.approvals : [];
+  const pendingAfterRuntime = items.some((a) => isRecord(a) && a.id === approvalId);
+  if (!pendingAfterRuntime) return { pendingAfterRuntime, strangerSees: null, settledWith: null, settleError: null };
   try {
-    await control.request("exec.approval.resolve", { id: approvalId, decision: "deny" }, timeoutMs);
-    return { pendingAfterRuntime, listedRequesterDeviceId, settledWith: "deny", settleError: null };
+    await control.request(m.resolve, { id: approvalId, decision: "deny" }, timeoutMs);
+    return { pendingAfterRuntime, strangerSees: null, settledWith: "deny", settleError: null };
   } catch (err) {
-    return { pendingAfterRuntime, listedRequesterDeviceId, settledWith: null, settleError: err instanceof Error ? err.message : String(err) };
+    return { pendingAfterRuntime, strangerSees: null, settledWith: null, settleError: err instanceof Error ? err.message : String(err) };
   }
 }
 
 /**
- * The runtime process is the requester: wait until its approval is listed (found by the scenario's command), record
- * the requester device the gateway lists for it, and decide it as the admin.
+ * Does a stranger see the approval? A fresh device with operator.approvals and the shared token, but no admin scope and
+ * no runtime token, lists pending approvals: a requester-bound approval is visible only to its requesting device.
  */
-export async function decideRuntimeRequest(control: GatewayConnection, label: string, decision: string, timeoutMs: number): Promise<ControlObservation> {
+async function strangerSees(gateway: { url: string; token: string }, approvalId: string, timeoutMs: number): Promise<boolean> {
+  const conn = await GatewayConnection.connect({
+    url: gateway.url,
+    clientId: "gateway-client",
+    clientMode: "backend",
+    scopes: ["operator.approvals"],
+    token: gateway.token,
+    device: createDeviceIdentity(),
+    displayName: "approval-runtime-smoke stranger",
+    timeoutMs,
+  });
+  try {
+    return (await listApprovals(conn, timeoutMs)).some((a) => a.id === approvalId);
+  } finally {
+    conn.close();
+  }
+}
+
+/**
+ * The runtime process is the requester: wait until its approval is listed (found by the scenario's command), check
+ * that a stranger device does not see it (it is bound to its requester), and decide it as the admin.
+ */
+export async function decideRuntimeRequest(control: GatewayConnection, gateway: { url: string; token: string }, label: string, decision: string, timeoutMs: number): Promise<ControlObservation> {
   const until = Date.now() + timeoutMs;
   const command = approvalCommand(label);
   while (Date.now() < until) {
     const item = (await listApprovals(control, timeoutMs)).find((a) => listedCommand(a) === command);
     if (item && typeof item.id === "string") {
-      const listedRequesterDeviceId = listedRequesterDevice(item);
+      const seen = await strangerSees(gateway, item.id, timeoutMs).catch(() => null);
       try {
         await control.request("exec.approval.resolve", { id: item.id, decision }, timeoutMs);
-        return { pendingAfterRuntime: false, listedRequesterDeviceId, settledWith: decision, settleError: null };
+        return { pendingAfterRuntime: false, strangerSees: seen, settledWith: decision, settleError: null };
       } catch (err) {
-        return { pendingAfterRuntime: true, listedRequesterDeviceId, settledWith: null, settleError: err instanceof Error ? err.message : String(err) };
+        return { pendingAfterRuntime: true, strangerSees: seen, settledWith: null, settleError: err instanceof Error ? err.message : String(err) };
       }
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { pendingAfterRuntime: false, listedRequesterDeviceId: null, settledWith: null, settleError: `no approval with command '${command}' was listed within ${timeoutMs} ms` };
+  return { pendingAfterRuntime: false, strangerSees: null, settledWith: null, settleError: `no approval with command '${command}' was listed within ${timeoutMs} ms` };
 }

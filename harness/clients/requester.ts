@@ -44,7 +44,26 @@ export function pluginRequestParams(label: string): Record<string, unknown> {
   };
 }
 
+/**
+ * A plugin approval cannot opt out of needing a delivery route (plugin.approval.request rejects requireDeliveryRoute):
+ * without an approval client connected, the gateway expires it at once ("no-approval-route"). This connection is that
+ * route: an operator that declares the approvals capability, as an approval UI would.
+ */
+async function approvalRoute(url: string, gatewayToken: string, label: string, timeoutMs: number): Promise<GatewayConnection> {
+  return GatewayConnection.connect({
+    url,
+    clientId: "gateway-client",
+    clientMode: "backend",
+    scopes: ["operator.admin", "operator.approvals"],
+    caps: ["approvals"],
+    token: gatewayToken,
+    displayName: `approval-runtime-smoke approval route (${label})`,
+    timeoutMs,
+  });
+}
+
 export async function createRequesterApproval(url: string, gatewayToken: string, label: string, timeoutMs: number, kind: "exec" | "plugin" = "exec"): Promise<Requester> {
+  const route = kind === "plugin" ? await approvalRoute(url, gatewayToken, label, timeoutMs) : null;
   const device = createDeviceIdentity();
   const conn = await GatewayConnection.connect({
     url,
@@ -55,20 +74,29 @@ export async function createRequesterApproval(url: string, gatewayToken: string,
     device,
     displayName: `approval-runtime-smoke requester (${label})`,
     timeoutMs,
+  }).catch((err: unknown) => {
+    route?.close();
+    throw err;
   });
   try {
     const [method, params] = kind === "exec" ? ["exec.approval.request", runtimeRequestParams(label)] : ["plugin.approval.request", pluginRequestParams(label)];
     const { accepted, final } = await conn.requestTwoPhase(method, params, timeoutMs);
     const approvalId = isRecord(accepted) && typeof accepted.id === "string" ? accepted.id : null;
     if (!approvalId) throw new Error(`${method} accepted without an approval id`);
+    // A first answer that already carries a decision is no acceptance: the gateway settled (expired) it at once.
+    if (!isRecord(accepted) || accepted.status !== "accepted") throw new Error(`${method} was not accepted as pending: ${JSON.stringify(accepted).slice(0, 200)}`);
     return {
       device,
       approvalId,
       final: final.then(decisionOf, () => null),
-      close: () => conn.close(),
+      close: () => {
+        conn.close();
+        route?.close();
+      },
     };
   } catch (err) {
     conn.close();
+    route?.close();
     throw err;
   }
 }

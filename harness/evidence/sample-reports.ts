@@ -95,8 +95,8 @@ function observe(s: ScenarioDefinition, version: Version, r: Redactor, n: number
     hello: { ok: true, errorCode: null, reason: null, message: null, grantedScopes: ["operator.approvals"] },
     rpcs: [
       resolved
-        ? { method: "exec.approval.resolve", approvalId: approvalIdOf(n), ok: true, errorCode: null, reason: null, message: null, sentAtMs: 520 + 17 * n, answeredAtMs: 531 + 17 * n }
-        : { method: "exec.approval.resolve", approvalId: approvalIdOf(n), ok: false, errorCode: "INVALID_REQUEST", reason: "APPROVAL_NOT_FOUND", message: "unknown or expired approval id", sentAtMs: 520 + 17 * n, answeredAtMs: 523 + 17 * n },
+        ? { method: "exec.approval.resolve", approvalId: approvalIdOf(n), ok: true, applied: null, errorCode: null, reason: null, message: null, sentAtMs: 520 + 17 * n, answeredAtMs: 531 + 17 * n }
+        : { method: "exec.approval.resolve", approvalId: approvalIdOf(n), ok: false, applied: null, errorCode: "INVALID_REQUEST", reason: "APPROVAL_NOT_FOUND", message: "unknown or expired approval id", sentAtMs: 520 + 17 * n, answeredAtMs: 523 + 17 * n },
     ],
     close: { by: "client", code: 1000, reason: "", atMs: 560 + 17 * n },
   };
@@ -119,7 +119,7 @@ function observe(s: ScenarioDefinition, version: Version, r: Redactor, n: number
       returned: null,
       logTail: r.text(log),
     },
-    control: { pendingAfterRuntime: !resolved, listedRequesterDeviceId: null, settledWith: resolved ? null : "deny", settleError: null },
+    control: { pendingAfterRuntime: !resolved, strangerSees: null, settledWith: resolved ? null : "deny", settleError: null },
     requester: {
       approvalId: approvalIdOf(n),
       deviceId: REQUESTER_DEVICE,

@@ -183,6 +183,8 @@ export interface RpcObservation {
   /** params.id of an approval RPC (approval ids are no secret), else null. */
   approvalId: string | null;
   ok: boolean | null; // null: no answer seen
+  /** payload.applied of an ok answer where the gateway says it (approval.resolve): false means nothing was decided. */
+  applied: boolean | null;
   errorCode: string | null;
   reason: string | null;
   message: string | null;
@@ -224,8 +226,11 @@ export interface RuntimeOutcome {
 
 export interface ControlObservation {
   pendingAfterRuntime: boolean;
-  /** The requester device id of the approval as the admin client listed it (null when not listed or not shown). */
-  listedRequesterDeviceId: string | null;
+  /**
+   * Whether a stranger (a fresh device with operator.approvals, no admin scope, no runtime token) lists the approval:
+   * a requester-bound approval is visible only to its requesting device. null when not checked.
+   */
+  strangerSees: boolean | null;
   settledWith: string | null;
   settleError: string | null;
 }

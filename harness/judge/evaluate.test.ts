@@ -123,6 +123,12 @@ describe("judging altered observations (small hand-made fakes of a failing build
     expect(judge("local-token-handoff", ok).find((x) => x.id === "resolve")!.pass).toBe(false);
   });
 
+  it("an ok answer that says nothing was applied is no successful resolve", () => {
+    const obs = structuredClone(recorded("2026.9.6-local-token-handoff"));
+    obs.wire[0]!.rpcs.find((x) => x.method.endsWith("approval.resolve"))!.applied = false;
+    expect(judge("local-token-handoff", obs).find((x) => x.id === "resolve")).toMatchObject({ pass: false, observed: expect.stringContaining("not applied") });
+  });
+
   it("a malformed token or device is not absent (issue 15 §2)", () => {
     const obs = structuredClone(recorded("2026.9.6-env-url-omission"));
     obs.wire[0]!.connect!.malformed = ["auth.approvalRuntimeToken: empty string"];

@@ -50,7 +50,7 @@ function evaluateOne(e: Expectation, obs: Observations, refusals: readonly Refus
       const rt = obs.runtime;
       const wrongId = foreign.length > 0 ? `; resolve of another approval id (${foreign.map((r) => r.approvalId ?? "none").join(", ")}) than this scenario's ${mine ?? "(none)"}` : "";
       if (e.expect === "succeeded") {
-        const pass = mine !== null && foreign.length === 0 && rpcs.some((r) => r.ok === true) && rt?.ok === true;
+        const pass = mine !== null && foreign.length === 0 && rpcs.some((r) => r.ok === true && r.applied !== false) && rt?.ok === true;
         return result(e, "the runtime process's resolve of this scenario's approval, as the gateway answered it", "succeeded", `${resolveText(obs)}${wrongId}`, pass);
       }
       const deciding = decidingRefusals(refusals, obs);
@@ -79,12 +79,15 @@ function evaluateOne(e: Expectation, obs: Observations, refusals: readonly Refus
       const pass = rpcs.length > 0 && rpcs.every((r) => r.method === e.expect);
       return result(e, "the resolve method the client sent", e.expect, rpcs.length ? [...new Set(rpcs.map((r) => r.method))].join(", ") : "no resolve seen at the tap", pass);
     }
-    case "listed-requester": {
-      const listed = obs.control?.listedRequesterDeviceId ?? null;
+    case "requester-bound": {
+      // The gateway exposes no requester field; its visibility rule shows the binding instead.
       const persisted = obs.stateIdentity?.deviceId ?? null;
-      const pass = listed !== null && persisted !== null && listed === persisted;
-      const observed = `listed requester ${listed ? `${listed.slice(0, 12)}…` : "none"}; state dir identity ${persisted ? `${persisted.slice(0, 12)}…` : "absent"}`;
-      return result(e, "the requester device of the runtime's approval, as the admin client lists it", "= the stable identity persisted in the shared state dir", observed, pass);
+      const id = obs.runtime?.returned?.approvalId ?? null;
+      const waited = obs.wire.find((w) => w.connect?.deviceId === persisted && w.connect?.approvalRuntimeToken === null && w.rpcs.some((r) => r.method.endsWith("approval.waitDecision") && r.approvalId === id && r.ok === true));
+      const stranger = obs.control?.strangerSees ?? null;
+      const pass = persisted !== null && id !== null && waited !== undefined && stranger === false;
+      const observed = `a stranger device ${stranger === null ? "was not asked" : stranger ? "SEES it" : "does not see it"}; the wait on a connection with the state dir identity ${persisted ? `${persisted.slice(0, 12)}…` : "(absent)"} and no token was ${waited ? "answered" : "not answered"}`;
+      return result(e, "who the runtime's approval is bound to, by the gateway's visibility rule", "hidden from a stranger, answered to the state dir's stable identity", observed, pass);
     }
     case "wait-decision": {
       const returned = obs.runtime?.returned?.decision ?? null;

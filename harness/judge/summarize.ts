@@ -48,7 +48,7 @@ export function resolveText(obs: Observations): string {
   const rpcs = resolveRpcs(obs);
   const helloRefused = obs.wire.find((c) => c.hello && !c.hello.ok);
   const wire = rpcs.length
-    ? rpcs.map((r) => (r.ok === null ? `${r.method} unanswered` : r.ok ? `${r.method} ok` : `${r.method} ${r.errorCode ?? "error"}/${r.reason ?? "?"}`) + ` (approval ${r.approvalId ?? "no id"})`).join("; ")
+    ? rpcs.map((r) => (r.ok === null ? `${r.method} unanswered` : r.ok ? `${r.method} ok${r.applied === false ? " but not applied" : ""}` : `${r.method} ${r.errorCode ?? "error"}/${r.reason ?? "?"}`) + ` (approval ${r.approvalId ?? "no id"})`).join("; ")
     : helloRefused
       ? `connect refused ${helloRefused.hello?.errorCode ?? ""}/${helloRefused.hello?.reason ?? ""}`
       : "no resolve seen at the tap";

@@ -92,8 +92,11 @@ export type Expectation =
   | { id: "granted-scopes"; expect: { includes: string } }
   /** The approval method the client actually sent (e.g. approval.resolve for a canonical kind). */
   | { id: "rpc-method"; expect: string }
-  /** The approval the runtime requested lists the state dir's stable identity as its requester device. */
-  | { id: "listed-requester"; expect: "state-identity" }
+  /**
+   * The approval the runtime requested is bound to the state dir's stable identity: a stranger device does not see it,
+   * while the runtime's wait, on a connection with that identity and no runtime token, is answered.
+   */
+  | { id: "requester-bound"; expect: "state-identity" }
   /** The runtime's wait returned the decision the admin control client made. */
   | { id: "wait-decision"; expect: "admin-decision" }
   /** No socket token exists after the runtime ran that was not there before. */

@@ -66,7 +66,7 @@ export async function runScenario(s: ScenarioDefinition, ctx: GatewayContext, pr
       ctx,
       invocation,
       prepared: prepared.runtime,
-      ...(kind === "none" ? { request: runtimeRequestParams(s.id), onStarted: () => void (deciding = decideRuntimeRequest(ctx.gateway.control, s.id, ADMIN_DECISION, ctx.timeouts.runtimeProcessMs)) } : {}),
+      ...(kind === "none" ? { request: runtimeRequestParams(s.id), onStarted: () => void (deciding = decideRuntimeRequest(ctx.gateway.control, { url: ctx.gateway.url, token: ctx.sandbox.secrets.gatewayToken }, s.id, ADMIN_DECISION, ctx.timeouts.runtimeProcessMs)) } : {}),
     });
     obs.runtime = step.runtime;
     obs.isolation = step.isolation;

@@ -2,7 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import WebSocket, { WebSocketServer } from "ws";
 import type { RpcObservation, WireConnection } from "../evidence/types.ts";
-import { errorReason, parseFrame } from "../wire/frames.ts";
+import { errorReason, isRecord, parseFrame } from "../wire/frames.ts";
 import { approvalIdOf, grantedScopes, observeConnect } from "./observe.ts";
 
 /**
@@ -83,7 +83,7 @@ export async function startTap(opts: TapOptions): Promise<Tap> {
           connectId = frame.id;
           record.connect = observeConnect(frame.params, opts.derivedToken);
         } else {
-          const rpc: RpcObservation = { method: frame.method, approvalId: approvalIdOf(frame.method, frame.params), ok: null, errorCode: null, reason: null, message: null, sentAtMs: Date.now() - started, answeredAtMs: null };
+          const rpc: RpcObservation = { method: frame.method, approvalId: approvalIdOf(frame.method, frame.params), ok: null, applied: null, errorCode: null, reason: null, message: null, sentAtMs: Date.now() - started, answeredAtMs: null };
           record.rpcs.push(rpc);
           pending.set(frame.id, rpc);
         }
@@ -107,6 +107,7 @@ export async function startTap(opts: TapOptions): Promise<Tap> {
           const rpc = pending.get(frame.id);
           if (rpc && rpc.ok === null) {
             rpc.ok = frame.ok;
+            rpc.applied = isRecord(frame.payload) && typeof frame.payload.applied === "boolean" ? frame.payload.applied : null;
             rpc.answeredAtMs = Date.now() - started;
             rpc.errorCode = frame.error?.code ?? null;
             rpc.reason = errorReason(frame.error);
