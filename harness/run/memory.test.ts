@@ -12,6 +12,11 @@ describe("gatewaySlots", () => {
     expect(gatewaySlots(4 * GB, 4, 1.8 * GB)).toBe(2);
     expect(gatewaySlots(0.5 * GB, 4, 1.8 * GB)).toBe(1);
   });
+  it("never more gateways at once than cores", () => {
+    expect(gatewaySlots(20 * GB, 4, 1.8 * GB, 2)).toBe(2);
+    expect(gatewaySlots(20 * GB, 4, 1.8 * GB, 1)).toBe(1);
+    expect(gatewaySlots(3 * GB, 4, 1.8 * GB, 8)).toBe(1);
+  });
 });
 
 describe("createSlots", () => {

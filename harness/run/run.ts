@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
-import { arch, cpus, platform, release, tmpdir, totalmem } from "node:os";
+import { arch, availableParallelism, cpus, platform, release, tmpdir, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import type { HygieneCheck, Report, TargetInfo, TargetRun } from "../evidence/types.ts";
 import { REPORT_SCHEMA_VERSION } from "../evidence/types.ts";
@@ -80,8 +80,8 @@ export async function executeRun(plan: RunPlan, deps: RunDeps, targets: Resolved
 
   const wanted = plan.targets.length * plan.groups.length;
   const available = await availableMemoryBytes();
-  const slotCount = gatewaySlots(available, wanted);
-  if (slotCount < wanted) deps.progress.info(`memory: ${(available / 1024 ** 3).toFixed(1)} GB available, so at most ${slotCount} of ${wanted} gateways run at once`);
+  const slotCount = gatewaySlots(available, wanted, undefined, availableParallelism());
+  if (slotCount < wanted) deps.progress.info(`${(available / 1024 ** 3).toFixed(1)} GB available and ${availableParallelism()} cores, so at most ${slotCount} of ${wanted} gateways run at once`);
   const slots = createSlots(slotCount);
   const runs = await Promise.all(
     plan.targets.map((t, i) =>
