@@ -61,14 +61,22 @@ async function strangerSees(gateway: { url: string; token: string }, approvalId:
 }
 
 /**
- * The runtime process is the requester: wait until its approval is listed (found by the scenario's command), check
- * that a stranger device does not see it (it is bound to its requester), and decide it as the admin.
+ * The runtime process is the requester: wait until its approval is listed (found by the scenario's command) and the
+ * runtime is waiting on it (`waiting()`, read from the tap), check that a stranger device does not see it (it is bound
+ * to its requester), and decide it as the admin while the wait is open.
  */
-export async function decideRuntimeRequest(control: GatewayConnection, gateway: { url: string; token: string }, label: string, decision: string, timeoutMs: number): Promise<ControlObservation> {
+export async function decideRuntimeRequest(
+  control: GatewayConnection,
+  gateway: { url: string; token: string },
+  label: string,
+  decision: string,
+  timeoutMs: number,
+  waiting: () => boolean,
+): Promise<ControlObservation> {
   const until = Date.now() + timeoutMs;
   const command = approvalCommand(label);
   while (Date.now() < until) {
-    const item = (await listApprovals(control, timeoutMs)).find((a) => listedCommand(a) === command);
+    const item = waiting() ? (await listApprovals(control, timeoutMs)).find((a) => listedCommand(a) === command) : undefined;
     if (item && typeof item.id === "string") {
       const seen = await strangerSees(gateway, item.id, timeoutMs).catch(() => null);
       try {
@@ -80,5 +88,5 @@ export async function decideRuntimeRequest(control: GatewayConnection, gateway: 
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { pendingAfterRuntime: false, strangerSees: null, settledWith: null, settleError: `no approval with command '${command}' was listed within ${timeoutMs} ms` };
+  return { pendingAfterRuntime: false, strangerSees: null, settledWith: null, settleError: `no approval with command '${command}' was listed while the runtime waited on it, within ${timeoutMs} ms` };
 }

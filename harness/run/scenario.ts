@@ -66,7 +66,7 @@ export async function runScenario(s: ScenarioDefinition, ctx: GatewayContext, pr
       ctx,
       invocation,
       prepared: prepared.runtime,
-      ...(kind === "none" ? { request: runtimeRequestParams(s.id), onStarted: () => void (deciding = decideRuntimeRequest(ctx.gateway.control, { url: ctx.gateway.url, token: ctx.sandbox.secrets.gatewayToken }, s.id, ADMIN_DECISION, ctx.timeouts.runtimeProcessMs)) } : {}),
+      ...(kind === "none" ? { request: runtimeRequestParams(s.id), onStarted: () => void (deciding = decideRuntimeRequest(ctx.gateway.control, { url: ctx.gateway.url, token: ctx.sandbox.secrets.gatewayToken }, s.id, ADMIN_DECISION, ctx.timeouts.runtimeProcessMs, () => waitOpen(tap.connections()))) } : {}),
     });
     obs.runtime = step.runtime;
     obs.isolation = step.isolation;
@@ -115,6 +115,11 @@ export async function runScenario(s: ScenarioDefinition, ctx: GatewayContext, pr
     durationMs: Date.now() - started,
     findings,
   };
+}
+
+/** The runtime has sent a waitDecision that the gateway has not answered yet. Pure. */
+function waitOpen(wire: readonly WireConnection[]): boolean {
+  return wire.some((w) => w.rpcs.some((r) => r.method.endsWith("approval.waitDecision") && r.ok === null));
 }
 
 async function waitFor(p: Promise<unknown>, ms: number, signal?: AbortSignal): Promise<void> {
