@@ -13,6 +13,19 @@ export const changes: DeclaredChanges = {
     "fallback-local": { "*": "FAIL_TO_PASS", "device-identity": "PASS_TO_PASS", "url-source": "PASS_TO_PASS" },
     "env-url-omission": { "url-source": "PASS_TO_PASS", "runtime-token": "PASS_TO_PASS", resolve: "PASS_TO_PASS", "still-pending": "PASS_TO_PASS", "requester-decision": "PASS_TO_PASS", "device-identity": "FAIL_TO_PASS" },
     "configured-remote-identity": { "url-source": "PASS_TO_PASS", "runtime-token": "PASS_TO_PASS", resolve: "PASS_TO_PASS", "still-pending": "PASS_TO_PASS", "requester-decision": "PASS_TO_PASS", "device-identity": "FAIL_TO_PASS" },
+    // The PR's further claims. On 2026.6.5 the agent tool attaches its process-local random token to approval calls
+    // whatever the target and sends no device; with gateway.mode remote and no remote.url it throws "gateway remote
+    // mode misconfigured" before connecting (the PR's last fix). The canonical resolver arrived after 2026.6.x.
+    "explicit-url-omission": { "*": "PASS_TO_PASS" },
+    "agent-tool-local": { "*": "FAIL_TO_PASS", "device-identity": "PASS_TO_PASS", "url-source": "PASS_TO_PASS" },
+    "agent-tool-fallback-local": { "*": "FAIL_TO_PASS" },
+    "agent-tool-env-url": { "*": "PASS_TO_PASS", "runtime-token": "FAIL_TO_PASS", "device-identity": "FAIL_TO_PASS" },
+    "agent-tool-config-remote-url": { "*": "PASS_TO_PASS", "runtime-token": "FAIL_TO_PASS", "device-identity": "FAIL_TO_PASS" },
+    "agent-tool-explicit-url": { "*": "PASS_TO_PASS" },
+    "canonical-exec-handoff": { "*": "PASS_TO_PASS" },
+    "plugin-approval-handoff": { "*": "PASS_TO_PASS" },
+    "requester-identity-request-wait": { "*": "FAIL_TO_PASS", "url-source": "PASS_TO_PASS" },
+    "no-shared-token-created": { "*": "PASS_TO_PASS" },
     "unshared-home-runtime": { "*": "PASS_TO_PASS" },
     "no-shared-socket-token": { "*": "PASS_TO_PASS" },
   },

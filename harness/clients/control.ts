@@ -72,10 +72,11 @@ export async function decideRuntimeRequest(
   decision: string,
   timeoutMs: number,
   waiting: () => boolean,
+  runtimeEnded: AbortSignal,
 ): Promise<ControlObservation> {
   const until = Date.now() + timeoutMs;
   const command = approvalCommand(label);
-  while (Date.now() < until) {
+  while (Date.now() < until && !runtimeEnded.aborted) {
     const item = waiting() ? (await listApprovals(control, timeoutMs)).find((a) => listedCommand(a) === command) : undefined;
     if (item && typeof item.id === "string") {
       const seen = await strangerSees(gateway, item.id, timeoutMs).catch(() => null);
@@ -88,5 +89,9 @@ export async function decideRuntimeRequest(
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { pendingAfterRuntime: false, strangerSees: null, settledWith: null, settleError: `no approval with command '${command}' was listed while the runtime waited on it, within ${timeoutMs} ms` };
+  // Never decided during a wait: settle whatever the runtime left pending, so the gateway can stop.
+  const left = (await listApprovals(control, timeoutMs).catch(() => [])).find((a) => listedCommand(a) === command);
+  if (left && typeof left.id === "string") await control.request("exec.approval.resolve", { id: left.id, decision: "deny" }, timeoutMs).catch(() => undefined);
+  const why = runtimeEnded.aborted ? "the runtime process ended without an open wait on its approval" : `no approval with command '${command}' was listed while the runtime waited on it, within ${timeoutMs} ms`;
+  return { pendingAfterRuntime: left !== undefined, strangerSees: null, settledWith: left ? "deny" : null, settleError: why };
 }

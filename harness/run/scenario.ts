@@ -58,6 +58,7 @@ export async function runScenario(s: ScenarioDefinition, ctx: GatewayContext, pr
     const before = watchStore ? await readSocketTokenStore(ctx.sandbox.layout) : null;
     // The runtime process as requester: the admin client finds its approval, reads its requester, and decides it.
     let deciding: Promise<Observations["control"]> | null = null;
+    const runtimeEnded = new AbortController();
     const step = await runClientStep(s.client, {
       scenarioId: s.id,
       tapUrl: tap.url,
@@ -66,8 +67,9 @@ export async function runScenario(s: ScenarioDefinition, ctx: GatewayContext, pr
       ctx,
       invocation,
       prepared: prepared.runtime,
-      ...(kind === "none" ? { request: runtimeRequestParams(s.id), onStarted: () => void (deciding = decideRuntimeRequest(ctx.gateway.control, { url: ctx.gateway.url, token: ctx.sandbox.secrets.gatewayToken }, s.id, ADMIN_DECISION, ctx.timeouts.runtimeProcessMs, () => waitOpen(tap.connections()))) } : {}),
+      ...(kind === "none" ? { request: runtimeRequestParams(s.id), onStarted: () => void (deciding = decideRuntimeRequest(ctx.gateway.control, { url: ctx.gateway.url, token: ctx.sandbox.secrets.gatewayToken }, s.id, ADMIN_DECISION, ctx.timeouts.runtimeProcessMs, () => waitOpen(tap.connections()), runtimeEnded.signal)) } : {}),
     });
+    runtimeEnded.abort();
     obs.runtime = step.runtime;
     obs.isolation = step.isolation;
     if (step.invocation) invocation = step.invocation;
