@@ -9,11 +9,12 @@ import type { CtrfTest } from "./ctrf.ts";
 
 export const RUN_SUITE = ["run"];
 
-export interface RunCheckExtra {
+/** A type alias, not an interface: CTRF's extra is a Record<string, unknown>. */
+export type RunCheckExtra = {
   kind: "run-check";
   check: string;
   offenders: string[];
-}
+};
 
 export type RunCheck = (report: Report) => CtrfTest[];
 

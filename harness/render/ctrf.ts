@@ -21,14 +21,15 @@ export interface CtrfTest {
   extra: ScenarioExtra | RunCheckExtra;
 }
 
-export interface ScenarioExtra {
+/** A type alias, not an interface: CTRF's extra is a Record<string, unknown>. */
+export type ScenarioExtra = {
   kind: "scenario";
   deciding: string;
   claim: string;
   expectations: Array<{ id: string; expected: string; observed: string; pass: boolean }>;
   findings: string[];
   target: { role: TargetRun["role"]; version: string; spec: string; kind: string };
-}
+};
 
 export interface CtrfReport {
   reportFormat: "CTRF";
