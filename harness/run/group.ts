@@ -13,6 +13,7 @@ import { mapLimit } from "./limit.ts";
 import { NO_LOCKS, removeSandboxLocks, type RunLocks } from "./locks.ts";
 import { emptyObservations, runScenario } from "./scenario.ts";
 import { prepareScenario, releasePrepared, setPreparedPriority, type PreparedScenario } from "./prepare.ts";
+import { prepareAll } from "./prepare-all.ts";
 
 export interface GroupRunOptions {
   label: string; // e.g. "head" or "single"
@@ -100,11 +101,8 @@ export async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
     });
     starting.catch(() => undefined);
     try {
-      prepared = await Promise.all(
-        o.group.scenarios.map((sc) =>
-          prepareScenario(sc, { gatewayUrl: `ws://127.0.0.1:${port}`, sandbox, baseEnv, target: o.target, redactor: o.redactor, signal: stopAll.signal, trackPid: o.trackPid, trackPort: o.trackPort }),
-        ),
-      );
+      const prepCtx = { gatewayUrl: `ws://127.0.0.1:${port}`, sandbox, baseEnv, target: o.target, redactor: o.redactor, signal: stopAll.signal, trackPid: o.trackPid, trackPort: o.trackPort };
+      prepared = await prepareAll(o.group.scenarios, (sc) => prepareScenario(sc, prepCtx), releasePrepared);
     } catch (err) {
       // Abandon the start (startGateway stops what it spawned), or stop a gateway that became ready meanwhile.
       stopAll.abort("preparing the scenarios failed");
