@@ -8,7 +8,7 @@ afterAll(() => reports.cleanup());
 const PROBES = ["forged-token", "raw-socket-token", "foreign-home-token", "wrong-client-shape", "missing-approvals-scope", "derived-token-probe", "non-loopback-peer"];
 
 describe("security probes against the real gateway", () => {
-  it("refuses forged, raw and foreign tokens and wrong shapes, and accepts the positive control", async () => {
+  it("refuses forged, raw and foreign tokens and wrong shapes, and accepts the positive control", async (ctx) => {
     const r = await runCli(["smoke", ...PROBES.flatMap((p) => ["--scenario", p]), "--report-dir", reports.path]);
     const out = String(r.all);
     expect(r.exitCode, out).toBe(0);
@@ -41,6 +41,8 @@ describe("security probes against the real gateway", () => {
     const nl = byId.get("non-loopback-peer")!;
     if (nl.status === "skipped") {
       expect(nl.skipReason).toMatch(/root|iproute2/);
+      // Everything above was checked; the non-loopback peer was not exercised here, so say so (not a pass).
+      ctx.skip(`non-loopback-peer not exercised on this host: ${nl.skipReason ?? ""}`);
     } else {
       expect(nl.status).toBe("passed");
       const w = nl.observations.wire[0]!;
