@@ -36,7 +36,7 @@ describe("renderCtrf", () => {
     expect(c.reportFormat).toBe("CTRF");
     expect(c.results.tool.name).toBe(r.harness.name);
     expect(scenarioTests(c).map((t) => t.name)).toEqual(["local-token-handoff", "env-url-omission", "configured-remote-identity", "fallback-local"]);
-    // 4 scenarios + 4 hygiene checks + the verdict, all passed.
+    // 4 scenarios + 4 hygiene checks (the samples have no network check) + the verdict, all passed.
     expect(c.results.summary).toMatchObject({ tests: 9, passed: 9, failed: 0, skipped: 0, pending: 0, other: 0 });
     expect(c.results.summary.stop - c.results.summary.start).toBe(r.timings.totalMs);
     const first = c.results.tests[0]?.extra;

@@ -8,6 +8,7 @@ import { childBaseEnv } from "../sandbox/layout.ts";
 import { createSandbox } from "../sandbox/sandbox.ts";
 import { gatewayBind } from "../sandbox/files.ts";
 import type { Progress } from "../ui/progress.ts";
+import type { NetworkResource } from "../hygiene/checks.ts";
 import type { Faults, Redactor, TargetRuntime } from "./context.ts";
 import { mapLimit } from "./limit.ts";
 import { NO_LOCKS, removeSandboxLocks, type RunLocks } from "./locks.ts";
@@ -30,6 +31,7 @@ export interface GroupRunOptions {
   trackPid(pid: number): void;
   trackPort(port: number): void;
   trackSandbox(root: string): void;
+  trackNetwork(created: NetworkResource[]): void;
   /** Fault injection hook for tests: called once the gateway is ready. */
   onGatewayReady?: (g: RunningGateway) => void;
   faults: Faults;
@@ -124,7 +126,7 @@ export async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
     void running.exited.then((e) => {
       if (e.by !== "harness") stopAll.abort(`gateway exited (code ${e.code ?? "none"}, signal ${e.signal ?? "none"})`);
     });
-    const ctx = { sandbox, gateway: running, target: o.target, baseEnv, redactor: o.redactor, timeouts: o.timeouts, progress: o.progress, trackPid: o.trackPid, trackPort: o.trackPort, signal: stopAll.signal, faults: o.faults };
+    const ctx = { sandbox, gateway: running, target: o.target, baseEnv, redactor: o.redactor, timeouts: o.timeouts, progress: o.progress, trackPid: o.trackPid, trackPort: o.trackPort, trackNetwork: o.trackNetwork, signal: stopAll.signal, faults: o.faults };
     const results = await mapLimit(o.group.scenarios, o.concurrency, async (sc, i) => {
       const prep = prepared[i] as PreparedScenario;
       const why = stopAll.signal.aborted ? String(stopAll.signal.reason ?? "aborted") : null;

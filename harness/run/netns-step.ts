@@ -17,7 +17,7 @@ const TAP_CHILD = fileURLToPath(new URL("../tap/tap-child.ts", import.meta.url))
  */
 export async function runInNetns(spec: RuntimeClientSpec, p: { approvalId: string; decision: string; ctx: GatewayContext }): Promise<{ runtime: RuntimeOutcome; wire: WireConnection[]; note: string }> {
   const { ctx } = p;
-  const ns = await createNetns();
+  const ns = await createNetns(ctx.trackNetwork);
   try {
     const upstream = `ws://${ns.plan.hostAddr}:${ctx.gateway.port}`;
     const tap = execa(ns.exec[0] as string, [...ns.exec.slice(1), ctx.target.nodePath, TAP_CHILD, upstream], {
