@@ -2,6 +2,8 @@ import { StepError, UsageError } from "../errors.ts";
 import { stopTree } from "../proc/tree.ts";
 import type { Report } from "../evidence/types.ts";
 import { newTracker } from "../run/run.ts";
+import { installExitCleanup } from "../run/exit-cleanup.ts";
+import { liveTracked } from "../hygiene/pid-identity.ts";
 import { createProgress } from "../ui/progress.ts";
 import { HELP, parseCli } from "./args.ts";
 import { runBench } from "./bench.ts";
@@ -23,13 +25,15 @@ async function main(argv: string[]): Promise<number> {
   const progress = createProgress({ stream: process.stderr, tty, quiet: false, verbose: opts.verbose });
   const controller = new AbortController();
   const tracker = newTracker();
+  // Whatever way this process ends (the 10 s guard below, an exception escaping main), no sandbox with its tokens stays.
+  installExitCleanup(tracker, opts.keep);
   const session: Session = { opts, progress, tracker, controller, command: `corepack pnpm ${argv.map(quote).join(" ")}` };
   const stop = (reason: string): void => {
     if (controller.signal.aborted) return;
     progress.info(`received ${reason}: tearing down and writing a partial report`);
     controller.abort(reason);
     // End what we started, by PID, so every await in flight returns quickly.
-    for (const pid of tracker.pids) void stopTree(pid, 3000);
+    for (const pid of liveTracked(tracker.pidStarts)) void stopTree(pid, 3000);
     setTimeout(() => process.exit(SIGNAL_EXIT[reason] ?? 1), 10_000).unref();
   };
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => stop(sig));

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from "node:crypto";
 import { describe, it, expect } from "vitest";
 import { createRedactor, isSensitiveKey } from "./redact.ts";
 
@@ -86,5 +87,47 @@ describe("createRedactor", () => {
       expect(isSensitiveKey(k), k).toBe(true);
     }
     for (const k of ["mode", "tokenLength", "url", "deviceId", "publicKey"]) expect(isSensitiveKey(k), k).toBe(false);
+  });
+});
+
+describe("createRedactor: a planted PEM private key in the forms a log or report may hold", () => {
+  const pemOf = (): string => generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+  const pem = pemOf();
+  const lines = pem.trim().split("\n");
+  const body = lines.slice(1, -1).join("");
+  // The key material (the DER prefix of every ed25519 PKCS#8 key is public knowledge and is skipped).
+  const material = body.slice(22);
+  const windows = Array.from({ length: material.length - 11 }, (_, i) => material.slice(i, i + 12));
+  const forms: Record<string, string> = {
+    raw: `before ${pem} after`,
+    "\\r\\n line endings": `before ${pem.replace(/\n/g, "\r\n")} after`,
+    "JSON-escaped": JSON.stringify({ key: pem }),
+    "JSON-escaped with \\r\\n": JSON.stringify({ nested: JSON.stringify({ key: pem.replace(/\n/g, "\r\n") }) }),
+    "indented lines": lines.map((l) => `    ${l}`).join("\n"),
+    "separate lines in a log": lines.map((l, i) => `2026-12-01T10:00:0${i}Z info [approval] ${l}`).join("\n"),
+    "body line alone (truncated log tail)": `...tail ${lines[1] ?? ""}`,
+    "re-wrapped at 32 columns": ["-----BEGIN PRIVATE KEY-----", ...(body.match(/.{1,32}/g) ?? []), "-----END PRIVATE KEY-----"].join("\n"),
+  };
+
+  for (const [form, text] of Object.entries(forms)) {
+    it(`${form}: redacted (no 12-character window of the key material left) and found by the scan`, () => {
+      const r = createRedactor([{ name: "requester-private-key:x", value: pem }]);
+      expect(text.includes(material.slice(0, 12)) || text.includes(material.slice(0, 8)), "the form holds the key").toBe(true);
+      const out = r.text(text);
+      expect(windows.filter((w) => out.includes(w))).toEqual([]);
+      expect(out).toContain("«redacted:");
+      expect(r.findIn(text).length).toBeGreaterThan(0);
+    });
+  }
+
+  it("a PEM private key block never registered is still redacted and reported by the scan", () => {
+    const r = createRedactor([{ name: "requester-private-key:x", value: pem }]);
+    const other = pemOf();
+    const text = `leak: ${JSON.stringify({ k: other })}\nand raw:\n${other}`;
+    const out = r.text(text);
+    expect(out).not.toContain(other.split("\n")[1] as string);
+    expect(out).toContain("«redacted:private-key»");
+    expect(r.findIn(text)).toEqual(["private-key"]);
+    expect(r.findIn("-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA\n-----END PUBLIC KEY-----")).toEqual([]);
   });
 });

@@ -1,6 +1,10 @@
 /**
  * Redaction of named secrets (socket token, gateway token, derived runtime token, private keys).
  * Matches exact values, plus their JSON-escaped forms (a PEM key inside a JSON string has `\n` escapes).
+ * A PEM value is also matched with \r\n line endings and by each base64 line of its body (so an indented key, or
+ * one logged line by line, is caught), and any "-----BEGIN … PRIVATE KEY-----" block is redacted whether it
+ * was registered or not (a re-wrapped key). Not caught: a registered key's body re-wrapped at another width with
+ * its BEGIN/END lines cut off.
  */
 
 export interface Secret {
@@ -33,16 +37,35 @@ function jsonEscaped(s: string): string {
   return JSON.stringify(s).slice(1, -1);
 }
 
-/** The forms in which a value may appear: raw, trimmed, JSON-escaped once and twice. */
+/** Base64 lines of a PEM body at least this long are secrets of their own (a key logged line by line). */
+export const MIN_PEM_LINE_LENGTH = 16;
+
+/** The forms in which a value may appear: raw, trimmed, JSON-escaped once and twice; a PEM value also with \r\n and by body line. */
 function variants(value: string): string[] {
   const out = new Set<string>();
-  for (const v of [value, value.trim()]) {
+  const forms = [value, value.trim()];
+  if (value.includes("-----BEGIN ")) {
+    forms.push(value.replace(/\r?\n/g, "\r\n"), value.trim().replace(/\r?\n/g, "\r\n"));
+    const body = value.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length >= MIN_PEM_LINE_LENGTH && !l.startsWith("-----"));
+    forms.push(...body, body.join(""));
+  }
+  for (const v of forms) {
     if (v.length < MIN_SECRET_LENGTH) continue;
     const once = jsonEscaped(v);
     out.add(v).add(once).add(jsonEscaped(once));
   }
   return [...out];
 }
+
+/** The name a generic private key block is redacted as, when it holds no registered secret. */
+export const PEM_BLOCK_NAME = "private-key";
+
+/**
+ * Any PEM private key block, registered or not: BEGIN to its END (across raw, \r\n or JSON-escaped line breaks and
+ * indentation), or, when the END was cut off, BEGIN and the base64 that follows it.
+ */
+const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----(?:[\s\S]*?-----END \1PRIVATE KEY-----|(?:\\[rn]|[\sA-Za-z0-9+/=])*)/g;
+const REDACTED_NAME = /«redacted:([^»]+)»/;
 
 function escapeForRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -69,9 +92,10 @@ export function createRedactor(secrets: Secret[] = []): Redactor {
     rebuild();
   }
 
+  /** Exact variants first (they keep the secret's name), then whatever private key block is left. */
   function text(s: string): string {
-    if (pattern === null) return s;
-    return s.replace(pattern, (m) => `«redacted:${byVariant.get(m) ?? "secret"}»`);
+    const exact = pattern === null ? s : s.replace(pattern, (m) => `«redacted:${byVariant.get(m) ?? "secret"}»`);
+    return exact.replace(PEM_BLOCK, (block) => `«redacted:${REDACTED_NAME.exec(block)?.[1] ?? PEM_BLOCK_NAME}»`);
   }
 
   function deepCopy(value: unknown, seen: WeakMap<object, unknown>): unknown {
@@ -98,6 +122,10 @@ export function createRedactor(secrets: Secret[] = []): Redactor {
   function findIn(s: string): string[] {
     const names = new Set<string>();
     for (const [v, name] of byVariant) if (s.includes(v)) names.add(name);
+    // A private key block none of whose registered variants is in it: an unregistered or re-wrapped key.
+    for (const [block] of s.matchAll(PEM_BLOCK)) {
+      if (![...byVariant.keys()].some((v) => block.includes(v))) names.add(PEM_BLOCK_NAME);
+    }
     return [...names];
   }
 

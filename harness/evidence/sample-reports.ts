@@ -189,8 +189,14 @@ function targetRun(role: TargetRun["role"], version: Version, r: Redactor): Targ
 
 function hygiene(files: number): HygieneCheck[] {
   return [
-    { id: "processes", pass: true, detail: "no process mentions a sandbox", offenders: [] },
-    { id: "files", pass: true, detail: "nothing created or touched outside the sandbox and report folder", offenders: [] },
+    { id: "processes", pass: true, detail: "none of 6 tracked process(es) still running, and no process mentions a sandbox", offenders: [] },
+    {
+      id: "files",
+      pass: true,
+      detail:
+        "nothing created outside the sandbox and report folder, and /tmp/openclaw not touched (checked: /tmp/openclaw, /tmp/openclaw-state-locks-1000, /tmp/openclaw-1000, /tmp/.openclaw-terminal-staging-1000, /home/ci/.openclaw, /home/ci/.cache/openclaw (each to depth 3) and the entries named *openclaw* in /tmp); lock naming verified: 3 lock file(s) named by the computed hash(es) 5e1f0a3c were found and removed",
+      offenders: [],
+    },
     { id: "ports", pass: true, detail: "none of 5 port(s) still listening", offenders: [] },
     { id: "secrets", pass: true, detail: `no known secret value in ${files} file(s) written`, offenders: [] },
   ];
@@ -199,7 +205,7 @@ function hygiene(files: number): HygieneCheck[] {
 const HOST = { os: "linux", release: "6.8.0-1024-gcp", arch: "x64", cpus: 2, memoryBytes: 8_331_317_248, harnessNode: "v24.21.0" };
 const HARNESS = { name: "openclaw-approval-runtime-smoke", version: "0.1.0" };
 
-function base(mode: Report["mode"], runId: string, command: string, totalMs: number): Omit<Report, "targets" | "status" | "comparison" | "preflight" | "hygiene" | "logs"> {
+function base(mode: Report["mode"], runId: string, command: string, totalMs: number): Omit<Report, "targets" | "status" | "comparison" | "preflight" | "hygiene" | "logs" | "quarantine"> {
   // The samples hold the four core scenarios: the declared changes of those (scenarios/changes.ts), no more.
   const started = Date.parse("2026-09-14T09:12:03.417Z");
   return {
@@ -230,6 +236,7 @@ function smoke(version: Version, runId: string): Report {
     preflight: null,
     hygiene: hygiene(7),
     logs: ["logs/single-shared-socket-token-gateway.log", "logs/single-shared-socket-token-tap.log"],
+    quarantine: null,
   };
 }
 
@@ -257,6 +264,7 @@ export function proofReport(): Report {
     preflight: pre,
     hygiene: hygiene(12),
     logs: ["logs/base-shared-socket-token-gateway.log", "logs/base-shared-socket-token-tap.log", "logs/head-shared-socket-token-gateway.log", "logs/head-shared-socket-token-tap.log"],
+    quarantine: null,
   };
 }
 

@@ -32,6 +32,8 @@ export interface Report {
   preflight: PreflightResult[] | null;
   hygiene: HygieneCheck[];
   logs: string[]; // paths relative to the report folder
+  /** Set when the secret scan found a secret: this report and the files named were redacted before they were kept. */
+  quarantine: Quarantine | null;
 }
 
 export interface HostInfo {
@@ -294,8 +296,19 @@ export interface PreflightResult {
   detail: string;
 }
 
+export interface Quarantine {
+  reason: string;
+  files: QuarantinedFile[];
+}
+
+export interface QuarantinedFile {
+  file: string; // relative to the report folder
+  secrets: string[]; // names only, never a value
+  action: "redacted" | "removed";
+}
+
 export interface HygieneCheck {
-  id: "processes" | "files" | "ports" | "secrets";
+  id: "processes" | "files" | "ports" | "network" | "secrets";
   pass: boolean;
   detail: string;
   offenders: string[];

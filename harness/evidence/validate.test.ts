@@ -5,7 +5,7 @@ import { validateReport } from "./validate.ts";
 import { SAMPLES, FIXTURE_DIR } from "./sample-reports.ts";
 import type { RefusalCheck,
   PairClass, Report, RunStatus, ScenarioStatus, TargetKind, TargetRole, ProcessExit, WireConnection,
-  RequesterObservation, StateIdentity, ComparisonRow, PreflightResult, HygieneCheck,
+  RequesterObservation, StateIdentity, ComparisonRow, PreflightResult, HygieneCheck, QuarantinedFile,
 } from "./types.ts";
 
 function fixture(name: string): unknown {
@@ -55,12 +55,15 @@ describe("validateReport", () => {
       filesNeeded: ["$SANDBOX/home/.openclaw/exec-approvals.json"],
     };
   }
+  // … and a quarantine (set only when the secret scan found a secret).
+  withIsolation.quarantine = { reason: "the secret scan found a secret", files: [{ file: "gateway-single.log", secrets: ["gateway-token"], action: "redacted" }] };
   const sample = clone(withIsolation);
 
   it("requires every field of every object the type declares", () => {
     const all = objects(sample);
     expect(all.length).toBeGreaterThan(50);
     expect(all.some((o) => o.path.at(-1) === "isolation")).toBe(true);
+    expect(all.some((o) => o.path.at(-1) === "quarantine")).toBe(true);
     for (const { path, obj } of all) {
       for (const key of Object.keys(obj)) {
         const doc = JSON.parse(JSON.stringify(sample)) as Json;
@@ -131,7 +134,8 @@ describe("validateReport", () => {
       [prop("ComparisonRow", "declared"), { FAIL_TO_PASS: true, PASS_TO_PASS: true, PASS_TO_FAIL: true, FAIL_TO_FAIL: true, INCOMPLETE: true } satisfies Record<PairClass, true>],
       [prop("Refusal", "refusedBy"), { "handshake-rejected": true, "scopes-cleared": true, "scope-not-requested": true, "no-runtime-authority": true, "approval-gone": true, "client-before-connect": true, unattributed: true } satisfies Record<RefusalCheck, true>],
       [prop("PreflightResult", "end"), { base: true, head: true } satisfies Record<PreflightResult["end"], true>],
-      [prop("HygieneCheck", "id"), { processes: true, files: true, ports: true, secrets: true } satisfies Record<HygieneCheck["id"], true>],
+      [prop("HygieneCheck", "id"), { processes: true, files: true, ports: true, network: true, secrets: true } satisfies Record<HygieneCheck["id"], true>],
+      [prop("QuarantinedFile", "action"), { redacted: true, removed: true } satisfies Record<QuarantinedFile["action"], true>],
     ];
     for (const [s, union] of cases) expect(en(s)).toEqual(keys(union));
   });

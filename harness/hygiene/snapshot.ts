@@ -1,37 +1,71 @@
-import { readdir, rmdir, stat } from "node:fs/promises";
+import { lstat, readdir, rmdir } from "node:fs/promises";
+import { homedir } from "node:os";
 import { join } from "node:path";
 import { stateLockDir } from "../run/locks.ts";
 
-/** Shared places outside the sandbox that OpenClaw is known to write to (facts §6). */
-export function sharedPlaces(uid: number, osTmp: string): string[] {
+/** How many levels below each place the snapshot descends. */
+export const SNAPSHOT_DEPTH = 3;
+
+/** The harness's own sandboxes (this run's and concurrent runs'): never OpenClaw's writes. */
+const SANDBOX_PREFIX = "openclaw-smoke-";
+
+/**
+ * Places outside the sandbox that OpenClaw is known to write to (facts §6), and the real user's OpenClaw folders
+ * (a run must never reach them: HOME and XDG_CACHE_HOME point into the sandbox).
+ */
+export function sharedPlaces(uid: number, osTmp: string, home: string = process.env.HOME || homedir(), cacheHome: string = process.env.XDG_CACHE_HOME || join(home, ".cache")): string[] {
   return [
-    "/tmp/openclaw",
-    stateLockDir(uid),
-    join(osTmp, `openclaw-${uid}`),
-    join(osTmp, `.openclaw-terminal-staging-${uid}`),
-    `/tmp/.openclaw-terminal-staging-${uid}`,
+    ...new Set([
+      "/tmp/openclaw",
+      stateLockDir(uid),
+      join(osTmp, `openclaw-${uid}`),
+      join(osTmp, `.openclaw-terminal-staging-${uid}`),
+      `/tmp/.openclaw-terminal-staging-${uid}`,
+      join(home, ".openclaw"),
+      join(cacheHome, "openclaw"),
+    ]),
   ];
 }
 
-/** path → "mtimeMs:size" for each place and its direct entries ("absent" for a missing place). */
+/** The top-level entries of the temp roots whose name contains "openclaw", except the harness's sandboxes. */
+export async function openclawTempEntries(tmpRoots: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const root of new Set(tmpRoots)) {
+    for (const name of await readdir(root).catch(() => [] as string[])) {
+      if (name.toLowerCase().includes("openclaw") && !name.startsWith(SANDBOX_PREFIX)) out.push(join(root, name));
+    }
+  }
+  return out;
+}
+
+/** path → "mtimeMs:size" for each place and its entries down to `depth` levels ("absent" for a missing place). */
 export type Snapshot = Record<string, string>;
 
-export async function snapshot(places: readonly string[]): Promise<Snapshot> {
+export async function snapshot(places: readonly string[], depth: number = SNAPSHOT_DEPTH): Promise<Snapshot> {
   const out: Snapshot = {};
+  const walk = async (path: string, level: number): Promise<void> => {
+    let names: string[] = [];
+    try {
+      names = await readdir(path);
+    } catch {
+      return; // not a folder, or raced away
+    }
+    for (const name of names) {
+      const child = join(path, name);
+      try {
+        const s = await lstat(child); // symlinks are recorded, not followed
+        out[child] = `${s.mtimeMs}:${s.size}`;
+        if (s.isDirectory() && level < depth) await walk(child, level + 1);
+      } catch {
+        // raced away
+      }
+    }
+  };
   for (const place of [...new Set(places)]) {
     try {
-      const st = await stat(place);
+      const st = await lstat(place);
       out[place] = `${st.mtimeMs}:${st.size}`;
-      if (st.isDirectory()) {
-        for (const name of await readdir(place)) {
-          try {
-            const s = await stat(join(place, name));
-            out[join(place, name)] = `${s.mtimeMs}:${s.size}`;
-          } catch {
-            // raced away
-          }
-        }
-      }
+      if (st.isDirectory()) await walk(place, 1);
     } catch {
       out[place] = "absent";
     }

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { execa } from "execa";
+import type { NetworkResource } from "../hygiene/checks.ts";
 import { inNamespace, netnsPlan, setupCommands, teardownCommands, type NetnsPlan } from "./plan.ts";
 
 export interface Netns {
@@ -21,9 +22,22 @@ export function netnsUnsupportedReason(): Promise<string | null> {
   return support;
 }
 
-/** Create this run's namespace and veth pair; on any failure remove what was made. */
-export async function createNetns(): Promise<Netns> {
+/** What a plan creates, for the run's tracker: the namespace and both veth ends (hygiene checks they are gone). Pure. */
+export function netnsResources(plan: NetnsPlan): NetworkResource[] {
+  return [
+    { kind: "netns", name: plan.name },
+    { kind: "link", name: plan.hostIf },
+    { kind: "link", name: plan.nsIf },
+  ];
+}
+
+/**
+ * Create this run's namespace and veth pair; on any failure remove what was made. `track` learns what is about to be
+ * created before anything is, so that even a half-made pair is checked after teardown.
+ */
+export async function createNetns(track?: (created: NetworkResource[]) => void): Promise<Netns> {
   const plan = netnsPlan(randomBytes(4).toString("hex"), 1 + (randomBytes(1)[0] as number) % 250);
+  track?.(netnsResources(plan));
   const remove = async (): Promise<void> => {
     for (const cmd of teardownCommands(plan)) await execa("ip", cmd, { reject: false, timeout: 10_000 });
   };

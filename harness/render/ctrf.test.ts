@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { validate, type CTRFReport } from "ctrf";
-import { renderCtrf, type CtrfReport } from "./ctrf.ts";
+import { renderCtrf, type CtrfReport, type CtrfTest } from "./ctrf.ts";
 import { SAMPLES } from "../evidence/sample-reports.ts";
 import type { Report } from "../evidence/types.ts";
 
@@ -15,6 +15,9 @@ function withSkips(): Report {
   t.scenarios[1] = { ...t.scenarios[1]!, status: "not-run", skipReason: "run aborted", durationMs: 12.7 };
   return r;
 }
+
+const scenarioTests = (c: CtrfReport): CtrfTest[] => c.results.tests.filter((t) => t.suite[0] !== "run");
+const runTest = (c: CtrfReport, name: string): CtrfTest | undefined => c.results.tests.find((t) => t.name === `run/${name}`);
 
 describe("renderCtrf", () => {
   for (const [name, build] of Object.entries(SAMPLES)) {
@@ -32,20 +35,24 @@ describe("renderCtrf", () => {
     const c = renderCtrf(r);
     expect(c.reportFormat).toBe("CTRF");
     expect(c.results.tool.name).toBe(r.harness.name);
-    expect(c.results.tests.map((t) => t.name)).toEqual(["local-token-handoff", "env-url-omission", "configured-remote-identity", "fallback-local"]);
-    expect(c.results.summary).toMatchObject({ tests: 4, passed: 4, failed: 0, skipped: 0, pending: 0, other: 0 });
+    expect(scenarioTests(c).map((t) => t.name)).toEqual(["local-token-handoff", "env-url-omission", "configured-remote-identity", "fallback-local"]);
+    // 4 scenarios + 4 hygiene checks (the samples have no network check) + the verdict, all passed.
+    expect(c.results.summary).toMatchObject({ tests: 9, passed: 9, failed: 0, skipped: 0, pending: 0, other: 0 });
     expect(c.results.summary.stop - c.results.summary.start).toBe(r.timings.totalMs);
-    const first = c.results.tests[0];
-    expect(first?.extra.deciding).toBe(r.targets[0]?.scenarios[0]?.deciding);
-    expect(first?.extra.expectations.map((e) => e.id)).toEqual(["url-source", "runtime-token", "device-identity", "resolve", "requester-decision"]);
-    expect(first?.extra.target.version).toBe("2026.9.6");
+    const first = c.results.tests[0]?.extra;
+    if (first?.kind !== "scenario") throw new Error("the first test is not a scenario");
+    expect(first.deciding).toBe(r.targets[0]?.scenarios[0]?.deciding);
+    expect(first.expectations.map((e) => e.id)).toEqual(["url-source", "runtime-token", "device-identity", "resolve", "requester-decision"]);
+    expect(first.target.version).toBe("2026.9.6");
   });
 
   it("role/scenario names for base and head, failures carry the deciding observation", () => {
     const c = renderCtrf(SAMPLES.proof());
     expect(c.results.tests.map((t) => t.name)).toContain("base/local-token-handoff");
     expect(c.results.tests.map((t) => t.name)).toContain("head/fallback-local");
-    expect(c.results.summary).toMatchObject({ tests: 8, passed: 4, failed: 4 });
+    expect(scenarioTests(c).map((t) => t.status).filter((s) => s === "failed")).toHaveLength(4);
+    // 8 scenarios (4 fail on the base, as declared) + 4 hygiene + comparison + preflight + verdict.
+    expect(c.results.summary).toMatchObject({ tests: 15, passed: 11, failed: 4 });
     const failed = c.results.tests.find((t) => t.name === "base/local-token-handoff");
     expect(failed?.status).toBe("failed");
     expect(failed?.message).toContain("token ≠ derived");
@@ -57,7 +64,62 @@ describe("renderCtrf", () => {
       ["skipped", "skipped", 0, "needs unshare"],
       ["other", "not-run", 13, "run aborted"],
     ]);
-    expect(c.results.summary).toMatchObject({ skipped: 1, other: 1, passed: 2 });
+    expect(c.results.summary).toMatchObject({ skipped: 1, other: 1, passed: 7 });
     expect(validate(JSON.parse(JSON.stringify(c))).valid).toBe(true);
+  });
+
+  it("a smoke whose scenarios pass but whose secret scan found a leak fails in the summary (run/hygiene/secrets, run/verdict)", () => {
+    const r = SAMPLES["smoke-pass"]();
+    const secrets = r.hygiene.find((h) => h.id === "secrets");
+    if (!secrets) throw new Error("sample has no secrets check");
+    Object.assign(secrets, { pass: false, detail: "secret values found in 1 file(s)", offenders: ["gateway-single.log: gateway-token"] });
+    r.status = "failed";
+    const c = renderCtrf(r);
+    expect(c.results.summary.failed).toBe(2);
+    expect(runTest(c, "hygiene/secrets")).toMatchObject({ status: "failed", suite: ["run"], message: "secret values found in 1 file(s): gateway-single.log: gateway-token" });
+    expect(runTest(c, "verdict")?.status).toBe("failed");
+    expect(validate(JSON.parse(JSON.stringify(c))).valid).toBe(true);
+  });
+
+  it("a proof whose comparison rows broke has a different summary from a passing one (run/comparison)", () => {
+    const good = renderCtrf(SAMPLES.proof());
+    const r = SAMPLES.proof();
+    const row = r.comparison?.[0];
+    if (!row) throw new Error("sample has no comparison");
+    Object.assign(row, { holds: false, class: "PASS_TO_PASS" });
+    r.status = "failed";
+    const c = renderCtrf(r);
+    expect(c.results.summary.failed).toBeGreaterThan(good.results.summary.failed);
+    expect(runTest(c, "comparison")?.status).toBe("failed");
+    expect(runTest(c, "comparison")?.message).toContain(`${row.scenario}/${row.expectation}: PASS_TO_PASS`);
+    expect(runTest(good, "comparison")?.status).toBe("passed");
+  });
+
+  it("a proof with an empty or failed preflight fails run/preflight; a smoke has neither comparison nor preflight test", () => {
+    const r = SAMPLES.proof();
+    r.preflight = [];
+    expect(runTest(renderCtrf(r), "preflight")).toMatchObject({ status: "failed", message: "no preflight" });
+    const p = SAMPLES.proof();
+    const first = p.preflight?.[0];
+    if (!first) throw new Error("sample has no preflight");
+    first.ok = false;
+    expect(runTest(renderCtrf(p), "preflight")?.status).toBe("failed");
+    const smoke = renderCtrf(SAMPLES["smoke-pass"]());
+    expect(runTest(smoke, "comparison")).toBeUndefined();
+    expect(runTest(smoke, "preflight")).toBeUndefined();
+  });
+
+  it("an aborted run never looks passed: run/verdict fails with the abort reason", () => {
+    const r = withSkips();
+    r.abortReason = "harness received SIGINT";
+    r.status = "aborted";
+    const c = renderCtrf(r);
+    expect(c.results.summary.failed).toBeGreaterThan(0);
+    expect(runTest(c, "verdict")).toMatchObject({ status: "failed", message: "run aborted: harness received SIGINT" });
+  });
+
+  it("one run test per hygiene check, whatever its id", () => {
+    const c = renderCtrf(SAMPLES["smoke-pass"]());
+    expect(c.results.tests.filter((t) => t.name.startsWith("run/hygiene/")).map((t) => t.name)).toEqual(SAMPLES["smoke-pass"]().hygiene.map((h) => `run/hygiene/${h.id}`));
   });
 });

@@ -1,8 +1,11 @@
 /**
  * CTRF (Common Test Report Format, spec 0.0.0) export: one test per scenario × target, so CI dashboards
- * can show the run. Rendered from the report alone. Pure.
+ * can show the run, plus the run-level checks (hygiene, comparison, preflight, verdict) as tests of their own in
+ * suite ["run"], so that a consumer reading only the summary sees every reason the run failed. Rendered from the
+ * report alone. Pure.
  */
 import type { Report, ScenarioStatus, TargetRun } from "../evidence/types.ts";
+import { RUN_CHECKS, type RunCheckExtra } from "./ctrf-run.ts";
 
 export const CTRF_SPEC_VERSION = "0.0.0";
 
@@ -15,14 +18,18 @@ export interface CtrfTest {
   rawStatus: string;
   suite: string[];
   message?: string;
-  extra: {
-    deciding: string;
-    claim: string;
-    expectations: Array<{ id: string; expected: string; observed: string; pass: boolean }>;
-    findings: string[];
-    target: { role: TargetRun["role"]; version: string; spec: string; kind: string };
-  };
+  extra: ScenarioExtra | RunCheckExtra;
 }
+
+/** A type alias, not an interface: CTRF's extra is a Record<string, unknown>. */
+export type ScenarioExtra = {
+  kind: "scenario";
+  deciding: string;
+  claim: string;
+  expectations: Array<{ id: string; expected: string; observed: string; pass: boolean }>;
+  findings: string[];
+  target: { role: TargetRun["role"]; version: string; spec: string; kind: string };
+};
 
 export interface CtrfReport {
   reportFormat: "CTRF";
@@ -47,7 +54,7 @@ function epochMs(iso: string): number {
 
 export function renderCtrf(report: Report): CtrfReport {
   const multi = report.targets.length > 1;
-  const tests: CtrfTest[] = report.targets.flatMap((t) =>
+  const scenarioTests: CtrfTest[] = report.targets.flatMap((t) =>
     t.scenarios.map((s): CtrfTest => {
       const test: CtrfTest = {
         name: multi ? `${t.role}/${s.id}` : s.id,
@@ -56,6 +63,7 @@ export function renderCtrf(report: Report): CtrfReport {
         rawStatus: s.status,
         suite: [`openclaw ${t.target.version}`],
         extra: {
+          kind: "scenario",
           deciding: s.deciding,
           claim: s.claim,
           expectations: s.expectations.map((e) => ({ id: e.id, expected: e.expected, observed: e.observed, pass: e.pass })),
@@ -68,6 +76,7 @@ export function renderCtrf(report: Report): CtrfReport {
       return test;
     }),
   );
+  const tests = [...scenarioTests, ...RUN_CHECKS.flatMap((check) => check(report))];
   const count = (st: CtrfStatus): number => tests.filter((x) => x.status === st).length;
   const start = epochMs(report.startedAt);
   const stop = Math.max(start, epochMs(report.finishedAt));

@@ -2,6 +2,7 @@ import type { Timeouts } from "../plan/plan.ts";
 import type { Sandbox } from "../sandbox/sandbox.ts";
 import type { RunningGateway } from "../gateway/gateway.ts";
 import type { Progress } from "../ui/progress.ts";
+import type { NetworkResource } from "../hygiene/checks.ts";
 
 export interface Redactor {
   text(s: string): string;
@@ -28,6 +29,8 @@ export interface GatewayContext {
   trackPid(pid: number): void;
   /** Registers a port the harness listened on. */
   trackPort(port: number): void;
+  /** Registers network namespaces and links the harness is about to create (absent where none can be made). */
+  trackNetwork?(created: NetworkResource[]): void;
   /** Aborted when the harness is interrupted or the gateway dies: every wait in a scenario ends. */
   signal: AbortSignal;
   faults: Faults;

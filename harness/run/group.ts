@@ -8,12 +8,14 @@ import { childBaseEnv } from "../sandbox/layout.ts";
 import { createSandbox } from "../sandbox/sandbox.ts";
 import { gatewayBind } from "../sandbox/files.ts";
 import type { Progress } from "../ui/progress.ts";
+import type { NetworkResource } from "../hygiene/checks.ts";
 import type { Faults, Redactor, TargetRuntime } from "./context.ts";
 import { mapLimit } from "./limit.ts";
 import { NO_LOCKS, removeSandboxLocks, type RunLocks } from "./locks.ts";
 import { emptyObservations, runScenario } from "./scenario.ts";
 import { applyPositiveControls } from "../judge/controls.ts";
 import { prepareScenario, releasePrepared, setPreparedPriority, type PreparedScenario } from "./prepare.ts";
+import { prepareAll } from "./prepare-all.ts";
 
 export interface GroupRunOptions {
   label: string; // e.g. "head" or "single"
@@ -30,6 +32,7 @@ export interface GroupRunOptions {
   trackPid(pid: number): void;
   trackPort(port: number): void;
   trackSandbox(root: string): void;
+  trackNetwork(created: NetworkResource[]): void;
   /** Fault injection hook for tests: called once the gateway is ready. */
   onGatewayReady?: (g: RunningGateway) => void;
   faults: Faults;
@@ -102,11 +105,8 @@ export async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
     });
     starting.catch(() => undefined);
     try {
-      prepared = await Promise.all(
-        o.group.scenarios.map((sc) =>
-          prepareScenario(sc, { gatewayUrl: `ws://127.0.0.1:${port}`, sandbox, baseEnv, target: o.target, redactor: o.redactor, signal: stopAll.signal, trackPid: o.trackPid, trackPort: o.trackPort }),
-        ),
-      );
+      const prepCtx = { gatewayUrl: `ws://127.0.0.1:${port}`, sandbox, baseEnv, target: o.target, redactor: o.redactor, signal: stopAll.signal, trackPid: o.trackPid, trackPort: o.trackPort };
+      prepared = await prepareAll(o.group.scenarios, (sc) => prepareScenario(sc, prepCtx), releasePrepared);
     } catch (err) {
       // Abandon the start (startGateway stops what it spawned), or stop a gateway that became ready meanwhile.
       stopAll.abort("preparing the scenarios failed");
@@ -128,7 +128,7 @@ export async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
     void running.exited.then((e) => {
       if (e.by !== "harness") stopAll.abort(`gateway exited (code ${e.code ?? "none"}, signal ${e.signal ?? "none"})`);
     });
-    const ctx = { sandbox, gateway: running, target: o.target, baseEnv, redactor: o.redactor, timeouts: o.timeouts, progress: o.progress, trackPid: o.trackPid, trackPort: o.trackPort, signal: stopAll.signal, faults: o.faults };
+    const ctx = { sandbox, gateway: running, target: o.target, baseEnv, redactor: o.redactor, timeouts: o.timeouts, progress: o.progress, trackPid: o.trackPid, trackPort: o.trackPort, trackNetwork: o.trackNetwork, signal: stopAll.signal, faults: o.faults };
     const results = await mapLimit(o.group.scenarios, o.concurrency, async (sc, i) => {
       const prep = prepared[i] as PreparedScenario;
       const why = stopAll.signal.aborted ? String(stopAll.signal.reason ?? "aborted") : null;

@@ -24,9 +24,11 @@ export interface RunLocks {
   /** The hashes naming this sandbox's lock files: one per state database that came to exist in it. */
   hashes: string[];
   removed: string[];
+  /** Every file in the shared lock folder when this sandbox's were removed (to verify the naming, hygiene/lock-naming.ts). */
+  seen: string[];
 }
 
-export const NO_LOCKS: RunLocks = { hashes: [], removed: [] };
+export const NO_LOCKS: RunLocks = { hashes: [], removed: [], seen: [] };
 
 /**
  * Remove the lock files that belong to the sandbox's state databases: the shared home's, and the one a runtime
@@ -35,7 +37,7 @@ export const NO_LOCKS: RunLocks = { hashes: [], removed: [] };
 export async function removeSandboxLocks(layout: Pick<SandboxLayout, "stateDb" | "unsharedStateDb">): Promise<RunLocks> {
   if (typeof process.getuid !== "function") return NO_LOCKS;
   const dir = stateLockDir(process.getuid());
-  const out: RunLocks = { hashes: [], removed: [] };
+  const out: RunLocks = { hashes: [], removed: [], seen: (await readdir(dir).catch(() => [] as string[])).map((n) => join(dir, n)) };
   for (const db of [layout.stateDb, layout.unsharedStateDb]) {
     const real = await stateDbRealpath(db);
     if (!real) continue;

@@ -22,7 +22,7 @@ export async function withNetnsTap<T>(
   listen: "loopback" | "veth",
   fn: (ns: Netns, doors: Tap["doors"]) => Promise<T>,
 ): Promise<{ result: T; wire: WireConnection[]; note: string }> {
-  const ns = await createNetns();
+  const ns = await createNetns(ctx.trackNetwork);
   try {
     const upstream = `ws://${ns.plan.hostAddr}:${ctx.gateway.port}`;
     const tap = execa(ns.exec[0] as string, [...ns.exec.slice(1), ctx.target.nodePath, TAP_CHILD, upstream, listen === "veth" ? ns.plan.nsAddr : "127.0.0.1"], {

@@ -1,14 +1,16 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { arch, availableParallelism, cpus, platform, release, tmpdir, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import type { HygieneCheck, Report, TargetInfo, TargetRun } from "../evidence/types.ts";
 import { REPORT_SCHEMA_VERSION } from "../evidence/types.ts";
-import { checkFiles, checkPorts, checkProcesses, checkSecrets } from "../hygiene/checks.ts";
-import { isListening, listFiles, processesMentioning, scanFiles } from "../hygiene/probe.ts";
-import { removeEmptyCreated, sharedPlaces, snapshot } from "../hygiene/snapshot.ts";
+import { checkFiles, checkNetwork, checkPorts, checkProcesses, type NetworkResource } from "../hygiene/checks.ts";
+import { verifyLockNaming } from "../hygiene/lock-naming.ts";
+import { processStart } from "../hygiene/pid-identity.ts";
+import { isListening, listFiles, processesMentioning, remainingNetwork, trackedStillRunning } from "../hygiene/probe.ts";
+import { openclawTempEntries, removeEmptyCreated, sharedPlaces, snapshot, SNAPSHOT_DEPTH } from "../hygiene/snapshot.ts";
 import { compareRuns, preflight } from "../judge/compare.ts";
-import { overallStatus } from "../judge/run-status.ts";
+import { finishReport } from "./finish.ts";
 import type { DeclaredChanges } from "../plan/changes-types.ts";
 import type { RunPlan } from "../plan/plan.ts";
 import type { Progress } from "../ui/progress.ts";
@@ -40,12 +42,22 @@ export interface RunDeps {
 
 export interface Tracker {
   pids: Set<number>;
+  /** Each tracked PID's start time when tracked (null: already gone), so that a reused PID is never taken for ours. */
+  pidStarts: Map<number, string | null>;
   ports: Set<number>;
   sandboxes: string[];
+  /** Network namespaces and links the run created (or was about to create). */
+  network: NetworkResource[];
 }
 
 export function newTracker(): Tracker {
-  return { pids: new Set(), ports: new Set(), sandboxes: [] };
+  return { pids: new Set(), pidStarts: new Map(), ports: new Set(), sandboxes: [], network: [] };
+}
+
+/** Track a PID the harness started, with its start time. */
+export function trackPid(tracker: Tracker, pid: number): void {
+  tracker.pids.add(pid);
+  tracker.pidStarts.set(pid, processStart(pid));
 }
 
 function newRunId(mode: string, now = new Date()): string {
@@ -68,13 +80,16 @@ export async function executeRun(plan: RunPlan, deps: RunDeps, targets: Resolved
   await mkdir(folder, { recursive: true });
   const uid = typeof process.getuid === "function" ? process.getuid() : 0;
   const places = sharedPlaces(uid, tmpdir());
-  const before = await snapshot(places);
+  const tmpRoots = [...new Set(["/tmp", tmpdir()])];
+  const tmpEntries = await openclawTempEntries(tmpRoots);
+  const before = await snapshot([...places, ...tmpEntries]);
   const tracker = deps.tracker ?? newTracker();
   const { ports, sandboxes } = tracker;
   const track = {
-    trackPid: (p: number) => void tracker.pids.add(p),
+    trackPid: (p: number) => trackPid(tracker, p),
     trackPort: (p: number) => void ports.add(p),
     trackSandbox: (r: string) => void sandboxes.push(r),
+    trackNetwork: (created: NetworkResource[]) => void tracker.network.push(...created),
     ...(deps.onGatewayReady ? { onGatewayReady: deps.onGatewayReady } : {}),
   };
 
@@ -97,14 +112,16 @@ export async function executeRun(plan: RunPlan, deps: RunDeps, targets: Resolved
 
   const cleaned = await removeEmptyCreated(before, places);
   const locks = runs.flatMap((r) => r.locks);
-  const files0 = checkFiles(before, await snapshot(places), locks.flatMap((l) => l.hashes));
+  const after = await snapshot([...places, ...new Set([...tmpEntries, ...(await openclawTempEntries(tmpRoots))])]);
+  const files0 = checkFiles(before, after, locks.flatMap((l) => l.hashes), { places, depth: SNAPSHOT_DEPTH, tmpRoots }, verifyLockNaming(before, locks));
   const removedLocks = locks.flatMap((l) => l.removed);
   if (removedLocks.length) files0.detail += `; removed this run's ${removedLocks.length} lock file(s) that the target left in ${dirname(removedLocks[0] as string)}`;
   if (cleaned.length) files0.detail += `; removed empty ${cleaned.join(", ")} that the target created outside the sandbox`;
   const hygiene: HygieneCheck[] = [
-    checkProcesses(await processesMentioning(sandboxes)),
+    checkProcesses(await processesMentioning(sandboxes), await trackedStillRunning(tracker.pidStarts), tracker.pidStarts.size),
     files0,
     checkPorts((await Promise.all([...ports].map(async (p) => ((await isListening(p)) ? p : null)))).filter((p): p is number => p !== null), ports.size),
+    checkNetwork(tracker.network, await remainingNetwork(tracker.network)),
   ];
   const files = await listFiles(folder);
   const finished = new Date();
@@ -127,15 +144,10 @@ export async function executeRun(plan: RunPlan, deps: RunDeps, targets: Resolved
     preflight: pre,
     hygiene,
     logs: files.filter((f) => f.endsWith(".log")).sort(),
+    quarantine: null,
   };
-  const hits = await scanFiles(folder, files, (t) => deps.redactor.findIn(t));
-  hits.set("report.json", deps.redactor.findIn(JSON.stringify(draft)));
-  draft.hygiene.push(checkSecrets(hits, files.length + 1));
-  draft.status = overallStatus(draft);
-  const valid = (await validation).validateReport(draft);
-  if (!valid.ok) throw new Error(`internal error: the report does not match its schema: ${valid.errors.join("; ")}`);
-  await writeFile(join(folder, "report.json"), `${JSON.stringify(draft, null, 2)}\n`, { mode: 0o644 });
-  return { report: draft, folder };
+  const report = await finishReport(folder, files, draft, deps.redactor, (await validation).validateReport);
+  return { report, folder };
 }
 
 async function provision(spec: string, deps: Pick<RunDeps, "progress" | "resolveTarget">): Promise<ResolvedTarget> {

@@ -95,7 +95,7 @@ export async function runScenario(s: ScenarioDefinition, ctx: GatewayContext, pr
     requester?.close();
     await prepared.runtime?.discard().catch(() => undefined);
     await tap.close();
-    obs.wire = netnsWire ?? tap.connections();
+    obs.wire = ctx.redactor.deep(netnsWire ?? tap.connections());
   }
   const gatewayExit = ctx.gateway.exit();
   if (gatewayExit) findings.push(`gateway exited during the scenario (code ${gatewayExit.code ?? "none"}, signal ${gatewayExit.signal ?? "none"})`);

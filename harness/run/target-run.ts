@@ -16,7 +16,7 @@ export interface TargetRunOptions {
   progress: Progress;
   reportFolder: string;
   signal: AbortSignal;
-  track: Pick<GroupRunOptions, "trackPid" | "trackPort" | "trackSandbox" | "onGatewayReady">;
+  track: Pick<GroupRunOptions, "trackPid" | "trackPort" | "trackSandbox" | "trackNetwork" | "onGatewayReady">;
   faults: Faults;
   /** Shared by all targets: at most as many gateways at once as memory allows. */
   gatewaySlots: { run<R>(fn: () => Promise<R>): Promise<R> };
