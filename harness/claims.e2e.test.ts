@@ -9,7 +9,6 @@ afterAll(() => reports.cleanup());
 const CLAIMS = [
   "explicit-url-omission",
   "agent-tool-local",
-  "agent-tool-fallback-local",
   "agent-tool-env-url",
   "agent-tool-config-remote-url",
   "agent-tool-explicit-url",
@@ -20,6 +19,19 @@ const CLAIMS = [
 ];
 
 describe("the PR's further claims, each observed on the wire of the real pinned gateway", () => {
+  it("finding: the agent tool in a separate process with gateway.mode remote and no remote.url fails before connecting, so the claim fails", async () => {
+    const r = await runCli(["smoke", "--scenario", "agent-tool-fallback-local", "--report-dir", reports.path]);
+    const out = String(r.all);
+    expect(r.exitCode, out).toBe(1);
+    const s = (await readReport(reportPathFrom(out) as string)).targets[0]!.scenarios[0]!;
+    expect(s.status).toBe("failed");
+    expect(s.observations.wire).toEqual([]);
+    expect(s.refusals.map((x) => x.refusedBy)).toEqual(["client-before-connect"]);
+    expect(s.observations.runtime?.errorMessage).toContain("gateway remote mode misconfigured: gateway.remote.url missing");
+    expect(s.observations.control?.pendingAfterRuntime).toBe(true);
+    await noSandboxLeft();
+  });
+
   it("every claim scenario passes, and every refusal names the gateway check that made it", async () => {
     const r = await runCli(["smoke", ...CLAIMS.flatMap((c) => ["--scenario", c]), "--report-dir", reports.path]);
     const out = String(r.all);
@@ -30,7 +42,7 @@ describe("the PR's further claims, each observed on the wire of the real pinned 
     for (const s of byId.values()) expect(s.status, `${s.id}: ${s.deciding}`).toBe("passed");
 
     // The agent tool attaches the token only for the local target, fallback-local included (the PR's last fix).
-    for (const id of ["agent-tool-local", "agent-tool-fallback-local"]) {
+    for (const id of ["agent-tool-local"]) {
       const c = byId.get(id)!.observations.wire[0]?.connect;
       expect(c?.approvalRuntimeToken, id).toMatchObject({ length: 43, equalsDerived: true });
       expect(c?.deviceId, id).toBeNull();
