@@ -49,7 +49,7 @@ Options
   --runs N            soak/bench: how many runs (default 20 for soak, 3 for bench)
   --concurrency N     scenarios run at once against one gateway (default: 2 on 2 cores, else cores-1, at most 4)
   --ready-timeout S   seconds to wait for the gateway's hello-ok (default 90)
-  --runtime-timeout S seconds before an approval-runtime process is killed (default 30)
+  --runtime-timeout S seconds before an approval-runtime process is killed (default 60)
   --fault F           test the harness itself: kill-gateway-during:ID or freeze-tap:ID
   --verbose           print gateway log lines as they come
   -h, --help          show this help
@@ -124,7 +124,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
     runs: positiveInt("--runs", values.runs, command === "soak" ? 20 : 3),
     concurrency: positiveInt("--concurrency", values.concurrency, defaultConcurrency(availableParallelism())),
     readyTimeoutMs: values["ready-timeout"] === undefined ? null : positiveInt("--ready-timeout", values["ready-timeout"], 90) * 1000,
-    runtimeTimeoutMs: values["runtime-timeout"] === undefined ? null : positiveInt("--runtime-timeout", values["runtime-timeout"], 30) * 1000,
+    runtimeTimeoutMs: values["runtime-timeout"] === undefined ? null : positiveInt("--runtime-timeout", values["runtime-timeout"], 60) * 1000,
     faults: parseFaults(values.fault ?? []),
   };
 }

@@ -30,7 +30,7 @@ export interface Timeouts {
   requesterFinalMs: number;
 }
 
-export const DEFAULT_TIMEOUTS: Timeouts = { gatewayReadyMs: 90_000, runtimeProcessMs: 30_000, rpcMs: 10_000, requesterFinalMs: 5_000 };
+export const DEFAULT_TIMEOUTS: Timeouts = { gatewayReadyMs: 90_000, runtimeProcessMs: 60_000, rpcMs: 10_000, requesterFinalMs: 5_000 };
 
 export interface PlanInput {
   mode: "smoke" | "proof";

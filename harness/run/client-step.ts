@@ -60,7 +60,7 @@ export async function runClientStep(spec: ClientSpec, p: ClientStepInput): Promi
   const inv = p.invocation;
   if (!inv) throw new Error(`${spec.route}: no invocation was prepared for this runtime client`);
   const marker = `approval-runtime-smoke-marker-${randomBytes(6).toString("hex")}`;
-  const handle = p.prepared ?? (await spawnIsolated(spec, inv, marker, ctx));
+  const handle = p.prepared ?? (spec.isolation ? await spawnIsolated(spec, inv, marker, ctx) : spawnTrackedRuntime(ctx, inv));
   const running = handle.resolve(runtimeInput(inv, p), ctx.timeouts.runtimeProcessMs);
   p.onStarted?.();
   const { outcome, extras } = await running;
@@ -84,8 +84,7 @@ export async function runClientStep(spec: ClientSpec, p: ClientStepInput): Promi
 /** Spawn the runtime behind namespaces (and as another user), after sharing the sandbox as a user would. */
 async function spawnIsolated(spec: RuntimeClientSpec, inv: RuntimeInvocation, marker: string, ctx: GatewayContext): Promise<RuntimeHandle> {
   const iso = spec.isolation;
-  // Only isolated clients reach here: the others were spawned while the gateway started (prepare.ts).
-  if (!iso) throw new Error(`${spec.route}: a runtime client without isolation should have been prepared`);
+  if (!iso) throw new Error(`${spec.route}: not an isolated runtime client`);
   if (iso.otherUser) await shareWithGroup(ctx.sandbox.layout.root, OTHER_USER.gid);
   const wrapper = isolationWrapper(iso, {
     sandboxRoot: ctx.sandbox.layout.root,

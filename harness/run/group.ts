@@ -106,7 +106,10 @@ export async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
     starting.catch(() => undefined);
     try {
       const prepCtx = { gatewayUrl: `ws://127.0.0.1:${port}`, sandbox, baseEnv, target: o.target, redactor: o.redactor, signal: stopAll.signal, trackPid: o.trackPid, trackPort: o.trackPort };
-      prepared = await prepareAll(o.group.scenarios, (sc) => prepareScenario(sc, prepCtx), releasePrepared);
+      // Only the first scenarios' runtime processes load while the gateway starts (as many as run at once): fifteen
+      // OpenClaw clients loading together on two cores starve the gateway and each other. The rest spawn when they run.
+      const ahead = new Set(o.group.scenarios.slice(0, o.concurrency));
+      prepared = await prepareAll(o.group.scenarios, (sc) => prepareScenario(sc, prepCtx, ahead.has(sc)), releasePrepared);
     } catch (err) {
       // Abandon the start (startGateway stops what it spawned), or stop a gateway that became ready meanwhile.
       stopAll.abort("preparing the scenarios failed");

@@ -52,13 +52,13 @@ export async function prepareInvocation(client: ClientSpec, scenarioId: string, 
  * it loads OpenClaw's client (which reads nothing from the home) while the gateway starts.
  * Isolated clients are spawned later, once the sandbox is as a user would have shared it.
  */
-export async function prepareScenario(s: ScenarioDefinition, c: PrepareContext): Promise<PreparedScenario> {
+export async function prepareScenario(s: ScenarioDefinition, c: PrepareContext, spawnAhead = true): Promise<PreparedScenario> {
   const tap = await startTap({ upstreamUrl: c.gatewayUrl, derivedToken: c.sandbox.derivedToken });
   for (const d of Object.values(tap.doors)) c.trackPort(d.port);
   try {
     const inNetns = s.client.network === "netns";
     const invocation = inNetns ? null : await prepareInvocation(s.client, s.id, tap.doors, c.sandbox);
-    if (s.client.kind !== "openclaw-runtime" || s.client.isolation || inNetns || !invocation) return { tap, invocation, runtime: null };
+    if (!spawnAhead || s.client.kind !== "openclaw-runtime" || s.client.isolation || inNetns || !invocation) return { tap, invocation, runtime: null };
     return { tap, invocation, runtime: spawnTrackedRuntime(c, invocation) };
   } catch (err) {
     await tap.close();
