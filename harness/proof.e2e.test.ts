@@ -29,6 +29,16 @@ describe("base against head on real builds: 2026.6.5 (before #87105) → 2026.6.
       expect(rows.find((x) => x.scenario === s && x.expectation === "resolve")?.class).toBe("PASS_TO_PASS");
       expect(rows.find((x) => x.scenario === s && x.expectation === "device-identity")?.class).toBe("FAIL_TO_PASS");
     }
+    // The agent tool: 2026.6.5 sends its process-local token to every approval call, the fix only to the local target.
+    expect(rows.find((x) => x.scenario === "agent-tool-local" && x.expectation === "runtime-token")?.class).toBe("FAIL_TO_PASS");
+    expect(rows.find((x) => x.scenario === "agent-tool-env-url" && x.expectation === "runtime-token")?.class).toBe("FAIL_TO_PASS");
+    expect(rows.find((x) => x.scenario === "agent-tool-env-url" && x.expectation === "device-identity")?.class).toBe("FAIL_TO_PASS");
+    // The canonical resolver did not exist yet in either build: not applicable on both ends, never passed.
+    expect(rows.find((x) => x.scenario === "canonical-exec-handoff")).toMatchObject({ base: "not-applicable", head: "not-applicable" });
+    // Every refused resolve or connect on either end names the gateway check that made it.
+    for (const t of report.targets) {
+      for (const s of t.scenarios) for (const x of s.refusals.filter((y) => y.at === "connect" || y.at.endsWith("approval.resolve"))) expect(x.refusedBy, `${t.role} ${s.id}`).not.toBe("unattributed");
+    }
     // The control: no shared file, no handoff, on both builds.
     expect(report.targets.every((t) => t.scenarios.find((s) => s.id === "unshared-home-runtime")?.status === "passed")).toBe(true);
     expect(report.preflight?.every((p) => p.ok)).toBe(true);
