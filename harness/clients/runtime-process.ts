@@ -3,7 +3,7 @@ import { execa, type ResultPromise } from "execa";
 import type { RuntimeOutcome } from "../evidence/types.ts";
 import { parseChildExtras, parseRuntimeOutcome, type ChildExtras } from "./runtime-outcome.ts";
 
-const RUNTIME_CHILD = fileURLToPath(new URL("./runtime-child.mjs", import.meta.url));
+export const RUNTIME_CHILD = fileURLToPath(new URL("./runtime-child.mjs", import.meta.url));
 
 export interface RuntimeSpawn {
   nodePath: string;

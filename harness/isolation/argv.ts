@@ -5,6 +5,11 @@ export interface IsolationContext {
   hostname: string;
   uid: number | null;
   gid: number | null;
+  /**
+   * Paths the runtime needs that the private /tmp would hide (the checkout, the Node binary, the target, the compile
+   * cache, when they live under /tmp): bound back read-only at the same path. See visibleUnderTmp.
+   */
+  readOnly?: readonly string[];
 }
 
 const NS_FLAGS: Record<IsolationSpec["namespaces"][number], string[]> = {
@@ -15,21 +20,21 @@ const NS_FLAGS: Record<IsolationSpec["namespaces"][number], string[]> = {
 };
 
 /**
- * Inside the new mount namespace: a private /tmp (tmpfs), and the sandbox bind-mounted back at the same
- * path, as `docker run -v "$H:$H" --network host` would. $1 = sandbox, $2 = hostname, the rest = the command.
+ * Inside the new mount namespace: a private /tmp (tmpfs), then what the runtime needs bound back at the same paths,
+ * as `docker run -v "$P:$P:ro" -v "$H:$H" --network host` would: first the read-only paths, then the sandbox (read-
+ * write, last, so a read-only parent cannot cover it). Each is stashed under /mnt before /tmp is replaced.
+ * $1 = hostname, $2 = N, then N paths (read-only ones first, the sandbox last), then the command.
  */
 export const ISOLATION_SCRIPT = [
   "set -e",
   "mount --make-rprivate /",
+  'h="$1"; n="$2"; shift 2',
   "mount -t tmpfs smoke-stash /mnt",
-  "mkdir /mnt/home",
-  'mount --bind "$1" /mnt/home',
+  'i=0; while [ "$i" -lt "$n" ]; do mkdir "/mnt/$i"; mount --bind "$1" "/mnt/$i"; eval "p$i=\\$1"; shift; i=$((i+1)); done',
   "mount -t tmpfs smoke-tmp /tmp",
-  'mkdir -p "$1"',
-  'mount --bind /mnt/home "$1"',
+  'i=0; while [ "$i" -lt "$n" ]; do eval "p=\\$p$i"; mkdir -p "$p"; mount --bind "/mnt/$i" "$p"; if [ "$i" -lt "$((n-1))" ]; then mount -o remount,bind,ro "$p"; fi; i=$((i+1)); done',
   "umount -l /mnt",
-  'hostname "$2"',
-  "shift 2",
+  'hostname "$h"',
   'exec "$@"',
 ].join("; ");
 
@@ -40,5 +45,17 @@ export function isolationWrapper(spec: IsolationSpec, ctx: IsolationContext): st
     spec.otherUser && ctx.uid !== null && ctx.gid !== null
       ? ["setpriv", `--reuid=${ctx.uid}`, `--regid=${ctx.gid}`, "--clear-groups", "--inh-caps=-all", "--"]
       : [];
-  return ["unshare", ...flags, "--kill-child=SIGKILL", "--", "sh", "-c", ISOLATION_SCRIPT, "sh", ctx.sandboxRoot, ctx.hostname, ...drop];
+  const paths = [...(ctx.readOnly ?? []), ctx.sandboxRoot];
+  return ["unshare", ...flags, "--kill-child=SIGKILL", "--", "sh", "-c", ISOLATION_SCRIPT, "sh", ctx.hostname, String(paths.length), ...paths, ...drop];
+}
+
+/**
+ * Which of the paths the runtime needs a private /tmp would hide: those under /tmp, without what lies in the sandbox
+ * (bound read-write anyway) and without any path inside another one of the list. Pure.
+ */
+export function visibleUnderTmp(needed: readonly string[], sandboxRoot: string): string[] {
+  const under = (p: string, dir: string): boolean => p === dir || p.startsWith(`${dir.replace(/\/+$/, "")}/`);
+  // A parent of the sandbox stays: bound read-only first, with the sandbox bound read-write over it afterwards.
+  const tmp = [...new Set(needed)].filter((p) => under(p, "/tmp") && p !== "/tmp" && !under(p, sandboxRoot));
+  return tmp.filter((p) => !tmp.some((q) => q !== p && under(p, q))).sort();
 }

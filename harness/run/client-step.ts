@@ -1,10 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, rmSync } from "node:fs";
+import { realpath } from "node:fs/promises";
+import { dirname } from "node:path";
 import type { IsolationEvidence, RuntimeOutcome, WireConnection } from "../evidence/types.ts";
 import { runInNetns } from "./netns-step.ts";
 import type { RuntimeHandle, RuntimeInput } from "../clients/runtime-process.ts";
 import { spawnTrackedRuntime } from "./prepare.ts";
-import { isolationWrapper } from "../isolation/argv.ts";
+import { isolationWrapper, visibleUnderTmp } from "../isolation/argv.ts";
+import { RUNTIME_CHILD } from "../clients/runtime-process.ts";
 import { processNamespaces } from "../isolation/namespaces.ts";
 import { OTHER_USER, shareWithGroup } from "../isolation/share.ts";
 import type { RuntimeInvocation } from "../plan/client-setup.ts";
@@ -60,14 +63,15 @@ export async function runClientStep(spec: ClientSpec, p: ClientStepInput): Promi
   const inv = p.invocation;
   if (!inv) throw new Error(`${spec.route}: no invocation was prepared for this runtime client`);
   const marker = `approval-runtime-smoke-marker-${randomBytes(6).toString("hex")}`;
-  const handle = p.prepared ?? (spec.isolation ? await spawnIsolated(spec, inv, marker, ctx) : spawnTrackedRuntime(ctx, inv));
+  const visible = spec.isolation ? await isolatedVisiblePaths(ctx) : [];
+  const handle = p.prepared ?? (spec.isolation ? await spawnIsolated(spec, inv, marker, ctx, visible) : spawnTrackedRuntime(ctx, inv));
   const running = handle.resolve(runtimeInput(inv, p), ctx.timeouts.runtimeProcessMs);
   p.onStarted?.();
   const { outcome, extras } = await running;
   if (!spec.isolation) return { runtime: outcome, isolation: null };
   const hostMarker = `/tmp/${marker}`;
-  const visible = existsSync(hostMarker);
-  if (visible) rmSync(hostMarker, { force: true });
+  const markerVisible = existsSync(hostMarker);
+  if (markerVisible) rmSync(hostMarker, { force: true });
   const gateway = await processNamespaces(ctx.gateway.pid);
   const rt = extras.isolation;
   return {
@@ -75,14 +79,27 @@ export async function runClientStep(spec: ClientSpec, p: ClientStepInput): Promi
     isolation: {
       gateway,
       runtime: rt ? { ns: rt.ns, uid: rt.uid, gid: rt.gid, hostname: rt.hostname } : null,
-      hostTmpMarkerVisible: rt?.markerWritten ? visible : null,
-      filesNeeded: extras.filesTouched ?? [],
+      hostTmpMarkerVisible: rt?.markerWritten ? markerVisible : null,
+      filesNeeded: [...visible.map((v) => `${v} (made visible read-only inside the private /tmp)`), ...(extras.filesTouched ?? [])],
     },
   };
 }
 
+/**
+ * What the isolated runtime needs from the host that its private /tmp would hide: its own script, the Node runtime,
+ * the target with its dependencies, and the compile cache, wherever they live (real paths, links resolved).
+ */
+async function isolatedVisiblePaths(ctx: GatewayContext): Promise<string[]> {
+  const real = (p: string): Promise<string | null> => realpath(p).catch(() => null);
+  const node = await real(ctx.target.nodePath);
+  const target = await real(ctx.target.openclawDir);
+  const cache = ctx.sandbox.compileCached ? await real(ctx.sandbox.layout.compileCacheLink) : null;
+  const needed = [dirname(RUNTIME_CHILD), node ? dirname(dirname(node)) : null, target ? dirname(target) : null, cache].filter((p): p is string => p !== null);
+  return visibleUnderTmp(needed, ctx.sandbox.layout.root);
+}
+
 /** Spawn the runtime behind namespaces (and as another user), after sharing the sandbox as a user would. */
-async function spawnIsolated(spec: RuntimeClientSpec, inv: RuntimeInvocation, marker: string, ctx: GatewayContext): Promise<RuntimeHandle> {
+async function spawnIsolated(spec: RuntimeClientSpec, inv: RuntimeInvocation, marker: string, ctx: GatewayContext, readOnly: string[]): Promise<RuntimeHandle> {
   const iso = spec.isolation;
   if (!iso) throw new Error(`${spec.route}: not an isolated runtime client`);
   if (iso.otherUser) await shareWithGroup(ctx.sandbox.layout.root, OTHER_USER.gid);
@@ -91,6 +108,7 @@ async function spawnIsolated(spec: RuntimeClientSpec, inv: RuntimeInvocation, ma
     hostname: "smoke-runtime",
     uid: iso.otherUser ? OTHER_USER.uid : null,
     gid: iso.otherUser ? OTHER_USER.gid : null,
+    readOnly,
   });
   return spawnTrackedRuntime(ctx, inv, wrapper, { SMOKE_ISOLATION_MARKER: marker, SMOKE_TRACE_FILES: "1" });
 }
