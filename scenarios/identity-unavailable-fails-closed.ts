@@ -13,12 +13,13 @@ export const scenario: ScenarioDefinition = {
     { id: "connections", expect: "none" },
     {
       id: "runtime-log",
-      expect: { pattern: "device identity|identity.*(EACCES|EPERM)|(EACCES|EPERM).*openclaw\\.sqlite", meaning: "the client's error names the identity, or the state database that holds it (openclaw.sqlite on 2026.9.x), as unreadable" },
+      // Which error depends on who hardened the shared state last (EACCES stat of the database, or EPERM chmod of its dir).
+      expect: { pattern: "device identity|(EACCES|EPERM).*\\.openclaw/state", meaning: "the client's error names the identity, or the state that holds it (<state>/state, openclaw.sqlite on 2026.9.x), as unusable" },
     },
     { id: "resolve", expect: "refused", by: "client-before-connect" },
     { id: "still-pending", expect: true },
     { id: "requester-decision", expect: "never-allow" },
   ],
   findingWhenObserved:
-    "Finding for OpenClaw: the call fails closed, but resolveApprovalOverGateway reports the raw error of the state database (EACCES: permission denied, stat '<state>/state/openclaw.sqlite'), which does not say that the stable device identity is what could not be loaded; the agent gateway tool on the same set-up fails even earlier, reading its config ('Failed to read config … EACCES'), before its own identity message ('remote approval gateway calls require a stable device identity') can apply.",
+    "Finding for OpenClaw: the call fails closed, but resolveApprovalOverGateway reports the raw error of the shared state (EACCES: permission denied, stat '<state>/state/openclaw.sqlite', or EPERM: operation not permitted, chmod '<state>/state', depending on who hardened it last), which does not say that the stable device identity is what could not be loaded; the agent gateway tool on the same set-up fails even earlier, reading its config ('Failed to read config … EACCES'), before its own identity message ('remote approval gateway calls require a stable device identity') can apply.",
 };
