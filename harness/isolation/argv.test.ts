@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ISOLATION_SCRIPT, isolationWrapper, visibleUnderTmp } from "./argv.ts";
+import { ISOLATION_SCRIPT, isolationWrapper, outermostNodeModules, visibleUnderTmp } from "./argv.ts";
 
 const ctx = { sandboxRoot: "/tmp/openclaw-smoke-x", hostname: "smoke-runtime", uid: 64123, gid: 64123 };
 
@@ -35,6 +35,12 @@ describe("isolationWrapper (pure argv)", () => {
     expect(ISOLATION_SCRIPT).toContain("mount -o remount,bind,ro");
     const argv = isolationWrapper({ namespaces: ["mount"], otherUser: false }, { ...ctx, readOnly: ["/tmp/clone with space", "/tmp/cache/targets/openclaw-1"] });
     expect(argv.slice(argv.indexOf("-c") + 2)).toEqual(["sh", "smoke-runtime", "3", "/tmp/clone with space", "/tmp/cache/targets/openclaw-1", "/tmp/openclaw-smoke-x"]);
+  });
+
+  it("a package's dependencies are its outermost node_modules (pnpm links them as siblings under .pnpm)", () => {
+    expect(outermostNodeModules("/tmp/c/node_modules/.pnpm/openclaw@1/node_modules/openclaw")).toBe("/tmp/c/node_modules");
+    expect(outermostNodeModules("/home/u/.cache/t/openclaw-1/node_modules/openclaw")).toBe("/home/u/.cache/t/openclaw-1/node_modules");
+    expect(outermostNodeModules("/tmp/src/openclaw")).toBe("/tmp/src/openclaw");
   });
 
   it("re-exposes only what the private /tmp hides: paths under /tmp, not the sandbox, no path inside another", () => {

@@ -50,6 +50,15 @@ export function isolationWrapper(spec: IsolationSpec, ctx: IsolationContext): st
 }
 
 /**
+ * The outermost node_modules folder a package path lies in (the folder of its dependencies, which pnpm links as
+ * siblings under node_modules/.pnpm), or the folder itself when it lies in none (a source checkout). Pure.
+ */
+export function outermostNodeModules(path: string): string {
+  const i = path.indexOf("/node_modules/");
+  return i < 0 ? path : path.slice(0, i + "/node_modules".length);
+}
+
+/**
  * Which of the paths the runtime needs a private /tmp would hide: those under /tmp, without what lies in the sandbox
  * (bound read-write anyway) and without any path inside another one of the list. Pure.
  */

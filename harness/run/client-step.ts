@@ -6,7 +6,7 @@ import type { IsolationEvidence, RuntimeOutcome, WireConnection } from "../evide
 import { runInNetns } from "./netns-step.ts";
 import type { RuntimeHandle, RuntimeInput } from "../clients/runtime-process.ts";
 import { spawnTrackedRuntime } from "./prepare.ts";
-import { isolationWrapper, visibleUnderTmp } from "../isolation/argv.ts";
+import { isolationWrapper, outermostNodeModules, visibleUnderTmp } from "../isolation/argv.ts";
 import { RUNTIME_CHILD } from "../clients/runtime-process.ts";
 import { processNamespaces } from "../isolation/namespaces.ts";
 import { OTHER_USER, shareWithGroup } from "../isolation/share.ts";
@@ -94,7 +94,7 @@ async function isolatedVisiblePaths(ctx: GatewayContext): Promise<string[]> {
   const node = await real(ctx.target.nodePath);
   const target = await real(ctx.target.openclawDir);
   const cache = ctx.sandbox.compileCached ? await real(ctx.sandbox.layout.compileCacheLink) : null;
-  const needed = [dirname(RUNTIME_CHILD), node ? dirname(dirname(node)) : null, target ? dirname(target) : null, cache].filter((p): p is string => p !== null);
+  const needed = [dirname(RUNTIME_CHILD), node ? outermostNodeModules(dirname(node)) : null, target ? outermostNodeModules(target) : null, cache].filter((p): p is string => p !== null);
   return visibleUnderTmp(needed, ctx.sandbox.layout.root);
 }
 
