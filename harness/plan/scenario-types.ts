@@ -41,6 +41,8 @@ export interface IsolationSpec {
   namespaces: Array<"mount" | "pid" | "uts" | "ipc">;
   /** Run as a different unprivileged uid/gid that shares a group with the sandbox. */
   otherUser: boolean;
+  /** With otherUser: share the home with that user's group first, as a user shares a volume (default true). */
+  shareHome?: boolean;
 }
 
 /** Which token a wire probe presents as auth.approvalRuntimeToken. */
@@ -66,7 +68,12 @@ export interface WireProbeSpec {
 export type ClientSpec = RuntimeClientSpec | WireProbeSpec;
 
 /** The sandbox a scenario needs; scenarios with the same profile share one gateway. */
-export type SandboxProfile = "shared-socket-token" | "no-socket-token" | "lan-bind";
+/**
+ * shared-socket-token: the default home; no-socket-token: no exec-approvals.json; lan-bind: the gateway also listens
+ * beyond loopback; owner-only: like the default, but its own gateway, so no other scenario shares its home with
+ * another user's group first.
+ */
+export type SandboxProfile = "shared-socket-token" | "no-socket-token" | "lan-bind" | "owner-only";
 
 /** The gateway checks a refusal can be attributed to (see RefusalCheck in evidence/types.ts). */
 export type { RefusalCheck } from "../evidence/types.ts";

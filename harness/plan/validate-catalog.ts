@@ -32,6 +32,9 @@ export function validateCatalog(catalog: readonly ScenarioDefinition[], changes:
     if ((s.client.network === "netns" || (s.client.kind === "wire-probe" && s.client.device === "paired-remotely")) && s.sandbox !== "lan-bind") {
       problems.push(`scenario '${s.id}' reaches the gateway from a network namespace: it needs the lan-bind sandbox`);
     }
+    if (s.client.kind === "openclaw-runtime" && s.client.isolation?.otherUser && s.client.isolation.shareHome === false && s.sandbox !== "owner-only") {
+      problems.push(`scenario '${s.id}' must not find its home shared by another scenario: it needs the owner-only sandbox`);
+    }
     if (s.client.kind === "wire-probe") {
       // The harness chose what its own probe sends: judging it would only echo the harness.
       const echo = s.expectations.filter((e) => e.id === "runtime-token" || e.id === "device-identity" || e.id === "url-source");

@@ -102,7 +102,7 @@ async function isolatedVisiblePaths(ctx: GatewayContext): Promise<string[]> {
 async function spawnIsolated(spec: RuntimeClientSpec, inv: RuntimeInvocation, marker: string, ctx: GatewayContext, readOnly: string[]): Promise<RuntimeHandle> {
   const iso = spec.isolation;
   if (!iso) throw new Error(`${spec.route}: not an isolated runtime client`);
-  if (iso.otherUser) await shareWithGroup(ctx.sandbox.layout.root, OTHER_USER.gid);
+  if (iso.otherUser && iso.shareHome !== false) await shareWithGroup(ctx.sandbox.layout.root, OTHER_USER.gid);
   const wrapper = isolationWrapper(iso, {
     sandboxRoot: ctx.sandbox.layout.root,
     hostname: "smoke-runtime",
