@@ -24,3 +24,24 @@ async function probe(): Promise<Support> {
   if (sp.failed) return { ok: false, reason: "setpriv (util-linux) is not installed" };
   return { ok: true, reason: null };
 }
+
+/**
+ * Why another, unprivileged user could not read the target build, or null: every folder on the way must be searchable
+ * and the package file readable by others (a target cached under a 0700 home is not). Reads file modes only.
+ */
+export async function unreadableByOthers(path: string): Promise<string | null> {
+  const { realpath, stat } = await import("node:fs/promises");
+  const { dirname, join } = await import("node:path");
+  const file = join(await realpath(path).catch(() => path), "package.json");
+  const dirs: string[] = [];
+  for (let d = dirname(file); ; d = dirname(d)) {
+    dirs.unshift(d);
+    if (dirname(d) === d) break;
+  }
+  for (const d of dirs) {
+    const st = await stat(d).catch(() => null);
+    if (!st || (st.mode & 0o001) === 0) return `another user cannot reach the target build: ${d} is not searchable by others (mode ${st ? (st.mode & 0o777).toString(8) : "unreadable"}); use a target outside a private home`;
+  }
+  const st = await stat(file).catch(() => null);
+  return st && (st.mode & 0o004) !== 0 ? null : `another user cannot read ${file}`;
+}

@@ -1,4 +1,4 @@
-import { isolationSupport } from "../isolation/support.ts";
+import { isolationSupport, unreadableByOthers } from "../isolation/support.ts";
 import { netnsUnsupportedReason } from "../netns/netns.ts";
 import type { ScenarioDefinition } from "../plan/scenario-types.ts";
 import { readBuildFeatures, unmetBuildRequirement } from "../target/features.ts";
@@ -9,10 +9,14 @@ import type { GatewayContext } from "./context.ts";
  * Why this host cannot run the scenario, or null. Never a pass: the caller reports it skipped. What a scenario
  * needs of the host follows from its client (namespaces, a network namespace), so it is not declared separately.
  */
-export async function hostRequirement(s: ScenarioDefinition): Promise<string | null> {
+export async function hostRequirement(s: ScenarioDefinition, ctx: Pick<GatewayContext, "target">): Promise<string | null> {
   if (s.client.kind === "openclaw-runtime" && s.client.isolation) {
     const sup = await isolationSupport();
     if (!sup.ok) return sup.reason;
+    if (s.client.isolation.otherUser) {
+      const why = await unreadableByOthers(ctx.target.openclawDir);
+      if (why) return why;
+    }
   }
   if (s.client.network === "netns" || (s.client.kind === "wire-probe" && s.client.device === "paired-remotely")) return netnsUnsupportedReason();
   return null;

@@ -21,7 +21,7 @@ const ADMIN_DECISION = "allow-once";
 
 /** Run one declared scenario against a ready gateway and judge it. Never throws: failures become findings. */
 export async function runScenario(s: ScenarioDefinition, ctx: GatewayContext, prepared: PreparedScenario): Promise<ScenarioResult> {
-  const skip = (await hostRequirement(s)) ?? null;
+  const skip = await hostRequirement(s, ctx);
   const na = skip ? null : await buildRequirement(s, ctx);
   if (skip || na) {
     await releasePrepared(prepared);

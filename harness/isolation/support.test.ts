@@ -1,0 +1,26 @@
+import { chmod, mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { dir } from "tmp-promise";
+import { unreadableByOthers } from "./support.ts";
+
+const tmp = await dir({ unsafeCleanup: true, prefix: "support-test-" });
+afterAll(() => tmp.cleanup());
+
+describe("unreadableByOthers (real folders and modes)", () => {
+  it("names a private folder on the way to the target, and passes a world-readable one", async () => {
+    await chmod(tmp.path, 0o755);
+    const open = join(tmp.path, "open", "openclaw");
+    await mkdir(open, { recursive: true, mode: 0o755 });
+    await writeFile(join(open, "package.json"), "{}", { mode: 0o644 });
+    expect(await unreadableByOthers(open)).toBeNull();
+    const closed = join(tmp.path, "home", "openclaw");
+    await mkdir(closed, { recursive: true, mode: 0o755 });
+    await writeFile(join(closed, "package.json"), "{}", { mode: 0o644 });
+    await chmod(join(tmp.path, "home"), 0o700);
+    expect(await unreadableByOthers(closed)).toMatch(/home is not searchable by others \(mode 700\)/);
+    await chmod(join(tmp.path, "home"), 0o755);
+    await chmod(join(closed, "package.json"), 0o600);
+    expect(await unreadableByOthers(closed)).toMatch(/cannot read/);
+  });
+});
