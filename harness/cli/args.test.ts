@@ -20,7 +20,9 @@ describe("parseCli", () => {
   it.each([
     [["smok"], /unknown command/],
     [["smoke", "--nope"], /Unknown option/i],
-    [["smoke", "--runs", "0"], /positive integer/],
+    [["soak", "--runs", "0"], /positive integer/],
+    [["smoke", "--runs", "5"], /--runs belongs to soak and bench, not smoke/],
+    [["smoke", "--ready-timeout", "-5"], /--ready-timeout needs a value, and a value that starts with '-' is not one/],
     [["smoke", "--base", "2026.6.5"], /differential/],
     [["smoke", "extra"], /unexpected argument/],
   ])("rejects %j with a one-line usage error", (argv, msg) => {

@@ -55,7 +55,7 @@ Options
   -h, --help          show this help
 
 Exit codes: 0 every expectation holds, 1 an expectation failed (evidence saved), 2 usage or set-up error,
-130/143 interrupted (partial report saved).`;
+130/143 interrupted (partial report saved), 141 the reader of the output went away (\`| head\`).`;
 
 const COMMANDS: readonly Command[] = ["smoke", "proof", "soak", "bench"];
 
@@ -94,8 +94,11 @@ export function parseCli(argv: readonly string[]): CliOptions {
       },
     });
   } catch (err) {
-    const msg = err instanceof Error ? err.message.split("\n")[0] : String(err);
-    throw new UsageError(msg ?? "bad arguments", "Run with --help for the options");
+    const msg = err instanceof Error ? (err.message.split("\n")[0] ?? "") : String(err);
+    // "--ready-timeout -5": parseArgs reads -5 as an option and calls the value ambiguous.
+    const ambiguous = /^Option '(--[\w-]+)' argument is ambiguous/.exec(msg);
+    if (ambiguous) throw new UsageError(`${ambiguous[1]} needs a value, and a value that starts with '-' is not one`, `Pass e.g. ${ambiguous[1]} 3 (a positive integer)`);
+    throw new UsageError(msg.replace(/\.+$/, "") || "bad arguments", "Run with --help for the options");
   }
   const { values, positionals } = parsed;
   const [cmd, ...rest] = positionals;
@@ -105,6 +108,9 @@ export function parseCli(argv: readonly string[]): CliOptions {
   }
   if (rest.length) throw new UsageError(`unexpected argument '${rest[0]}'`, "Options start with --; run with --help");
   const command = cmd as Command;
+  if (values.runs !== undefined && command !== "soak" && command !== "bench") {
+    throw new UsageError(`--runs belongs to soak and bench, not ${command}`, `Use \`pnpm soak --runs ${values.runs}\`, or drop --runs`);
+  }
   if (command === "smoke" && (values.base || values.head)) {
     throw new UsageError("--base/--head belong to a differential run", "Use `pnpm proof --base SPEC --head SPEC`, or --openclaw SPEC for one target");
   }

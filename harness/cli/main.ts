@@ -1,72 +1,9 @@
-import { StepError, UsageError } from "../errors.ts";
-import { stopTree } from "../proc/tree.ts";
-import type { Report } from "../evidence/types.ts";
-import { newTracker } from "../run/run.ts";
-import { installExitCleanup } from "../run/exit-cleanup.ts";
-import { liveTracked } from "../hygiene/pid-identity.ts";
-import { createProgress } from "../ui/progress.ts";
-import { HELP, parseCli } from "./args.ts";
-import { runBench } from "./bench.ts";
-import { emitOutputs, runOnce, SIGNAL_EXIT, type Session } from "./session.ts";
-import { runSoak } from "./soak.ts";
+// The CLI's entry: checks what would crash module loading (a TMPDIR that is not a writable folder), then loads the rest.
+import { environmentProblem } from "./environment.ts";
 
-function exitCodeOf(report: Report, controller: AbortController): number {
-  if (controller.signal.aborted) return SIGNAL_EXIT[String(controller.signal.reason)] ?? 1;
-  return report.status === "passed" ? 0 : 1;
+const problem = environmentProblem(process.env);
+if (problem) {
+  process.stderr.write(`error: ${problem}\n`);
+  process.exit(2);
 }
-
-async function main(argv: string[]): Promise<number> {
-  const opts = parseCli(argv);
-  if (opts.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
-  const tty = Boolean(process.stderr.isTTY) && !process.env.CI;
-  const progress = createProgress({ stream: process.stderr, tty, quiet: false, verbose: opts.verbose });
-  const controller = new AbortController();
-  const tracker = newTracker();
-  // Whatever way this process ends (the 10 s guard below, an exception escaping main), no sandbox with its tokens stays.
-  installExitCleanup(tracker, opts.keep);
-  const session: Session = { opts, progress, tracker, controller, command: `corepack pnpm ${argv.map(quote).join(" ")}` };
-  const stop = (reason: string): void => {
-    if (controller.signal.aborted) return;
-    progress.info(`received ${reason}: tearing down and writing a partial report`);
-    controller.abort(reason);
-    // End what we started, by PID, so every await in flight returns quickly.
-    for (const pid of liveTracked(tracker.pidStarts)) void stopTree(pid, 3000);
-    setTimeout(() => process.exit(SIGNAL_EXIT[reason] ?? 1), 10_000).unref();
-  };
-  for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => stop(sig));
-  // A reader that goes away (`pnpm smoke | head`) must not crash the run before it tears down what it started.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on("error", (err: NodeJS.ErrnoException) => {
-      if (err.code !== "EPIPE" && err.code !== "ERR_STREAM_DESTROYED") throw err;
-      stop("SIGPIPE");
-    });
-  }
-  if (opts.command === "soak") return runSoak(session);
-  if (opts.command === "bench") return runBench(session);
-  const { report, folder } = await runOnce(session, opts.command);
-  await emitOutputs(opts, report, folder, progress);
-  return exitCodeOf(report, controller);
-}
-
-function quote(a: string): string {
-  return /^[\w@./:=-]+$/.test(a) ? a : `'${a.replace(/'/g, "'\\''")}'`;
-}
-
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    if (err instanceof UsageError) {
-      process.stderr.write(`error: ${err.message}\n`);
-      process.exit(2);
-    }
-    if (err instanceof StepError) {
-      process.stderr.write(`error: ${err.describe()}\n`);
-      process.exit(2);
-    }
-    process.stderr.write(`error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exit(1);
-  },
-);
+await import("./entry.ts");

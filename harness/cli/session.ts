@@ -1,7 +1,7 @@
 /** One CLI session: running a smoke or proof once and rendering its outputs. Shared by smoke, proof, soak and bench. */
-import { access, constants, mkdir, writeFile } from "node:fs/promises";
-import { dirname, isAbsolute, relative, resolve } from "node:path";
-import { UsageError } from "../errors.ts";
+import { writeFile } from "node:fs/promises";
+import { isAbsolute, relative, resolve } from "node:path";
+import { ensureWritableDir, ensureWritableParent } from "./paths.ts";
 import { createRedactor } from "../evidence/redact.ts";
 import { loadCatalog } from "../plan/catalog.ts";
 import { requiredForProof, validateCatalog } from "../plan/validate-catalog.ts";
@@ -18,25 +18,6 @@ import type { Report } from "../evidence/types.ts";
 import type { CliOptions } from "./args.ts";
 
 export const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGPIPE: 141 };
-
-/** Create the report dir one level at a time (a recursive mkdir can spin forever under /proc). */
-async function ensureWritableDir(dir: string): Promise<void> {
-  const fail = (): UsageError => new UsageError(`report dir '${dir}' is not writable`, "Pass --report-dir with a folder you can write to");
-  const missing: string[] = [];
-  let cur = dir;
-  while (!(await access(cur).then(() => true, () => false))) {
-    missing.unshift(cur);
-    const up = dirname(cur);
-    if (up === cur) throw fail();
-    cur = up;
-  }
-  try {
-    for (const d of missing) await mkdir(d);
-    await access(dir, constants.W_OK);
-  } catch {
-    throw fail();
-  }
-}
 
 export interface Session {
   opts: CliOptions;
@@ -80,8 +61,10 @@ export async function runOnce(session: Session, mode: "smoke" | "proof"): Promis
     faults: opts.faults,
     resolveTarget: (spec, onProgress) => resolveTarget(spec, { cacheDir: defaultCacheDir(process.env), nodeVersion: process.versions.node, onProgress }),
   };
-  const targets = await provisionTargets(plan, deps);
+  // Every output path is checked before anything starts (exit 2, one line), not after the run.
   await ensureWritableDir(deps.reportRoot);
+  for (const [flag, path] of [["--markdown", opts.markdown], ["--ctrf", opts.ctrf]] as const) if (path) await ensureWritableParent(flag, path);
+  const targets = await provisionTargets(plan, deps);
   return executeRun(plan, deps, targets);
 }
 

@@ -120,6 +120,11 @@ async function treePeakRss(pids: number[]): Promise<number | null> {
   return known.length ? known.reduce((a, b) => a + b, 0) : null;
 }
 
+/** A readiness retry is reported when its reason changes, else at most once a second (retries come every 50 ms). Pure. */
+export function shouldReportWait(last: { reason: string; at: number } | null, reason: string, now: number): boolean {
+  return last === null || last.reason !== reason || now - last.at >= 1000;
+}
+
 async function waitReady(
   url: string,
   opts: GatewayStartOptions,
@@ -128,6 +133,7 @@ async function waitReady(
 ): Promise<{ control: GatewayConnection; attempts: number }> {
   let attempts = 0;
   let last = "no answer yet";
+  let reported: { reason: string; at: number } | null = null;
   while (Date.now() - started < opts.readyTimeoutMs) {
     if (opts.signal?.aborted) {
       throw new StepError("gateway", `start abandoned: ${String(opts.signal.reason ?? "aborted")}`, { process: "openclaw gateway", next: "nothing to do: the harness was interrupted" });
@@ -161,7 +167,11 @@ async function waitReady(
         });
       }
       last = err instanceof Error ? err.message : String(err);
-      opts.onProgress?.(`waiting for hello-ok (attempt ${attempts}: ${last.slice(0, 60)})`);
+      const reason = last.slice(0, 60);
+      if (shouldReportWait(reported, reason, Date.now())) {
+        reported = { reason, at: Date.now() };
+        opts.onProgress?.(`waiting for hello-ok (attempt ${attempts}: ${reason})`);
+      }
       await new Promise((r) => setTimeout(r, 50));
     }
   }
