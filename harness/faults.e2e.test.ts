@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { readdir } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { dir } from "tmp-promise";
@@ -58,6 +58,12 @@ describe("the harness keeps its evidence and cleans up when things go wrong", ()
     const partial = reportsWritten.find((x) => x?.abortReason?.includes("SIGINT"));
     expect(partial?.status).toBe("aborted");
     expect(partial?.targets[0]?.scenarios.some((s) => s.status === "not-run")).toBe(true);
+    // Cut short is never FAIL: the scenario that was running is not-run, with why, and CTRF counts no failure.
+    expect(partial?.targets[0]?.scenarios.filter((s) => s.status === "failed")).toEqual([]);
+    const env = partial?.targets[0]?.scenarios.find((s) => s.id === "env-url-omission");
+    expect(env?.status).toBe("not-run");
+    const ctrf = JSON.parse(await readFile(join(reports.path, partial!.runId, "ctrf.json"), "utf8")) as { results: { summary: { failed: number } } };
+    expect(ctrf.results.summary.failed).toBe(0);
     await noSandboxLeft();
   });
 

@@ -18,16 +18,16 @@ export type RunCheckExtra = {
 
 export type RunCheck = (report: Report) => CtrfTest[];
 
-function runTest(name: string, pass: boolean, detail: string, offenders: string[] = []): CtrfTest {
+function runTest(name: string, pass: boolean | "not-judged", detail: string, offenders: string[] = []): CtrfTest {
   const test: CtrfTest = {
     name: `run/${name}`,
-    status: pass ? "passed" : "failed",
+    status: pass === "not-judged" ? "other" : pass ? "passed" : "failed",
     duration: 0,
-    rawStatus: pass ? "passed" : "failed",
+    rawStatus: pass === "not-judged" ? "not-judged" : pass ? "passed" : "failed",
     suite: RUN_SUITE,
     extra: { kind: "run-check", check: name, offenders },
   };
-  if (!pass) test.message = offenders.length ? `${detail}: ${offenders.join("; ")}` : detail;
+  if (pass !== true) test.message = offenders.length ? `${detail}: ${offenders.join("; ")}` : detail;
   return test;
 }
 
@@ -40,7 +40,7 @@ export const comparisonTest: RunCheck = (r) => {
   const rows = r.comparison ?? [];
   const broken = rows.filter((row) => !row.holds).map((row) => `${row.scenario}/${row.expectation}: ${row.class}${row.declared ? ` (declared ${row.declared})` : ""}`);
   const detail = rows.length === 0 ? "no comparison rows" : `${broken.length} of ${rows.length} comparison row(s) do not hold`;
-  return [runTest("comparison", rows.length > 0 && broken.length === 0, detail, broken)];
+  return [runTest("comparison", notJudged(r) ?? (rows.length > 0 && broken.length === 0), notJudged(r) ? aborted(r) : detail, broken)];
 };
 
 /** A proof's preflight: the bug seen on the base and the fix on the head; an empty preflight proves nothing. */
@@ -49,12 +49,22 @@ export const preflightTest: RunCheck = (r) => {
   const pre = r.preflight ?? [];
   const failed = pre.filter((p) => !p.ok).map((p) => `${p.end}: ${p.detail}`);
   const detail = pre.length === 0 ? "no preflight" : `${failed.length} of ${pre.length} preflight check(s) failed`;
-  return [runTest("preflight", pre.length > 0 && failed.length === 0, detail, failed)];
+  return [runTest("preflight", notJudged(r) ?? (pre.length > 0 && failed.length === 0), notJudged(r) ? aborted(r) : detail, failed)];
 };
 
-/** The run's own verdict (report.status): an aborted run, or one failed for any reason, is never a pass. */
-export const verdictTest: RunCheck = (r) => [
-  runTest("verdict", r.status === "passed", r.status === "aborted" ? `run aborted: ${r.abortReason ?? "no reason recorded"}` : `run ${r.status}`),
-];
+/**
+ * The run's own verdict (report.status): a failed run is a failure; an aborted one (cut short by a signal or a dead
+ * gateway) is neither a pass nor a test failure: "other", with what cut it short.
+ */
+export const verdictTest: RunCheck = (r) => [runTest("verdict", notJudged(r) ?? r.status === "passed", notJudged(r) ? aborted(r) : `run ${r.status}`)];
+
+/** An aborted run judges nothing beyond its hygiene. */
+function notJudged(r: Report): "not-judged" | null {
+  return r.status === "aborted" ? "not-judged" : null;
+}
+
+function aborted(r: Report): string {
+  return `not judged: the run was cut short (${r.abortReason ?? "no reason recorded"})`;
+}
 
 export const RUN_CHECKS: readonly RunCheck[] = [hygieneTests, comparisonTest, preflightTest, verdictTest];

@@ -109,13 +109,20 @@ describe("renderCtrf", () => {
     expect(runTest(smoke, "preflight")).toBeUndefined();
   });
 
-  it("an aborted run never looks passed: run/verdict fails with the abort reason", () => {
+  it("an aborted run never looks passed, nor failed: run/verdict is 'other' with what cut it short (issue 14 §4)", () => {
     const r = withSkips();
     r.abortReason = "harness received SIGINT";
     r.status = "aborted";
     const c = renderCtrf(r);
-    expect(c.results.summary.failed).toBeGreaterThan(0);
-    expect(runTest(c, "verdict")).toMatchObject({ status: "failed", message: "run aborted: harness received SIGINT" });
+    expect(c.results.summary.passed).toBeLessThan(c.results.summary.tests);
+    expect(c.results.summary.other).toBeGreaterThan(0);
+    expect(runTest(c, "verdict")).toMatchObject({ status: "other", message: "not judged: the run was cut short (harness received SIGINT)" });
+    // A cancelled proof's comparison and preflight are not judged either.
+    const proof = { ...SAMPLES.proof(), status: "aborted" as const, abortReason: "harness received SIGTERM", comparison: [] };
+    const pc = renderCtrf(proof);
+    expect(runTest(pc, "comparison")?.status).toBe("other");
+    expect(runTest(pc, "preflight")?.status).toBe("other");
+    expect(pc.results.tests.filter((t) => t.suite.includes("run") && t.status === "failed")).toEqual([]);
   });
 
   it("one run test per hygiene check, whatever its id", () => {

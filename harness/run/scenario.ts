@@ -101,14 +101,17 @@ export async function runScenario(s: ScenarioDefinition, ctx: GatewayContext, pr
   if (gatewayExit) findings.push(`gateway exited during the scenario (code ${gatewayExit.code ?? "none"}, signal ${gatewayExit.signal ?? "none"})`);
   const setup = setupRecord(s, ctx, invocation);
   const expectations = evaluate(s.expectations, obs, { doors: setup.doors });
-  const status = scenarioStatus(expectations);
+  const cut = interruptedBy(ctx.signal);
+  // Cut short by the user (a signal to the harness): what was seen is kept, but it is no verdict either way.
+  const status = cut ? "not-run" : scenarioStatus(expectations);
+  if (cut) findings.push(`interrupted (${cut}) while it ran: the observations above are partial and judge nothing`);
   if (s.findingWhenObserved && status === "passed") findings.push(s.findingWhenObserved);
   if (obs.isolation?.filesNeeded.length) findings.push(`files under OPENCLAW_HOME the runtime process touched: ${obs.isolation.filesNeeded.join(", ")}`);
   return {
     id: s.id,
     claim: s.claim,
     status,
-    skipReason: null,
+    skipReason: cut ? `interrupted (${cut}) while it ran` : null,
     setup,
     observations: obs,
     expectations,
@@ -117,6 +120,12 @@ export async function runScenario(s: ScenarioDefinition, ctx: GatewayContext, pr
     durationMs: Date.now() - started,
     findings,
   };
+}
+
+/** The signal the harness received, when that is why the scenario's waits were aborted (not a gateway that died). Pure. */
+export function interruptedBy(signal: AbortSignal): string | null {
+  const reason = signal.aborted ? String(signal.reason) : "";
+  return /^SIG[A-Z]+$/.test(reason) ? reason : null;
 }
 
 /** The runtime has sent a waitDecision that the gateway has not answered yet. Pure. */
