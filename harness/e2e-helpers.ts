@@ -3,11 +3,19 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { execa } from "execa";
 import { expect } from "vitest";
+import { dir, setGracefulCleanup } from "tmp-promise";
 import type { Report } from "./evidence/types.ts";
 import { processesMentioning } from "./hygiene/probe.ts";
 
 export const REPO = fileURLToPath(new URL("..", import.meta.url));
 const MAIN = join(REPO, "harness", "cli", "main.ts");
+
+/**
+ * This test process's own temp root: every CLI it runs gets it as TMPDIR, so its sandboxes live there and the
+ * leftover check looks at its own runs only, never at another run on the same machine. Removed at exit.
+ */
+setGracefulCleanup();
+export const E2E_TMP = (await dir({ unsafeCleanup: true, prefix: "smoke-e2e-tmp-" })).path;
 
 /** The parent env without what silences OpenClaw (vitest sets it), so the CLI runs as a user would run it. */
 export function cleanEnv(extra: Record<string, string> = {}): Record<string, string> {
@@ -16,7 +24,7 @@ export function cleanEnv(extra: Record<string, string> = {}): Record<string, str
     if (v === undefined || /^(VITEST|TEST$|NODE_ENV$|NODE_OPTIONS$)/.test(k)) continue;
     env[k] = v;
   }
-  return { ...env, CI: "true", ...extra };
+  return { ...env, CI: "true", TMPDIR: E2E_TMP, ...extra };
 }
 
 /**
@@ -35,9 +43,9 @@ export function runCli(args: string[], opts: { env?: Record<string, string>; tim
   return execa(process.execPath, [MAIN, ...args], { cwd: REPO, env: cleanEnv(opts.env), extendEnv: false, reject: false, timeout: opts.timeoutMs ?? CLI_TIMEOUT_MS, all: true });
 }
 
-/** Asserts that no process on the host mentions a harness sandbox (argv or environment). */
+/** Asserts that no process mentions a sandbox of this test process's runs (argv or environment). */
 export async function noSandboxLeft(): Promise<void> {
-  expect(await processesMentioning(["openclaw-smoke-"])).toEqual([]);
+  expect(await processesMentioning([E2E_TMP])).toEqual([]);
 }
 
 export function reportPathFrom(output: string): string | null {

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -97,6 +97,10 @@ describe("the harness keeps its evidence and cleans up when things go wrong", ()
         ["smoke", "--openclaw", "./not-an-openclaw-build"],
         ["smoke", "--report-dir", "/proc/forbidden-report-dir"],
         ["smoke", "--report-dir", join(REPO, "package.json", "reports")],
+        ["smoke", "--report-dir", join(REPO, "package.json")],
+        ["smoke", "--markdown", "/nonexistent-smoke-dir/proof.md"],
+        ["smoke", "--runs", "5"],
+        ["smoke", "--ready-timeout", "-5"],
       ]) {
         const ownReportDir = args.includes("--report-dir");
         const r = await runCli([...args, ...(ownReportDir ? [] : ["--report-dir", empty.path])], { timeoutMs: 60_000 });
@@ -109,13 +113,18 @@ describe("the harness keeps its evidence and cleans up when things go wrong", ()
         // One line: none of the multi-line step detail (process, command, exit, log tail, next).
         expect(stderr, what).not.toMatch(/^ {2}(process|command|exit|log tail|next):/m);
         if (ownReportDir) {
-          // The report dir it was given cannot be created; nothing appeared there.
-          expect(existsSync(args[args.indexOf("--report-dir") + 1]!), what).toBe(false);
+          const given = args[args.indexOf("--report-dir") + 1]!;
+          // The report dir it was given cannot be created, or is a file that stayed one.
+          expect(existsSync(given) && statSync(given).isDirectory(), what).toBe(false);
         } else {
           // The empty dir was its report dir: still empty.
           expect(await readdir(empty.path), what).toEqual([]);
         }
       }
+      // A TMPDIR that is not a writable folder: one line before anything loads, not a stack trace.
+      const tmp = await runCli(["smoke", "--report-dir", empty.path], { env: { TMPDIR: "/nonexistent-smoke-tmp" }, timeoutMs: 60_000 });
+      expect(tmp.exitCode, String(tmp.all)).toBe(2);
+      expect(String(tmp.stderr).trim()).toBe("error: TMPDIR '/nonexistent-smoke-tmp' does not exist or is not writable. Unset TMPDIR or point it at a writable folder");
       await noSandboxLeft();
     } finally {
       await empty.cleanup();
