@@ -2,8 +2,8 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { execa } from "execa";
-import { expect } from "vitest";
-import { dir, setGracefulCleanup } from "tmp-promise";
+import { afterAll, expect } from "vitest";
+import { dir } from "tmp-promise";
 import type { Report } from "./evidence/types.ts";
 import { processesMentioning } from "./hygiene/probe.ts";
 
@@ -12,10 +12,12 @@ const MAIN = join(REPO, "harness", "cli", "main.ts");
 
 /**
  * This test process's own temp root: every CLI it runs gets it as TMPDIR, so its sandboxes live there and the
- * leftover check looks at its own runs only, never at another run on the same machine. Removed at exit.
+ * leftover check looks at its own runs only, never at another run on the same machine. Removed after the file's tests
+ * (the hook is registered on the test file that imports this module).
  */
-setGracefulCleanup();
-export const E2E_TMP = (await dir({ unsafeCleanup: true, prefix: "smoke-e2e-tmp-" })).path;
+const e2eTmp = await dir({ unsafeCleanup: true, prefix: "smoke-e2e-tmp-" });
+export const E2E_TMP = e2eTmp.path;
+afterAll(() => e2eTmp.cleanup());
 
 /** The parent env without what silences OpenClaw (vitest sets it), so the CLI runs as a user would run it. */
 export function cleanEnv(extra: Record<string, string> = {}): Record<string, string> {
