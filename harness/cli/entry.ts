@@ -37,16 +37,22 @@ async function main(argv: string[]): Promise<number> {
     setTimeout(() => process.exit(SIGNAL_EXIT[reason] ?? 1), 10_000).unref();
   };
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => stop(sig));
-  // A reader that goes away (`pnpm smoke | head`) must not crash the run before it tears down what it started.
+  // A reader that goes away (`pnpm smoke | head`) must not crash the run before it tears down what it started. Once
+  // the report is written, nothing is cut short: say so (where anyone still reads), and keep the run's own exit code.
+  let complete: string | null = null;
+  let told = false;
   for (const stream of [process.stdout, process.stderr]) {
     stream.on("error", (err: NodeJS.ErrnoException) => {
       if (err.code !== "EPIPE" && err.code !== "ERR_STREAM_DESTROYED") throw err;
-      stop("SIGPIPE");
+      if (complete === null) return stop("SIGPIPE");
+      if (!told && stream === process.stdout && process.stderr.writable) process.stderr.write(`the reader of the output went away after the run finished; the report is complete: ${complete}\n`);
+      told = true;
     });
   }
   if (opts.command === "soak") return runSoak(session);
   if (opts.command === "bench") return runBench(session);
   const { report, folder } = await runOnce(session, opts.command);
+  complete = `${folder}/report.json`;
   await emitOutputs(opts, report, folder, progress);
   return exitCodeOf(report, controller);
 }
