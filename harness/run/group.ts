@@ -141,7 +141,7 @@ export async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
       }
       const st = o.progress.step(`${o.label}: ${sc.id}`);
       const r = await runScenario(sc, ctx, prep);
-      (r.status === "failed" ? st.fail : st.done)(r.deciding);
+      (r.status === "failed" ? st.fail : r.status === "passed" ? st.done : st.skip)(r.deciding);
       return r;
     });
     scenarios.push(...applyPositiveControls(results, o.group.scenarios));

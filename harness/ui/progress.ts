@@ -8,6 +8,8 @@ export interface StepHandle {
   update(detail: string): void;
   done(detail?: string): void;
   fail(detail: string): void;
+  /** Ended without a verdict (skipped, not applicable, not run): neither ✓ nor ✗. */
+  skip(detail: string): void;
 }
 
 export interface ProgressOptions {
@@ -52,6 +54,10 @@ export function createProgress(opts: ProgressOptions): Progress {
             ended = true;
             write(`${stamp()} ✗ ${label} (${secs()}) ${detail}\n`);
           },
+          skip: (detail) => {
+            ended = true;
+            write(`${stamp()} – ${label} (${secs()}) ${detail}\n`);
+          },
         };
       }
       let detail = "";
@@ -73,6 +79,7 @@ export function createProgress(opts: ProgressOptions): Progress {
         },
         done: (d) => end("✓", d ?? ""),
         fail: (d) => end("✗", d),
+        skip: (d) => end("–", d),
       };
     },
   };
