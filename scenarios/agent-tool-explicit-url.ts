@@ -1,4 +1,5 @@
 import type { ScenarioDefinition } from "../harness/plan/scenario-types.ts";
+import { AGENT_TOOL } from "./_requirements.ts";
 import { refusedAndPending } from "./_expectations.ts";
 
 export const scenario: ScenarioDefinition = {
@@ -9,6 +10,6 @@ export const scenario: ScenarioDefinition = {
   sandbox: "shared-socket-token",
   client: { kind: "openclaw-runtime", route: "explicit-url", api: { call: "agent-tool-resolve" } },
   decision: "allow-once",
-  requires: [{ export: "./plugin-sdk/agent-harness-runtime" }],
+  requires: AGENT_TOOL,
   expectations: [{ id: "url-source", expect: "gatewayUrl override (agent tool)" }, { id: "runtime-token", expect: "absent" }, ...refusedAndPending("no-runtime-authority")],
 };

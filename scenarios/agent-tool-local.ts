@@ -1,4 +1,5 @@
 import type { ScenarioDefinition } from "../harness/plan/scenario-types.ts";
+import { AGENT_TOOL } from "./_requirements.ts";
 import { HANDOFF_SUCCEEDS } from "./_expectations.ts";
 
 export const scenario: ScenarioDefinition = {
@@ -8,6 +9,6 @@ export const scenario: ScenarioDefinition = {
   sandbox: "shared-socket-token",
   client: { kind: "openclaw-runtime", route: "local-config", api: { call: "agent-tool-resolve" } },
   decision: "allow-once",
-  requires: [{ export: "./plugin-sdk/agent-harness-runtime" }],
+  requires: AGENT_TOOL,
   expectations: [{ id: "url-source", expect: "local loopback" }, ...HANDOFF_SUCCEEDS],
 };

@@ -1,4 +1,5 @@
 import type { ScenarioDefinition } from "../harness/plan/scenario-types.ts";
+import { CANONICAL_RESOLVER } from "./_requirements.ts";
 import { HANDOFF_SUCCEEDS } from "./_expectations.ts";
 
 export const scenario: ScenarioDefinition = {
@@ -8,6 +9,6 @@ export const scenario: ScenarioDefinition = {
   sandbox: "shared-socket-token",
   client: { kind: "openclaw-runtime", route: "local-config", api: { call: "resolve-over-gateway", approvalKind: "exec" } },
   decision: "allow-once",
-  requires: [{ method: "approval.resolve" }, { apiParam: { export: "./plugin-sdk/approval-gateway-runtime", name: "approvalKind" } }],
+  requires: CANONICAL_RESOLVER,
   expectations: [{ id: "rpc-method", expect: "approval.resolve" }, ...HANDOFF_SUCCEEDS],
 };

@@ -15,7 +15,7 @@ export const scenario: ScenarioDefinition = {
       id: "runtime-log",
       // 2026.9.x keeps the identity in <state>/state/openclaw.sqlite (and locks it under <state>/tmp), 2026.6.x in
       // <state>/identity: the error names one of them.
-      expect: { pattern: "device identity|(EACCES|EPERM).*\\.openclaw/", meaning: "the client's error names the identity, or the state dir that holds it, as unusable" },
+      expect: { pattern: "device identity|(EACCES|EPERM).*\\.openclaw/(identity|state|tmp)\\b", meaning: "the client's error names the identity, or where the state dir keeps it (identity/, state/, its lock under tmp/), as unusable" },
     },
     { id: "resolve", expect: "refused", by: "client-before-connect" },
     { id: "still-pending", expect: true },

@@ -1,4 +1,5 @@
 import type { ScenarioDefinition } from "../harness/plan/scenario-types.ts";
+import { CANONICAL_RESOLVER } from "./_requirements.ts";
 import { HANDOFF_SUCCEEDS } from "./_expectations.ts";
 
 export const scenario: ScenarioDefinition = {
@@ -9,6 +10,6 @@ export const scenario: ScenarioDefinition = {
   client: { kind: "openclaw-runtime", route: "local-config", api: { call: "resolve-over-gateway", approvalKind: "plugin" } },
   approval: "plugin",
   decision: "allow-once",
-  requires: [{ method: "plugin.approval.request" }, { method: "approval.resolve" }, { apiParam: { export: "./plugin-sdk/approval-gateway-runtime", name: "approvalKind" } }],
+  requires: [{ method: "plugin.approval.request" }, ...CANONICAL_RESOLVER],
   expectations: [{ id: "rpc-method", expect: "approval.resolve" }, ...HANDOFF_SUCCEEDS],
 };

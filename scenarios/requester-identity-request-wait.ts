@@ -1,4 +1,5 @@
 import type { ScenarioDefinition } from "../harness/plan/scenario-types.ts";
+import { AGENT_TOOL } from "./_requirements.ts";
 
 export const scenario: ScenarioDefinition = {
   id: "requester-identity-request-wait",
@@ -9,7 +10,7 @@ export const scenario: ScenarioDefinition = {
   client: { kind: "openclaw-runtime", route: "env-url", api: { call: "agent-tool-request-wait" } },
   approval: "none",
   decision: "allow-once",
-  requires: [{ export: "./plugin-sdk/agent-harness-runtime" }],
+  requires: AGENT_TOOL,
   expectations: [
     { id: "url-source", expect: "env OPENCLAW_GATEWAY_URL" },
     { id: "runtime-token", expect: "absent" },

@@ -6,8 +6,8 @@ import { approvalCommand } from "./requester.ts";
 
 /** The admin-scoped control client: tells "refused" from "gone", checks who may see an approval, and settles it. */
 
-async function listApprovals(conn: GatewayConnection, timeoutMs: number): Promise<Record<string, unknown>[]> {
-  const list = await conn.request("exec.approval.list", {}, timeoutMs);
+async function listApprovals(conn: GatewayConnection, timeoutMs: number, method = "exec.approval.list"): Promise<Record<string, unknown>[]> {
+  const list = await conn.request(method, {}, timeoutMs);
   const items: unknown[] = Array.isArray(list) ? list : isRecord(list) && Array.isArray(list.approvals) ? list.approvals : [];
   return items.filter(isRecord);
 }
@@ -26,9 +26,7 @@ function methodsFor(approvalId: string): { list: string; resolve: string } {
 
 export async function checkAndSettle(control: GatewayConnection, approvalId: string, timeoutMs: number): Promise<ControlObservation> {
   const m = methodsFor(approvalId);
-  const list = await control.request(m.list, {}, timeoutMs);
-  const items: unknown[] = Array.isArray(list) ? list : isRecord(list) && Array.isArray(list.approvals) ? list.approvals : [];
-  const pendingAfterRuntime = items.some((a) => isRecord(a) && a.id === approvalId);
+  const pendingAfterRuntime = await isPending(control, approvalId, timeoutMs);
   if (!pendingAfterRuntime) return { pendingAfterRuntime, strangerSees: null, settledWith: null, settleError: null };
   try {
     await control.request(m.resolve, { id: approvalId, decision: "deny" }, timeoutMs);
@@ -36,6 +34,11 @@ export async function checkAndSettle(control: GatewayConnection, approvalId: str
   } catch (err) {
     return { pendingAfterRuntime, strangerSees: null, settledWith: null, settleError: err instanceof Error ? err.message : String(err) };
   }
+}
+
+/** Whether the admin client still lists the approval as pending. */
+async function isPending(control: GatewayConnection, approvalId: string, timeoutMs: number): Promise<boolean> {
+  return (await listApprovals(control, timeoutMs, methodsFor(approvalId).list)).some((a) => a.id === approvalId);
 }
 
 /**
@@ -80,18 +83,19 @@ export async function decideRuntimeRequest(
     const item = waiting() ? (await listApprovals(control, timeoutMs)).find((a) => listedCommand(a) === command) : undefined;
     if (item && typeof item.id === "string") {
       const seen = await strangerSees(gateway, item.id, timeoutMs).catch(() => null);
+      // pendingAfterRuntime is read by the caller once the runtime has ended (see isPending), not assumed here.
       try {
         await control.request("exec.approval.resolve", { id: item.id, decision }, timeoutMs);
         return { pendingAfterRuntime: false, strangerSees: seen, settledWith: decision, settleError: null };
       } catch (err) {
-        return { pendingAfterRuntime: true, strangerSees: seen, settledWith: null, settleError: err instanceof Error ? err.message : String(err) };
+        return { pendingAfterRuntime: false, strangerSees: seen, settledWith: null, settleError: err instanceof Error ? err.message : String(err) };
       }
     }
     await new Promise((r) => setTimeout(r, 100));
   }
   // Never decided during a wait: settle whatever the runtime left pending, so the gateway can stop.
   const left = (await listApprovals(control, timeoutMs).catch(() => [])).find((a) => listedCommand(a) === command);
-  if (left && typeof left.id === "string") await control.request("exec.approval.resolve", { id: left.id, decision: "deny" }, timeoutMs).catch(() => undefined);
+  const settled = left && typeof left.id === "string" ? await control.request("exec.approval.resolve", { id: left.id, decision: "deny" }, timeoutMs).then(() => true, () => false) : false;
   const why = runtimeEnded.aborted ? "the runtime process ended without an open wait on its approval" : `no approval with command '${command}' was listed while the runtime waited on it, within ${timeoutMs} ms`;
-  return { pendingAfterRuntime: left !== undefined, strangerSees: null, settledWith: left ? "deny" : null, settleError: why };
+  return { pendingAfterRuntime: left !== undefined, strangerSees: null, settledWith: settled ? "deny" : null, settleError: why };
 }

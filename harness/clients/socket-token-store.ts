@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { DatabaseSync } from "node:sqlite";
 import type { SocketTokenStore } from "../evidence/types.ts";
@@ -7,20 +8,26 @@ import { fingerprint } from "../wire/token.ts";
 
 /**
  * Every socket token that exists for this home: in exec-approvals.json (2026.6.x) and in the state database's exec
- * approvals tables (2026.9.x imports the file there). Only fingerprints leave this function.
+ * approvals tables (2026.9.x imports the file there). Only fingerprints leave this function. A store that exists but
+ * cannot be read is named in `unreadable`, never taken for an empty one.
  */
 export async function readSocketTokenStore(layout: SandboxLayout): Promise<SocketTokenStore> {
   const tokens = new Set<string>();
-  let execApprovalsFile = false;
-  try {
-    const doc: unknown = JSON.parse(await readFile(layout.execApprovalsPath, "utf8"));
-    execApprovalsFile = true;
-    for (const t of socketTokensIn(doc)) tokens.add(t);
-  } catch {
-    // absent or unreadable
+  const unreadable: string[] = [];
+  const execApprovalsFile = existsSync(layout.execApprovalsPath);
+  if (execApprovalsFile) {
+    try {
+      for (const t of socketTokensIn(JSON.parse(await readFile(layout.execApprovalsPath, "utf8")) as unknown)) tokens.add(t);
+    } catch (err) {
+      unreadable.push(`exec-approvals.json: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
+    }
   }
-  for (const t of tokensInDb(layout.stateDb)) tokens.add(t);
-  return { execApprovalsFile, tokenFingerprints: [...tokens].map(fingerprint).sort() };
+  if (existsSync(layout.stateDb)) {
+    const db = tokensInDb(layout.stateDb);
+    if (typeof db === "string") unreadable.push(`state database: ${db}`);
+    else for (const t of db) tokens.add(t);
+  }
+  return { execApprovalsFile, tokenFingerprints: [...tokens].map(fingerprint).sort(), unreadable };
 }
 
 /** socket.token anywhere in a document (the exec-approvals shape), or a JSON string holding one. Pure. */
@@ -41,7 +48,8 @@ export function socketTokensIn(v: unknown, depth = 0): string[] {
   return [...own, ...direct, ...Object.values(v).flatMap((x) => socketTokensIn(x, depth + 1))];
 }
 
-function tokensInDb(path: string): string[] {
+/** The socket tokens in the exec approvals tables of a state database, or why it could not be read. */
+function tokensInDb(path: string): string[] | string {
   let db: DatabaseSync | null = null;
   try {
     db = new DatabaseSync(path, { readOnly: true });
@@ -52,8 +60,8 @@ function tokensInDb(path: string): string[] {
       for (const row of db.prepare(`SELECT * FROM "${t.name}"`).all()) out.push(...socketTokensIn(row));
     }
     return out;
-  } catch {
-    return [];
+  } catch (err) {
+    return err instanceof Error ? err.message.split("\n")[0] ?? err.message : String(err);
   } finally {
     db?.close();
   }

@@ -8,9 +8,8 @@ import { writeFileSync } from "node:fs";
 import type { Report, ScenarioResult, TargetRun, WireConnection, Observations, HygieneCheck } from "./types.ts";
 import { REPORT_SCHEMA_VERSION } from "./types.ts";
 import { createRedactor, type Redactor } from "./redact.ts";
-import { evaluate, scenarioStatus, decidingObservation } from "../judge/evaluate.ts";
+import { judge, scenarioStatus } from "../judge/evaluate.ts";
 import { compareRuns, preflight } from "../judge/compare.ts";
-import { attributeRefusals } from "../judge/refusal.ts";
 import { deriveApprovalRuntimeToken, fingerprint } from "../wire/token.ts";
 import type { ScenarioDefinition, GatewayRoute } from "../plan/scenario-types.ts";
 import { scenario as localHandoff } from "../../scenarios/local-token-handoff.ts";
@@ -141,7 +140,7 @@ function approvalIdOf(n: number): string {
 function scenarioResult(s: ScenarioDefinition, version: Version, r: Redactor, n: number): ScenarioResult {
   const observations = observe(s, version, r, n);
   const setupRecord = setup(s, r);
-  const expectations = evaluate(s.expectations, observations, { doors: setupRecord.doors });
+  const { expectations, refusals, deciding } = judge(s.expectations, observations, { doors: setupRecord.doors });
   return {
     id: s.id,
     claim: s.claim,
@@ -150,8 +149,8 @@ function scenarioResult(s: ScenarioDefinition, version: Version, r: Redactor, n:
     setup: setupRecord,
     observations,
     expectations,
-    refusals: attributeRefusals(observations),
-    deciding: decidingObservation(observations),
+    refusals,
+    deciding,
     durationMs: 2400 + 130 * n,
     findings: [],
   };

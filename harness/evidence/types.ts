@@ -156,6 +156,8 @@ export interface SocketTokenStore {
   execApprovalsFile: boolean;
   /** Socket tokens found in the file and the state database, as short sha256 fingerprints (never the value). */
   tokenFingerprints: string[];
+  /** Stores that exist but could not be read (the file, the database), with why: no reading, no verdict. */
+  unreadable: string[];
 }
 
 export interface TokenObservation {

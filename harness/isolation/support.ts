@@ -1,3 +1,5 @@
+import { realpath, stat } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { execa } from "execa";
 
 export interface Support {
@@ -30,8 +32,6 @@ async function probe(): Promise<Support> {
  * and the package file readable by others (a target cached under a 0700 home is not). Reads file modes only.
  */
 export async function unreadableByOthers(path: string): Promise<string | null> {
-  const { realpath, stat } = await import("node:fs/promises");
-  const { dirname, join } = await import("node:path");
   const file = join(await realpath(path).catch(() => path), "package.json");
   const dirs: string[] = [];
   for (let d = dirname(file); ; d = dirname(d)) {

@@ -1,5 +1,6 @@
 import type { ComparisonRow, ComparisonVerdict, PairClass, PreflightResult, ScenarioResult, TargetRun } from "../evidence/types.ts";
 import type { DeclaredChanges } from "../plan/changes-types.ts";
+import { requiredForProof } from "../plan/validate-catalog.ts";
 
 export function classify(base: ComparisonVerdict, head: ComparisonVerdict): PairClass {
   if (base === "n/a" || head === "n/a" || base === "not-applicable" || head === "not-applicable") return "INCOMPLETE";
@@ -39,10 +40,7 @@ function holds(cls: PairClass, declared: PairClass | null, base: ComparisonVerdi
  * (expectation "*", INCOMPLETE), so a partial run cannot pass as a proof. Pure.
  */
 export function compareRuns(base: TargetRun, head: TargetRun, changes: DeclaredChanges): ComparisonRow[] {
-  const declaredFix = Object.entries(changes.expectations)
-    .filter(([, per]) => Object.values(per).includes("FAIL_TO_PASS"))
-    .map(([id]) => id);
-  const ids = [...new Set([...head.scenarios.map((s) => s.id), ...base.scenarios.map((s) => s.id), ...changes.base.expectedToShowBug, ...declaredFix])];
+  const ids = [...new Set([...head.scenarios.map((s) => s.id), ...base.scenarios.map((s) => s.id), ...requiredForProof(changes)])];
   const rows: ComparisonRow[] = [];
   for (const id of ids) {
     const b = base.scenarios.find((x) => x.id === id);

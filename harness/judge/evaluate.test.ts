@@ -145,6 +145,15 @@ describe("judging altered observations (small hand-made fakes of a failing build
     expect(judge("env-url-omission", obs).find((x) => x.id === "url-source")).toMatchObject({ pass: false, observed: "local loopback" });
   });
 
+  it("a socket-token store that could not be read proves nothing: unchanged fails", () => {
+    const store = (unreadable: string[]) => ({ execApprovalsFile: false, tokenFingerprints: [], unreadable });
+    const obs = { ...structuredClone(recorded("2026.9.6-env-url-omission")), socketTokenStore: { before: store([]), after: store([]) } };
+    const expectation = [{ id: "socket-token-store" as const, expect: "unchanged" as const }];
+    expect(evaluate(expectation, obs)[0]).toMatchObject({ pass: true });
+    obs.socketTokenStore.after = store(["state database: file is not a database"]);
+    expect(evaluate(expectation, obs)[0]).toMatchObject({ pass: false, observed: "not read: after: state database: file is not a database" });
+  });
+
   it("a runtime process that timed out cannot count as refused", () => {
     const obs = structuredClone(recorded("2026.9.6-env-url-omission"));
     obs.runtime = { ...obs.runtime!, ok: null, timedOut: true };

@@ -9,10 +9,22 @@ export interface JudgeContext {
   doors: readonly DoorRoute[];
 }
 
+/** What the judge makes of one scenario's observations: its expectations, its attributed refusals, the deciding line. */
+export interface Judgement {
+  expectations: ExpectationResult[];
+  refusals: Refusal[];
+  deciding: string;
+}
+
+/** Judge a scenario: the refusals are attributed once and serve the expectations and the deciding line. Pure. */
+export function judge(expectations: readonly Expectation[], obs: Observations, ctx: JudgeContext = { doors: [] }): Judgement {
+  const refusals = attributeRefusals(obs);
+  return { expectations: expectations.map((e) => evaluateOne(e, obs, refusals, ctx)), refusals, deciding: decidingObservation(obs, refusals) };
+}
+
 /** Expectations evaluated on observations. A claim that could not be observed fails. Pure. */
 export function evaluate(expectations: readonly Expectation[], obs: Observations, ctx: JudgeContext = { doors: [] }): ExpectationResult[] {
-  const refusals = attributeRefusals(obs);
-  return expectations.map((e) => evaluateOne(e, obs, refusals, ctx));
+  return judge(expectations, obs, ctx).expectations;
 }
 
 function result(e: Expectation, description: string, expected: string, observed: string, pass: boolean): ExpectationResult {
@@ -100,6 +112,8 @@ function evaluateOne(e: Expectation, obs: Observations, refusals: readonly Refus
       if (!st) return result(e, "socket tokens before and after the runtime ran", "unchanged", "not read", false);
       const added = st.after.tokenFingerprints.filter((f) => !st.before.tokenFingerprints.includes(f));
       const fileMade = st.after.execApprovalsFile && !st.before.execApprovalsFile;
+      const unread = [...st.before.unreadable.map((u) => `before: ${u}`), ...st.after.unreadable.map((u) => `after: ${u}`)];
+      if (unread.length) return result(e, "socket tokens before and after the runtime ran", "no new socket token and no new exec-approvals.json", `not read: ${unread.join("; ")}`, false);
       const observed = `before: file ${st.before.execApprovalsFile ? "present" : "absent"}, ${st.before.tokenFingerprints.length} token(s); after: file ${st.after.execApprovalsFile ? "present" : "absent"}, ${st.after.tokenFingerprints.length} token(s)${added.length ? `, new sha256:${added.join(",")}` : ""}`;
       return result(e, "socket tokens before and after the runtime ran", "no new socket token and no new exec-approvals.json", observed, added.length === 0 && !fileMade);
     }
@@ -156,7 +170,7 @@ export function scenarioStatus(results: readonly ExpectationResult[]): ScenarioS
 }
 
 /** The one-line deciding observation shown in the terminal. Pure. */
-export function decidingObservation(obs: Observations): string {
+export function decidingObservation(obs: Observations, refusals: readonly Refusal[] = attributeRefusals(obs)): string {
   const cs = connects(obs);
   const token =
     obs.wire.length === 0
@@ -170,7 +184,7 @@ export function decidingObservation(obs: Observations): string {
             : "token ≠ derived";
   const device = cs.some((c) => c.deviceId) ? "device present" : "no device";
   const rpc = resolveRpcs(obs)[0];
-  const refusal = decidingRefusals(attributeRefusals(obs), obs)[0];
+  const refusal = decidingRefusals(refusals, obs)[0];
   const resolve = rpc?.ok ? `${rpc.method} ok` : refusal ? `refused by ${refusal.refusedBy}${rpc ? ` (${rpc.reason ?? rpc.errorCode ?? "?"})` : ""}` : rpc ? `${rpc.method} ${rpc.ok === null ? "unanswered" : "refused"}` : "no resolve";
   const final = obs.requester ? `requester got ${obs.requester.finalDecision ?? "nothing"}` : obs.runtime?.returned?.decision ? `wait returned ${obs.runtime.returned.decision}` : "no requester";
   return `${token}, ${device}, ${resolve}, ${final}`;

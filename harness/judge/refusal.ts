@@ -1,4 +1,5 @@
 import type { Observations, Refusal, RefusalCheck, RpcObservation, WireConnection } from "../evidence/types.ts";
+import { isResolveMethod } from "./summarize.ts";
 
 /**
  * Which gateway check made each refusal, from what the gateway answered and what the admin client saw afterwards.
@@ -58,7 +59,6 @@ function refusal(r: RpcObservation, w: WireConnection, refusedBy: RefusalCheck, 
   return { at: r.method, connection: w.index, refusedBy, basis };
 }
 
-const isResolve = (method: string): boolean => /(^|\.)approval\.resolve$/.test(method);
 
 /**
  * The refusals that decide a resolve: those answered to a resolve; if no connection sent one, the last connection's
@@ -66,8 +66,8 @@ const isResolve = (method: string): boolean => /(^|\.)approval\.resolve$/.test(m
  * being paired, say) do not decide it. Pure.
  */
 export function decidingRefusals(refusals: readonly Refusal[], obs: Observations): Refusal[] {
-  const resolving = new Set(obs.wire.filter((w) => w.rpcs.some((r) => isResolve(r.method))).map((w) => w.index));
-  if (resolving.size) return refusals.filter((r) => r.connection !== null && resolving.has(r.connection) && isResolve(r.at));
+  const resolving = new Set(obs.wire.filter((w) => w.rpcs.some((r) => isResolveMethod(r.method))).map((w) => w.index));
+  if (resolving.size) return refusals.filter((r) => r.connection !== null && resolving.has(r.connection) && isResolveMethod(r.at));
   const last = obs.wire.at(-1);
   if (last) return refusals.filter((r) => r.connection === last.index && r.at === "connect");
   return refusals.filter((r) => r.at === "client");

@@ -11,9 +11,14 @@ export function connects(obs: Observations): ConnectObservation[] {
   return obs.wire.map((c) => c.connect).filter((c): c is ConnectObservation => c !== null);
 }
 
-/** Every resolve the client sent (exec.approval.resolve, plugin.approval.resolve, canonical approval.resolve). */
+/** A resolve method: exec.approval.resolve, plugin.approval.resolve or the canonical approval.resolve. */
+export function isResolveMethod(method: string): boolean {
+  return /(^|\.)approval\.resolve$/.test(method);
+}
+
+/** Every resolve the client sent. */
 export function resolveRpcs(obs: Observations): RpcObservation[] {
-  return obs.wire.flatMap((c) => c.rpcs).filter((r) => /(^|\.)approval\.resolve$/.test(r.method));
+  return obs.wire.flatMap((c) => c.rpcs).filter((r) => isResolveMethod(r.method));
 }
 
 /** The token field is in the frame but malformed (empty, not a string). */

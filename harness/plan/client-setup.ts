@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import type { DoorRoute } from "../evidence/types.ts";
 import { homeEnv } from "../sandbox/layout.ts";
-import type { GatewayRoute, RuntimeApi, RuntimeClientSpec } from "./scenario-types.ts";
+import type { ClientSpec, GatewayRoute, RuntimeApi, RuntimeClientSpec } from "./scenario-types.ts";
 
 /** The tap's doors as a set-up sees them: one loopback URL per URL source (see tap/tap.ts TAP_DOORS). */
 export interface DoorUrls {
@@ -142,6 +142,11 @@ function routeText(route: GatewayRoute): string {
     case "explicit-url":
       return "the call's own gatewayUrl argument = <tap> on loopback";
   }
+}
+
+/** The client reaches the gateway from a network namespace of its own at some point (and so needs a LAN bind). Pure. */
+export function needsNetworkNamespace(client: ClientSpec): boolean {
+  return client.network === "netns" || (client.kind === "wire-probe" && client.device === "paired-remotely");
 }
 
 /** The environment that gives the runtime process an OPENCLAW_HOME of its own instead of the gateway's. Pure. */

@@ -1,5 +1,6 @@
 import { UsageError } from "../errors.ts";
 import type { DeclaredChanges } from "./changes-types.ts";
+import { needsNetworkNamespace } from "./client-setup.ts";
 import type { ScenarioDefinition } from "./scenario-types.ts";
 
 /** Expectation ids the judge adds itself, which changes.ts may name too. */
@@ -29,7 +30,7 @@ export function validateCatalog(catalog: readonly ScenarioDefinition[], changes:
       else if (c.sandbox !== s.sandbox) problems.push(`scenario '${s.id}': its control '${c.id}' must use the same sandbox profile (${s.sandbox}) to run on the same gateway`);
       else if (c.control !== undefined) problems.push(`scenario '${s.id}': its control '${c.id}' has a control of its own`);
     }
-    if ((s.client.network === "netns" || (s.client.kind === "wire-probe" && s.client.device === "paired-remotely")) && s.sandbox !== "lan-bind") {
+    if (needsNetworkNamespace(s.client) && s.sandbox !== "lan-bind") {
       problems.push(`scenario '${s.id}' reaches the gateway from a network namespace: it needs the lan-bind sandbox`);
     }
     if (s.client.kind === "openclaw-runtime" && s.client.isolation?.otherUser && s.client.isolation.shareHome === false && s.sandbox !== "owner-only") {

@@ -6,16 +6,16 @@ const GB = 1024 ** 3;
 
 describe("gatewaySlots", () => {
   it("runs every gateway at once when memory allows", () => {
-    expect(gatewaySlots(20 * GB, 4, 1.8 * GB)).toBe(4);
+    expect(gatewaySlots(20 * GB, 4, Infinity, 1.8 * GB)).toBe(4);
   });
   it("limits to what fits, and never below one", () => {
-    expect(gatewaySlots(4 * GB, 4, 1.8 * GB)).toBe(2);
-    expect(gatewaySlots(0.5 * GB, 4, 1.8 * GB)).toBe(1);
+    expect(gatewaySlots(4 * GB, 4, Infinity, 1.8 * GB)).toBe(2);
+    expect(gatewaySlots(0.5 * GB, 4, Infinity, 1.8 * GB)).toBe(1);
   });
   it("never more gateways at once than cores", () => {
-    expect(gatewaySlots(20 * GB, 4, 1.8 * GB, 2)).toBe(2);
-    expect(gatewaySlots(20 * GB, 4, 1.8 * GB, 1)).toBe(1);
-    expect(gatewaySlots(3 * GB, 4, 1.8 * GB, 8)).toBe(1);
+    expect(gatewaySlots(20 * GB, 4, 2, 1.8 * GB)).toBe(2);
+    expect(gatewaySlots(20 * GB, 4, 1, 1.8 * GB)).toBe(1);
+    expect(gatewaySlots(3 * GB, 4, 8, 1.8 * GB)).toBe(1);
   });
 });
 

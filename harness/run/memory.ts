@@ -9,7 +9,7 @@ const GATEWAY_BUDGET_BYTES = 1.8 * 1024 ** 3;
  * start keeps a core busy for seconds, so more gateways than cores only make each start slower (four at once on two
  * cores took 80-100 s each, past the ready timeout, where two at once take 10-15 s).
  */
-export function gatewaySlots(availableBytes: number, wanted: number, perGateway = GATEWAY_BUDGET_BYTES, cores = Number.POSITIVE_INFINITY): number {
+export function gatewaySlots(availableBytes: number, wanted: number, cores = Number.POSITIVE_INFINITY, perGateway = GATEWAY_BUDGET_BYTES): number {
   return Math.max(1, Math.min(wanted, Math.floor(availableBytes / perGateway), Math.max(1, cores)));
 }
 

@@ -20,23 +20,31 @@ interface ProbeInput {
  * With a paired device it first pairs that device through the gateway's own pairing methods (the admin approves);
  * from a network namespace it dials the namespace's tap on its veth address, so the gateway sees a non-local peer.
  */
+/** One probe's identity, made once: the token it presents and its device, whichever connection uses them. */
+interface Probe {
+  spec: WireProbeSpec;
+  token: string | null;
+  device: DeviceIdentity | undefined;
+  log: string[];
+}
+
 export async function runProbe(spec: WireProbeSpec, p: ProbeInput): Promise<ClientStepResult> {
+  const token = probeTokenValue(spec.token, p.ctx.sandbox.generatedSocketToken);
+  if (token) p.ctx.redactor.add({ name: `probe-token:${spec.token}`, value: token });
   const device = spec.device ? createDeviceIdentity() : undefined;
   if (device) p.ctx.redactor.add({ name: "probe-device-private-key", value: device.privateKeyPem });
-  const log: string[] = [];
+  const probe: Probe = { spec, token, device, log: [] };
   if (device && spec.device === "paired-remotely") {
     // The pairing request comes from a non-local connect; the admin approves it. Its own namespace, its own tap.
-    const paired = await withNetnsTap(p.ctx, "veth", (_ns, doors) => pairDevice({ ...connectOptions(spec, doors.local.url, p), device }, p.ctx.gateway.control, p.ctx.timeouts.rpcMs));
-    log.push(...paired.result.map((l) => `pairing from ${paired.note}: ${l}`));
+    const paired = await withNetnsTap(p.ctx, "veth", (_ns, doors) => pairDevice({ ...connectOptions(probe, doors.local.url, p), device }, p.ctx.gateway.control, p.ctx.timeouts.rpcMs));
+    probe.log.push(...paired.result.map((l) => `pairing from ${paired.note}: ${l}`));
   }
-  if (spec.network !== "netns") return { runtime: await probeOnce(spec, p.tapUrl, p, device, log), isolation: null };
-  const r = await withNetnsTap(p.ctx, "veth", (_ns, doors) => probeOnce(spec, doors.local.url, p, device, log));
+  if (spec.network !== "netns") return { runtime: await probeOnce(probe, p.tapUrl, p), isolation: null };
+  const r = await withNetnsTap(p.ctx, "veth", (_ns, doors) => probeOnce(probe, doors.local.url, p));
   return { runtime: r.result, isolation: null, wire: r.wire, note: r.note };
 }
 
-function connectOptions(spec: WireProbeSpec, url: string, p: ProbeInput): ConnectOptions {
-  const token = probeTokenValue(spec.token, p.ctx.sandbox.generatedSocketToken);
-  if (token) p.ctx.redactor.add({ name: `probe-token:${spec.token}`, value: token });
+function connectOptions({ spec, token }: Probe, url: string, p: ProbeInput): ConnectOptions {
   return {
     url,
     clientId: spec.clientId,
@@ -50,13 +58,14 @@ function connectOptions(spec: WireProbeSpec, url: string, p: ProbeInput): Connec
   };
 }
 
-async function probeOnce(spec: WireProbeSpec, url: string, p: ProbeInput, device: DeviceIdentity | undefined, log: string[]): Promise<RuntimeOutcome> {
+async function probeOnce(probe: Probe, url: string, p: ProbeInput): Promise<RuntimeOutcome> {
+  const { spec, device, log } = probe;
   const started = Date.now();
   const { ctx } = p;
   const base: RuntimeOutcome = { pid: null, exitCode: null, signal: null, timedOut: false, wallMs: 0, ok: null, errorName: null, errorMessage: null, errorCode: null, errorReason: null, returned: null, logTail: "" };
   let conn: GatewayConnection | null = null;
   try {
-    const connectOpts = connectOptions(spec, url, p);
+    const connectOpts = connectOptions(probe, url, p);
     if (device && spec.device === "local") log.push(...(await pairDevice({ ...connectOpts, device }, ctx.gateway.control, ctx.timeouts.rpcMs)));
     conn = await GatewayConnection.connect({ ...connectOpts, ...(device ? { device } : {}) });
     if (p.approvalId === null) throw new Error("a wire probe needs an approval to resolve");

@@ -1,5 +1,6 @@
 import { isolationSupport, unreadableByOthers } from "../isolation/support.ts";
 import { netnsUnsupportedReason } from "../netns/netns.ts";
+import { needsNetworkNamespace } from "../plan/client-setup.ts";
 import type { ScenarioDefinition } from "../plan/scenario-types.ts";
 import { readBuildFeatures, unmetBuildRequirement } from "../target/features.ts";
 import { helloMethods } from "../wire/client.ts";
@@ -18,7 +19,7 @@ export async function hostRequirement(s: ScenarioDefinition, ctx: Pick<GatewayCo
       if (why) return why;
     }
   }
-  if (s.client.network === "netns" || (s.client.kind === "wire-probe" && s.client.device === "paired-remotely")) return netnsUnsupportedReason();
+  if (needsNetworkNamespace(s.client)) return netnsUnsupportedReason();
   return null;
 }
 

@@ -95,7 +95,7 @@ export async function executeRun(plan: RunPlan, deps: RunDeps, targets: Resolved
 
   const wanted = plan.targets.length * plan.groups.length;
   const available = await availableMemoryBytes();
-  const slotCount = gatewaySlots(available, wanted, undefined, availableParallelism());
+  const slotCount = gatewaySlots(available, wanted, availableParallelism());
   if (slotCount < wanted) deps.progress.info(`${(available / 1024 ** 3).toFixed(1)} GB available and ${availableParallelism()} cores, so at most ${slotCount} of ${wanted} gateways run at once`);
   const slots = createSlots(slotCount);
   const runs = await Promise.all(

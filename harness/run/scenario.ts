@@ -3,8 +3,7 @@ import { createRequesterApproval, runtimeRequestParams, type Requester } from ".
 import { checkAndSettle, decideRuntimeRequest } from "../clients/control.ts";
 import { readStateIdentity } from "../clients/state-identity.ts";
 import { readSocketTokenStore } from "../clients/socket-token-store.ts";
-import { decidingObservation, evaluate, scenarioStatus } from "../judge/evaluate.ts";
-import { attributeRefusals } from "../judge/refusal.ts";
+import { judge, scenarioStatus } from "../judge/evaluate.ts";
 import type { ScenarioDefinition } from "../plan/scenario-types.ts";
 import { releasePrepared, type PreparedScenario } from "./prepare.ts";
 import type { GatewayContext } from "./context.ts";
@@ -77,7 +76,14 @@ export async function runScenario(s: ScenarioDefinition, ctx: GatewayContext, pr
     if (step.wire) netnsWire = step.wire;
     if (obs.runtime.timedOut) findings.push(`approval-runtime process timed out after ${obs.runtime.wallMs} ms and was killed; ${obs.runtime.logTail ? `log tail:\n${obs.runtime.logTail}` : "it printed nothing"}`);
     if (before) obs.socketTokenStore = { before, after: await readSocketTokenStore(ctx.sandbox.layout) };
-    if (deciding) obs.control = await (deciding as Promise<Observations["control"]>);
+    if (deciding) {
+      const decided = await (deciding as Promise<Observations["control"]>);
+      // Pending after the runtime ended, as the admin client lists it (by the id the runtime's request returned); an
+      // approval still pending is settled, so the gateway can stop.
+      const id = obs.runtime.returned?.approvalId ?? null;
+      const after = id ? await checkAndSettle(ctx.gateway.control, id, ctx.timeouts.rpcMs) : null;
+      obs.control = decided && after ? { ...decided, pendingAfterRuntime: after.pendingAfterRuntime, settledWith: decided.settledWith ?? after.settledWith } : decided;
+    }
     if (requester) {
       if (obs.runtime.ok) await waitFor(final, ctx.timeouts.requesterFinalMs, ctx.signal);
       const settleAt = Date.now();
@@ -100,7 +106,7 @@ export async function runScenario(s: ScenarioDefinition, ctx: GatewayContext, pr
   const gatewayExit = ctx.gateway.exit();
   if (gatewayExit) findings.push(`gateway exited during the scenario (code ${gatewayExit.code ?? "none"}, signal ${gatewayExit.signal ?? "none"})`);
   const setup = setupRecord(s, ctx, invocation);
-  const expectations = evaluate(s.expectations, obs, { doors: setup.doors });
+  const { expectations, refusals, deciding } = judge(s.expectations, obs, { doors: setup.doors });
   const cut = interruptedBy(ctx.signal);
   // Cut short by the user (a signal to the harness): what was seen is kept, but it is no verdict either way.
   const status = cut ? "not-run" : scenarioStatus(expectations);
@@ -115,8 +121,8 @@ export async function runScenario(s: ScenarioDefinition, ctx: GatewayContext, pr
     setup,
     observations: obs,
     expectations,
-    refusals: attributeRefusals(obs),
-    deciding: decidingObservation(obs),
+    refusals,
+    deciding,
     durationMs: Date.now() - started,
     findings,
   };
