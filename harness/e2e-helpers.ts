@@ -45,6 +45,14 @@ export function runCli(args: string[], opts: { env?: Record<string, string>; tim
   return execa(process.execPath, [MAIN, ...args], { cwd: REPO, env: cleanEnv(opts.env), extendEnv: false, reject: false, timeout: opts.timeoutMs ?? CLI_TIMEOUT_MS, all: true });
 }
 
+/**
+ * Run a command exactly as the README documents it, `corepack pnpm <command> …`, so what pnpm adds (or must not add)
+ * to stdout and to the exit code is part of what is tested. stdout and stderr are kept apart.
+ */
+export function runDocumented(args: string[], opts: { env?: Record<string, string>; timeoutMs?: number } = {}) {
+  return execa("corepack", ["pnpm", ...args], { cwd: REPO, env: cleanEnv(opts.env), extendEnv: false, reject: false, timeout: opts.timeoutMs ?? CLI_TIMEOUT_MS, all: true });
+}
+
 /** Asserts that no process mentions a sandbox of this test process's runs (argv or environment). */
 export async function noSandboxLeft(): Promise<void> {
   expect(await processesMentioning([E2E_TMP])).toEqual([]);

@@ -88,6 +88,25 @@ describe("the harness keeps its evidence and cleans up when things go wrong", ()
     await noSandboxLeft();
   });
 
+  it("a gateway not ready in time: exit 1, its record and log file kept in the report, no pointer to an empty log tail", async () => {
+    const r = await runCli(["smoke", "--scenario", "local-token-handoff", "--ready-timeout", "1", "--report-dir", reports.path]);
+    const out = String(r.all);
+    expect(r.exitCode, out).toBe(1);
+    expect(out).toMatch(/not ready after 1000 ms/);
+    const report = await readReport(reportPathFrom(out) as string);
+    const [gateway] = report.targets[0]?.gateways ?? [];
+    expect(gateway, out).toMatchObject({ sandboxProfile: "shared-socket-token", readyMs: null });
+    const log = join(reportPathFrom(out) as string, "..", gateway?.logFile ?? "missing");
+    expect(existsSync(log)).toBe(true);
+    // Whatever the gateway printed in that second decides the advice: a tail to read, or none to point at.
+    const printed = (await readFile(log, "utf8")).trim() !== "";
+    if (printed) expect(out).toMatch(/log tail:/);
+    else expect(out).toMatch(/the gateway printed nothing in that time/);
+    expect(out).not.toMatch(printed ? /printed nothing/ : /read the log tail/);
+    expect(report.targets[0]?.scenarios.map((s) => s.status)).toEqual(["not-run"]);
+    await noSandboxLeft();
+  });
+
   it("bad input exits 2 with a one-line cause and fix, and leaves nothing behind", async () => {
     const empty = await dir({ unsafeCleanup: true, prefix: "badinput-" });
     try {

@@ -3,20 +3,24 @@ import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { dir } from "tmp-promise";
 import { validateReport } from "./evidence/validate.ts";
-import { noSandboxLeft, readReport, reportPathFrom, runCli } from "./e2e-helpers.ts";
+import type { Report } from "./evidence/types.ts";
+import { noSandboxLeft, readReport, reportPathFrom, runDocumented } from "./e2e-helpers.ts";
 
 const reports = await dir({ unsafeCleanup: true, prefix: "smoke-e2e-" });
 afterAll(() => reports.cleanup());
 
 describe("pnpm smoke against the real pinned gateway", () => {
-  it("proves the four behaviours with two real processes and writes a schema-valid report", async () => {
+  it("proves the four behaviours with two real processes and writes a schema-valid report; `corepack pnpm smoke --json` prints it as pure JSON", async () => {
+    // The documented command, through pnpm: stdout must be the report and nothing else (no pnpm banner).
     // Concurrency 4 on purpose: the evidence must stay attributable when scenarios overlap.
-    const r = await runCli(["smoke", "--concurrency", "4", "--report-dir", reports.path]);
+    const r = await runDocumented(["smoke", "--json", "--concurrency", "4", "--report-dir", reports.path]);
     const out = String(r.all);
     expect(r.exitCode, out).toBe(0);
-    const path = reportPathFrom(out);
+    const printed = JSON.parse(String(r.stdout)) as Report;
+    const path = reportPathFrom(String(r.stderr));
     expect(path).not.toBeNull();
     const report = await readReport(path as string);
+    expect(printed).toEqual(report);
     expect(validateReport(report).ok).toBe(true);
     expect(report.status).toBe("passed");
     const [target] = report.targets;

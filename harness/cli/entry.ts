@@ -9,6 +9,7 @@ import { HELP, parseCli } from "./args.ts";
 import { runBench } from "./bench.ts";
 import { emitOutputs, runOnce, SIGNAL_EXIT, type Session } from "./session.ts";
 import { runSoak } from "./soak.ts";
+import { muteWhenOrphaned } from "./orphan.ts";
 
 function exitCodeOf(report: Report, controller: AbortController): number {
   if (controller.signal.aborted) return SIGNAL_EXIT[String(controller.signal.reason)] ?? 1;
@@ -16,6 +17,7 @@ function exitCodeOf(report: Report, controller: AbortController): number {
 }
 
 async function main(argv: string[]): Promise<number> {
+  muteWhenOrphaned([process.stdout, process.stderr], process.ppid, () => process.ppid);
   const opts = parseCli(argv);
   if (opts.help) {
     process.stdout.write(`${HELP}\n`);

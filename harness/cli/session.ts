@@ -81,7 +81,8 @@ export async function emitOutputs(opts: CliOptions, report: Report, folder: stri
   if (opts.ctrf) await writeFile(opts.ctrf, ctrf);
   if (await appendJobSummary(markdown, process.env)) progress.info("appended the proof to GITHUB_STEP_SUMMARY");
   if (report.mode === "proof" && !opts.json) process.stdout.write(`\n${markdown}\n`);
-  if (!opts.json) process.stdout.write(`report: ${reportPath}\n`);
+  // With --json, stdout is the report alone; where it lies still goes to the terminal.
+  (opts.json ? process.stderr : process.stdout).write(`report: ${reportPath}\n`);
 }
 
 

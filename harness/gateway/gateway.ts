@@ -108,6 +108,8 @@ export async function startGateway(opts: GatewayStartOptions): Promise<RunningGa
     await stop();
     if (err instanceof StepError) {
       err.detail.logTail = log.tail();
+      // Nothing to read: do not send the user to a log tail that is not there.
+      if (!err.detail.logTail) err.detail.next = `${(err.detail.next ?? "").replace(/,? or read the log tail$/, "")}; the gateway printed nothing in that time (its log file is empty)`.replace(/^; /, "");
       err.detail.command = `node ${argv.map((a) => a.replace(opts.openclawDir, "<openclaw>")).join(" ")}`;
     }
     throw err;
@@ -177,6 +179,6 @@ async function waitReady(
   }
   throw new StepError("gateway", `not ready after ${opts.readyTimeoutMs} ms (last: ${last})`, {
     process: "openclaw gateway",
-    next: "raise --ready-timeout on a slow machine, or read the log tail",
+    next: "raise --ready-timeout on a slow machine (a gateway takes 6-25 s to start on 2 cores), or read the log tail",
   });
 }

@@ -45,6 +45,18 @@ export interface GroupRunResult {
   locks: RunLocks;
 }
 
+/** A group that failed: the failure, and the record of the gateway it started (its log file, exit, stop), kept in the report. */
+export class GroupFailed extends Error {
+  readonly failure: unknown;
+  readonly gateway: GatewayRecord;
+  constructor(failure: unknown, gateway: GatewayRecord) {
+    super(failure instanceof Error ? failure.message : String(failure));
+    this.name = "GroupFailed";
+    this.failure = failure;
+    this.gateway = gateway;
+  }
+}
+
 export function notRun(s: ScenarioDefinition, reason: string): ScenarioResult {
   return {
     id: s.id,
@@ -150,7 +162,7 @@ export async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
   } catch (err) {
     const msg = err instanceof StepError ? err.describe() : err instanceof Error ? err.message : String(err);
     step.fail(o.redactor.text(msg.split("\n")[0] ?? msg));
-    throw err instanceof StepError ? err : new StepError("gateway group", o.redactor.text(msg));
+    throw new GroupFailed(err instanceof StepError ? err : new StepError("gateway group", o.redactor.text(msg)), record);
   } finally {
     o.signal.removeEventListener("abort", onAbort);
     if (!gateway || scenarios.length === 0) await Promise.all(prepared.map((p) => releasePrepared(p)));

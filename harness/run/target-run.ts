@@ -3,7 +3,7 @@ import type { ScenarioResult, TargetInfo, TargetRole, TargetRun } from "../evide
 import type { RunPlan } from "../plan/plan.ts";
 import type { Progress } from "../ui/progress.ts";
 import type { Faults, Redactor } from "./context.ts";
-import { notRun, runGroup, type GroupRunOptions } from "./group.ts";
+import { GroupFailed, notRun, runGroup, type GroupRunOptions } from "./group.ts";
 import { NO_LOCKS, type RunLocks } from "./locks.ts";
 
 export interface TargetRunOptions {
@@ -46,11 +46,12 @@ export async function runTarget(o: TargetRunOptions): Promise<{ run: TargetRun; 
           faults: o.faults,
           ...o.track,
         })));
-      } catch (err) {
+      } catch (thrown) {
+        const err = thrown instanceof GroupFailed ? thrown.failure : thrown;
         const msg = o.redactor.text(err instanceof Error ? err.message : String(err));
         errors.push(msg);
         o.progress.info(o.redactor.text(err instanceof StepError ? err.describe() : msg));
-        return { gateway: null, scenarios: group.scenarios.map((s) => notRun(s, msg.split("\n")[0] ?? msg)), aborted: msg, locks: NO_LOCKS };
+        return { gateway: thrown instanceof GroupFailed ? thrown.gateway : null, scenarios: group.scenarios.map((s) => notRun(s, msg.split("\n")[0] ?? msg)), aborted: msg, locks: NO_LOCKS };
       }
     }),
   );

@@ -86,7 +86,8 @@ export async function runNpm(args: string[], opts: { sandboxHome: string; env?: 
 export function stderrTail(stderr: string, lines = 15): string {
   return stderr
     .split("\n")
-    .filter((l) => l.trim() && !/npm (warn|notice)/.test(l))
+    // npm's pointer to its debug log names a file in the temporary home this install ran in, removed with it.
+    .filter((l) => l.trim() && !/npm (warn|notice)/.test(l) && !/A complete log of this run can be found in/.test(l))
     .slice(-lines)
     .join("\n");
 }
@@ -129,7 +130,7 @@ export async function npmInstall(installSpec: string, prefix: string, opts: { sa
   const r = await runNpm(args, { ...opts, cwd: prefix });
   if (r.exitCode !== 0) {
     if (/E404|No match found/.test(r.stderr) && installSpec.startsWith("openclaw@")) throw notOnRegistry(installSpec.slice("openclaw@".length));
-    throw new StepError("provision target", `npm install ${installSpec} failed`, { process: "npm", command: r.command, exitCode: r.exitCode, logTail: stderrTail(r.stderr), next: "Check the network, disk space and npm's registry settings; the partial install was removed" });
+    throw new StepError("provision target", `npm install ${installSpec} failed`, { process: "npm", command: r.command, exitCode: r.exitCode, logTail: stderrTail(r.stderr), next: "Check the network, disk space and npm's registry settings; the partial install was removed, and with it npm's debug log (its last lines are above)" });
   }
   return r;
 }

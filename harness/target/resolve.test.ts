@@ -186,6 +186,11 @@ describe("npm environment", () => {
     expect(explicit.PATH).toBe("/bin");
   });
 
+  it("stderrTail drops npm's pointer to a debug log that is removed with the install's temporary home", () => {
+    const tail = stderrTail("npm error code ETARGET\nnpm error A complete log of this run can be found in: /tmp/x/home/.npm/_logs/1-debug-0.log");
+    expect(tail).toBe("npm error code ETARGET");
+  });
+
   it("stderrTail keeps error lines, not warnings", () => {
     expect(stderrTail("npm warn EBADENGINE x\nnpm error code E404\n\nnpm notice y\nnpm error 404 nope")).toBe("npm error code E404\nnpm error 404 nope");
   });
