@@ -23,6 +23,10 @@ export interface CliOptions {
   readyTimeoutMs: number | null;
   runtimeTimeoutMs: number | null;
   faults: Faults;
+  /** bench: also profile one smoke and one proof phase by phase. */
+  profile: boolean;
+  /** smoke/proof: write this run's phase spans (JSON) to this file; what `bench --profile` reads. */
+  profileOut: string | null;
 }
 
 export const HELP = `Usage: pnpm <smoke|proof|soak|bench> [options]
@@ -51,6 +55,8 @@ Options
   --ready-timeout S   seconds to wait for the gateway's hello-ok (default 90)
   --runtime-timeout S seconds before an approval-runtime process is killed (default 60)
   --fault F           test the harness itself: kill-gateway-during:ID or freeze-tap:ID
+  --profile           bench: also break one smoke and one proof down by phase (sandbox, gateway ready, scenarios, ...)
+  --profile-out FILE  smoke/proof: write this run's phase timings (JSON) to FILE
   --verbose           print gateway log lines as they come
   -h, --help          show this help
 
@@ -91,6 +97,8 @@ export function parseCli(argv: readonly string[]): CliOptions {
         "ready-timeout": { type: "string" },
         "runtime-timeout": { type: "string" },
         fault: { type: "string", multiple: true },
+        profile: { type: "boolean" },
+        "profile-out": { type: "string" },
       },
     });
   } catch (err) {
@@ -111,6 +119,8 @@ export function parseCli(argv: readonly string[]): CliOptions {
   if (values.runs !== undefined && command !== "soak" && command !== "bench") {
     throw new UsageError(`--runs belongs to soak and bench, not ${command}`, `Use \`pnpm soak --runs ${values.runs}\`, or drop --runs`);
   }
+  if (values.profile && command !== "bench") throw new UsageError(`--profile belongs to bench, not ${command}`, "Use `pnpm bench --profile`, or --profile-out FILE for this run's phase timings");
+  if (values["profile-out"] !== undefined && command !== "smoke" && command !== "proof") throw new UsageError(`--profile-out belongs to smoke and proof, not ${command}`, "Use `pnpm bench --profile` for a breakdown");
   if (command === "smoke" && (values.base || values.head)) {
     throw new UsageError("--base/--head belong to a differential run", "Use `pnpm proof --base SPEC --head SPEC`, or --openclaw SPEC for one target");
   }
@@ -132,6 +142,8 @@ export function parseCli(argv: readonly string[]): CliOptions {
     readyTimeoutMs: values["ready-timeout"] === undefined ? null : positiveInt("--ready-timeout", values["ready-timeout"], 90) * 1000,
     runtimeTimeoutMs: values["runtime-timeout"] === undefined ? null : positiveInt("--runtime-timeout", values["runtime-timeout"], 60) * 1000,
     faults: parseFaults(values.fault ?? []),
+    profile: values.profile ?? false,
+    profileOut: values["profile-out"] ?? null,
   };
 }
 

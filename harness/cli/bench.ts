@@ -1,7 +1,10 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { cliRun, gatewayReadyFloor, runtimeFloors } from "../bench/measure.ts";
 import { judgeBench, renderBench, spread, type BenchFigures } from "../bench/figures.ts";
+import { renderProfile, summarizeProfile, type Profile } from "../bench/profile.ts";
+import type { PhaseEntry } from "../run/phases.ts";
+import type { Progress } from "../ui/progress.ts";
 import { loadCatalog } from "../plan/catalog.ts";
 import { DEFAULT_PROOF_BASE } from "../plan/plan.ts";
 import { compileCacheDir, defaultCacheDir, resolveTarget } from "../target/resolve.ts";
@@ -63,7 +66,8 @@ export async function runBench(session: Session): Promise<number> {
   };
   await runFull("smoke", ["smoke", ...headArgs]);
   await runFull("smokeBase", ["smoke", "--openclaw", baseSpec]);
-  await runFull("proof", ["proof", "--base", baseSpec, ...(opts.head ?? opts.openclaw ? ["--head", (opts.head ?? opts.openclaw) as string] : [])]);
+  const proofHeadArgs = opts.head ?? opts.openclaw ? ["--head", (opts.head ?? opts.openclaw) as string] : [];
+  await runFull("proof", ["proof", "--base", baseSpec, ...proofHeadArgs]);
   const figures: BenchFigures = {
     floor: {
       gatewayReady: spread(gatewayReady),
@@ -74,10 +78,22 @@ export async function runBench(session: Session): Promise<number> {
     cost: { cachedProvision: spread(cached), harnessPeakRssBytes: Math.max(0, ...harnessRss), gatewayPeakRssBytes: gatewayRss },
   };
   const verdict = judgeBench(figures);
-  const text = renderBench(figures, verdict);
+  const profiles = opts.profile ? [await profiledRun("smoke", ["smoke", ...headArgs], reportDir, env, progress), await profiledRun("proof", ["proof", "--base", baseSpec, ...proofHeadArgs], reportDir, env, progress)] : [];
+  const text = [renderBench(figures, verdict), ...profiles.map(renderProfile)].join("\n\n");
   process.stdout.write(`\n${text}\n`);
   const out = join(reportDir, "bench.json");
-  await writeFile(out, `${JSON.stringify({ machine: { cpus: (await import("node:os")).cpus().length, node: process.version }, runs, figures, verdict }, null, 2)}\n`);
+  await writeFile(out, `${JSON.stringify({ machine: { cpus: (await import("node:os")).cpus().length, node: process.version }, runs, figures, verdict, profiles }, null, 2)}\n`);
   process.stdout.write(`figures: ${out}\n`);
   return verdict.checks.every((c) => c.pass) ? 0 : 1;
+}
+
+/** One full run through the CLI with --profile-out: its phases summed and laid on its wall clock. */
+async function profiledRun(label: string, args: string[], reportDir: string, env: Record<string, string>, progress: Progress): Promise<Profile> {
+  const st = progress.step(`profile: ${label}`);
+  const file = join(reportDir, `profile-${label}.json`);
+  const r = await cliRun([...args, "--profile-out", file], reportDir, env);
+  const data = JSON.parse(await readFile(file, "utf8")) as { wallMs: number; phases: PhaseEntry[] };
+  st.done(`${(r.wallMs / 1000).toFixed(1)} s, ${r.report?.status ?? "no report"}`);
+  // The CLI's own clock starts at its process start; the wall seen from here adds spawning it.
+  return summarizeProfile(`${label} (${r.report?.status ?? "no report"})`, data.phases, Math.max(r.wallMs, data.wallMs));
 }

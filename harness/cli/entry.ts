@@ -10,6 +10,8 @@ import { runBench } from "./bench.ts";
 import { emitOutputs, runOnce, SIGNAL_EXIT, type Session } from "./session.ts";
 import { runSoak } from "./soak.ts";
 import { muteWhenOrphaned } from "./orphan.ts";
+import { phaseEntries, timed } from "../run/phases.ts";
+import { writeFile } from "node:fs/promises";
 
 function exitCodeOf(report: Report, controller: AbortController): number {
   if (controller.signal.aborted) return SIGNAL_EXIT[String(controller.signal.reason)] ?? 1;
@@ -34,8 +36,10 @@ async function main(argv: string[]): Promise<number> {
     if (controller.signal.aborted) return;
     progress.info(`received ${reason}: tearing down and writing a partial report`);
     controller.abort(reason);
-    // End what we started, by PID, so every await in flight returns quickly.
-    for (const pid of liveTracked(tracker.pidStarts)) void stopTree(pid, 3000);
+    // End what we started, by PID, so every await in flight returns quickly. A gateway exits within a second of
+    // SIGTERM unless approvals are pending (then 9.x drains for minutes): what is still there after a second is
+    // killed, and the run removes the lock files the target would have removed itself (by this run's hashes).
+    for (const pid of liveTracked(tracker.pidStarts)) void stopTree(pid, 1000);
     setTimeout(() => process.exit(SIGNAL_EXIT[reason] ?? 1), 10_000).unref();
   };
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => stop(sig));
@@ -55,7 +59,8 @@ async function main(argv: string[]): Promise<number> {
   if (opts.command === "bench") return runBench(session);
   const { report, folder } = await runOnce(session, opts.command);
   complete = `${folder}/report.json`;
-  await emitOutputs(opts, report, folder, progress);
+  await timed("render and write", () => emitOutputs(opts, report, folder, progress));
+  if (opts.profileOut) await writeFile(opts.profileOut, `${JSON.stringify({ wallMs: Math.round(performance.now()), phases: phaseEntries() }, null, 2)}\n`);
   return exitCodeOf(report, controller);
 }
 

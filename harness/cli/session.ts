@@ -63,7 +63,7 @@ export async function runOnce(session: Session, mode: "smoke" | "proof"): Promis
   };
   // Every output path is checked before anything starts (exit 2, one line), not after the run.
   await ensureWritableDir(deps.reportRoot);
-  for (const [flag, path] of [["--markdown", opts.markdown], ["--ctrf", opts.ctrf]] as const) if (path) await ensureWritableParent(flag, path);
+  for (const [flag, path] of [["--markdown", opts.markdown], ["--ctrf", opts.ctrf], ["--profile-out", opts.profileOut]] as const) if (path) await ensureWritableParent(flag, path);
   const targets = await provisionTargets(plan, deps);
   return executeRun(plan, deps, targets);
 }

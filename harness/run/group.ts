@@ -2,6 +2,7 @@ import { dirname, join } from "node:path";
 import type { GatewayRecord, ScenarioResult } from "../evidence/types.ts";
 import { StepError } from "../errors.ts";
 import { pickPort, startGateway, type RunningGateway } from "../gateway/gateway.ts";
+import { endPhase, timed } from "./phases.ts";
 import type { GatewayGroup, Timeouts } from "../plan/plan.ts";
 import type { ScenarioDefinition } from "../plan/scenario-types.ts";
 import { childBaseEnv } from "../sandbox/layout.ts";
@@ -75,7 +76,7 @@ export function notRun(s: ScenarioDefinition, reason: string): ScenarioResult {
 
 /** One sandbox, one real gateway, the group's scenarios; always tears down what it started. */
 export async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
-  const sandbox = await createSandbox(o.group.profile, o.compileCacheDir);
+  const sandbox = await timed("sandbox", () => createSandbox(o.group.profile, o.compileCacheDir));
   o.trackSandbox(sandbox.layout.root);
   const s = sandbox.secrets;
   o.redactor.add({ name: "socket-token", value: sandbox.generatedSocketToken });
@@ -99,6 +100,7 @@ export async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
     o.trackPort(port);
     // The gateway's start is the critical path: spawn it first. Taps and runtime processes get ready while it starts
     // (they only need its port), the processes at low priority so that loading OpenClaw's client does not slow it.
+    const spawnAt = performance.now();
     const starting = startGateway({
       port,
       bind: gatewayBind(o.group.profile),
@@ -134,6 +136,7 @@ export async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
     }
     for (const p of prepared) setPreparedPriority(p, "gateway-starting");
     gateway = await starting;
+    endPhase("gateway spawn → ready", spawnAt);
     record.readyMs = gateway.readyMs;
     record.readyAttempts = gateway.readyAttempts;
     step.done(`ready in ${(gateway.readyMs / 1000).toFixed(1)}s, pid ${gateway.pid}`);
@@ -144,6 +147,7 @@ export async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
       if (e.by !== "harness") stopAll.abort(`gateway exited (code ${e.code ?? "none"}, signal ${e.signal ?? "none"})`);
     });
     const ctx = { sandbox, gateway: running, target: o.target, baseEnv, redactor: o.redactor, timeouts: o.timeouts, progress: o.progress, trackPid: o.trackPid, trackPort: o.trackPort, trackNetwork: o.trackNetwork, signal: stopAll.signal, faults: o.faults };
+    const scenariosAt = performance.now();
     const results = await mapLimit(o.group.scenarios, o.concurrency, async (sc, i) => {
       const prep = prepared[i] as PreparedScenario;
       const why = stopAll.signal.aborted ? String(stopAll.signal.reason ?? "aborted") : null;
@@ -156,6 +160,7 @@ export async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
       (r.status === "failed" ? st.fail : r.status === "passed" ? st.done : st.skip)(r.deciding);
       return r;
     });
+    endPhase("scenarios", scenariosAt);
     scenarios.push(...applyPositiveControls(results, o.group.scenarios));
     const exit = running.exit();
     if (exit && exit.by !== "harness") aborted = `gateway exited mid-run (code ${exit.code ?? "none"}, signal ${exit.signal ?? "none"})`;
@@ -168,13 +173,14 @@ export async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
     if (!gateway || scenarios.length === 0) await Promise.all(prepared.map((p) => releasePrepared(p)));
     if (gateway) {
       gateway.control.close();
-      const stop = await gateway.stop();
+      const running = gateway;
+      const stop = await timed("gateway stop", () => running.stop());
       record.stopMs = stop.stopMs;
       record.peakRssBytes = stop.peakRssBytes;
       record.exit = stop.exit;
     }
     locks = await removeSandboxLocks(sandbox.layout);
-    if (!o.keep) await sandbox.remove();
+    if (!o.keep) await timed("sandbox", () => sandbox.remove());
     else o.progress.info(`kept sandbox ${sandbox.layout.root}`);
   }
   return { gateway: record, scenarios, aborted, locks };

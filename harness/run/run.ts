@@ -20,6 +20,7 @@ import { runTarget } from "./target-run.ts";
 import { createSlots } from "./limit.ts";
 import { availableMemoryBytes, gatewaySlots } from "./memory.ts";
 import { HARNESS } from "../version.ts";
+import { endPhase, timed } from "./phases.ts";
 
 export type ResolvedTarget = TargetInfo & { provisionMs: number; cached: boolean };
 
@@ -110,6 +111,7 @@ export async function executeRun(plan: RunPlan, deps: RunDeps, targets: Resolved
   const comparison = base && head ? compareRuns(base, head, deps.changes) : null;
   const pre = base && head ? preflight(base, head, deps.changes) : null;
 
+  const hygieneAt = performance.now();
   const cleaned = await removeEmptyCreated(before, places);
   const locks = runs.flatMap((r) => r.locks);
   const after = await snapshot([...places, ...new Set([...tmpEntries, ...(await openclawTempEntries(tmpRoots))])]);
@@ -123,6 +125,7 @@ export async function executeRun(plan: RunPlan, deps: RunDeps, targets: Resolved
     checkPorts((await Promise.all([...ports].map(async (p) => ((await isListening(p)) ? p : null)))).filter((p): p is number => p !== null), ports.size),
     checkNetwork(tracker.network, await remainingNetwork(tracker.network)),
   ];
+  endPhase("hygiene", hygieneAt);
   const files = await listFiles(folder);
   const finished = new Date();
   const draft: Report = {
@@ -146,7 +149,7 @@ export async function executeRun(plan: RunPlan, deps: RunDeps, targets: Resolved
     logs: files.filter((f) => f.endsWith(".log")).sort(),
     quarantine: null,
   };
-  const report = await finishReport(folder, files, draft, deps.redactor, (await validation).validateReport);
+  const report = await timed("render and write", async () => finishReport(folder, files, draft, deps.redactor, (await validation).validateReport));
   return { report, folder };
 }
 

@@ -10,6 +10,7 @@ import type { GatewayContext } from "./context.ts";
 import { runClientStep } from "./client-step.ts";
 import { setupRecord } from "./setup-record.ts";
 import { buildRequirement, hostRequirement } from "./requirements.ts";
+import { timed } from "./phases.ts";
 
 export function emptyObservations(): Observations {
   return { wire: [], runtime: null, control: null, requester: null, stateIdentity: null, isolation: null, socketTokenStore: null };
@@ -81,13 +82,14 @@ export async function runScenario(s: ScenarioDefinition, ctx: GatewayContext, pr
       // Pending after the runtime ended, as the admin client lists it (by the id the runtime's request returned); an
       // approval still pending is settled, so the gateway can stop.
       const id = obs.runtime.returned?.approvalId ?? null;
-      const after = id ? await checkAndSettle(ctx.gateway.control, id, ctx.timeouts.rpcMs) : null;
+      const after = id ? await timed("control settle", () => checkAndSettle(ctx.gateway.control, id, ctx.timeouts.rpcMs)) : null;
       obs.control = decided && after ? { ...decided, pendingAfterRuntime: after.pendingAfterRuntime, settledWith: decided.settledWith ?? after.settledWith } : decided;
     }
     if (requester) {
       if (obs.runtime.ok) await waitFor(final, ctx.timeouts.requesterFinalMs, ctx.signal);
       const settleAt = Date.now();
-      obs.control = await checkAndSettle(ctx.gateway.control, requester.approvalId, ctx.timeouts.rpcMs);
+      const approvalId = requester.approvalId;
+      obs.control = await timed("control settle", () => checkAndSettle(ctx.gateway.control, approvalId, ctx.timeouts.rpcMs));
       await waitFor(final, ctx.timeouts.requesterFinalMs, ctx.signal);
       if (req) req.finalSource = req.finalDecision === null ? "none" : finalAt !== null && finalAt >= settleAt && obs.control.settledWith ? "control-settle" : "runtime";
     }
