@@ -1,8 +1,9 @@
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { execa } from "execa";
-import { afterAll, expect } from "vitest";
+import { afterAll, expect, TestRunner } from "vitest";
 import { dir } from "tmp-promise";
 import type { Report } from "./evidence/types.ts";
 import { processesMentioning } from "./hygiene/probe.ts";
@@ -36,13 +37,46 @@ export function cleanEnv(extra: Record<string, string> = {}): Record<string, str
  */
 export const CLI_TIMEOUT_MS = 210_000;
 
+declare module "vitest" {
+  interface TaskMeta {
+    /** How long the CLI runs of this test waited for gateways (spawn → hello-ok), read from their reports. */
+    gatewayWaitMs?: number;
+    gatewayStarts?: number;
+  }
+}
+
+/** Adds the gateway waits of the report a finished CLI run names to the test that ran it (the plain summary sums them per file). */
+function countGatewayWaits(test: ReturnType<typeof TestRunner.getCurrentTest>, output: string): void {
+  const path = reportPathFrom(output);
+  if (!test || !path) return;
+  try {
+    const report = JSON.parse(readFileSync(path, "utf8")) as Report;
+    for (const g of report.targets.flatMap((t) => t.gateways)) {
+      if (g.readyMs === null) continue; // never became ready: its wait is the run's ready timeout, not a start
+      test.meta.gatewayWaitMs = (test.meta.gatewayWaitMs ?? 0) + (g.readyMs ?? 0);
+      test.meta.gatewayStarts = (test.meta.gatewayStarts ?? 0) + 1;
+    }
+  } catch {
+    // no readable report (bad input, killed run): nothing waited on a gateway that the report could tell
+  }
+}
+
+/** Starts `file args` like execa, and counts the gateway waits of its report toward the current test once it ends. */
+function runCounted(file: string, args: string[], opts: { env?: Record<string, string>; timeoutMs?: number }) {
+  const test = TestRunner.getCurrentTest();
+  const child = execa(file, args, { cwd: REPO, env: cleanEnv(opts.env), extendEnv: false, reject: false, timeout: opts.timeoutMs ?? CLI_TIMEOUT_MS, all: true });
+  // Registered before the test awaits the run, so it has counted by the time the test goes on.
+  void child.then((r) => countGatewayWaits(test, String(r.all ?? "")), () => undefined);
+  return child;
+}
+
 /**
  * Run the harness CLI as a separate process (Node 24, the same one running the tests).
  * Returns execa's subprocess: await it for the result (`.all`, `.exitCode`), or use `.all` (the live
  * interleaved output stream) and `.kill()` while it runs.
  */
 export function runCli(args: string[], opts: { env?: Record<string, string>; timeoutMs?: number } = {}) {
-  return execa(process.execPath, [MAIN, ...args], { cwd: REPO, env: cleanEnv(opts.env), extendEnv: false, reject: false, timeout: opts.timeoutMs ?? CLI_TIMEOUT_MS, all: true });
+  return runCounted(process.execPath, [MAIN, ...args], opts);
 }
 
 /**
@@ -50,7 +84,7 @@ export function runCli(args: string[], opts: { env?: Record<string, string>; tim
  * to stdout and to the exit code is part of what is tested. stdout and stderr are kept apart.
  */
 export function runDocumented(args: string[], opts: { env?: Record<string, string>; timeoutMs?: number } = {}) {
-  return execa("corepack", ["pnpm", ...args], { cwd: REPO, env: cleanEnv(opts.env), extendEnv: false, reject: false, timeout: opts.timeoutMs ?? CLI_TIMEOUT_MS, all: true });
+  return runCounted("corepack", ["pnpm", ...args], opts);
 }
 
 /** Asserts that no process mentions a sandbox of this test process's runs (argv or environment). */

@@ -14,6 +14,13 @@ export default class PlainSummaryReporter implements Reporter {
         else skipped += 1;
       }
     }
+    const waits = testModules.flatMap((m) => {
+      const tests = [...m.children.allTests()];
+      const ms = tests.reduce((a, t) => a + (t.meta().gatewayWaitMs ?? 0), 0);
+      const starts = tests.reduce((a, t) => a + (t.meta().gatewayStarts ?? 0), 0);
+      return starts > 0 ? [`  ${m.relativeModuleId.padEnd(40)} ${(ms / 1000).toFixed(1).padStart(6)} s waiting for ${starts} gateway${starts === 1 ? "" : "s"}`] : [];
+    });
+    if (waits.length) process.stdout.write(`\ngateway waits (spawn → hello-ok) per e2e file:\n${waits.join("\n")}\n`);
     process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
   }
 }

@@ -12,6 +12,13 @@ describe("parseCli", () => {
     expect([1, 2, 3, 4, 8, 64].map(defaultConcurrency)).toEqual([1, 2, 2, 3, 4, 4]);
   });
 
+  it("takes --profile on bench and --profile-out on smoke and proof, and refuses them elsewhere with the fix", () => {
+    expect(parseCli(["bench", "--profile"]).profile).toBe(true);
+    expect(parseCli(["proof", "--profile-out", "p.json"]).profileOut).toBe("p.json");
+    expect(() => parseCli(["smoke", "--profile"])).toThrow(/--profile belongs to bench, not smoke\. Use `pnpm bench --profile`/);
+    expect(() => parseCli(["bench", "--profile-out", "p.json"])).toThrow(UsageError);
+  });
+
   it("defaults soak to 20 runs and bench to 3", () => {
     expect(parseCli(["soak"]).runs).toBe(20);
     expect(parseCli(["bench"]).runs).toBe(3);
