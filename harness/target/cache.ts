@@ -100,6 +100,9 @@ function sweepStaleStaging(cacheDir: string): void {
  * Installs `installSpec` into `<cacheDir>/<entryName>` unless a complete entry is already there.
  * `describe` turns the installed package.json into the marker (it may throw to reject the install).
  */
+/** npm's content cache, shared by every install into this target cache: the same dependency tarballs are fetched once. */
+export const NPM_CACHE = "npm-cache";
+
 export async function provisionEntry(
   cacheDir: string,
   entryName: string,
@@ -116,7 +119,7 @@ export async function provisionEntry(
   try {
     const prefix = join(staging, "entry");
     const started = performance.now();
-    await npmInstall(installSpec, prefix, { sandboxHome: join(staging, "home"), env: opts.env });
+    await npmInstall(installSpec, prefix, { sandboxHome: join(staging, "home"), env: opts.env, npmCache: join(cacheDir, NPM_CACHE) });
     const described = opts.describe(entryPackageDir(prefix));
     const marker: CacheMarker = { ...described, installedAt: new Date().toISOString(), installMs: Math.round(performance.now() - started) };
     await writeFile(join(prefix, MARKER), `${JSON.stringify(marker, null, 2)}\n`);

@@ -46,7 +46,7 @@ const DROPPED_ENV = /^(npm_|pnpm_|VITEST|__VITEST|TEST$|NODE_ENV$|NODE_PATH$|NOD
  * The environment npm runs in. Without an explicit base, the harness's env minus pnpm's and vitest's
  * variables. The user's own ~/.npmrc stays in force (registry, proxy, auth) through npm_config_userconfig.
  */
-export function npmChildEnv(sandboxHome: string, base?: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+export function npmChildEnv(sandboxHome: string, base?: NodeJS.ProcessEnv, npmCache?: string): NodeJS.ProcessEnv {
   const source = base ?? process.env;
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(source)) {
@@ -60,16 +60,19 @@ export function npmChildEnv(sandboxHome: string, base?: NodeJS.ProcessEnv): Node
   env.XDG_CACHE_HOME = join(sandboxHome, ".cache");
   env.XDG_CONFIG_HOME = join(sandboxHome, ".config");
   env.TMPDIR = join(sandboxHome, "tmp");
-  env.npm_config_cache = join(sandboxHome, ".npm");
+  // A shared content cache (the harness's own, beside the targets) saves downloading the same dependency tarballs
+  // for every version; npm's debug logs stay in the temporary home either way.
+  env.npm_config_cache = npmCache ?? join(sandboxHome, ".npm");
+  env.npm_config_logs_dir = join(sandboxHome, ".npm-logs");
   env.npm_config_update_notifier = "false";
   env.npm_config_fund = "false";
   env.npm_config_audit = "false";
   return env;
 }
 
-export async function runNpm(args: string[], opts: { sandboxHome: string; env?: NodeJS.ProcessEnv; cwd?: string }): Promise<NpmResult> {
+export async function runNpm(args: string[], opts: { sandboxHome: string; env?: NodeJS.ProcessEnv; cwd?: string; npmCache?: string }): Promise<NpmResult> {
   mkdirSync(join(opts.sandboxHome, "tmp"), { recursive: true });
-  const env = npmChildEnv(opts.sandboxHome, opts.env);
+  const env = npmChildEnv(opts.sandboxHome, opts.env, opts.npmCache);
   const cli = findNpmCli(opts.env ?? process.env);
   const file = cli ? process.execPath : "npm";
   const argv = cli ? [cli, ...args] : args;
@@ -124,7 +127,7 @@ export async function npmView(spec: string, opts: { sandboxHome: string; env?: N
 }
 
 /** Installs `installSpec` (openclaw@X or an absolute .tgz path) with --prefix `prefix`. Throws StepError on failure. */
-export async function npmInstall(installSpec: string, prefix: string, opts: { sandboxHome: string; env?: NodeJS.ProcessEnv }): Promise<NpmResult> {
+export async function npmInstall(installSpec: string, prefix: string, opts: { sandboxHome: string; env?: NodeJS.ProcessEnv; npmCache?: string }): Promise<NpmResult> {
   const args = ["install", "--prefix", prefix, "--no-save", "--ignore-scripts", "--no-audit", "--no-fund", "--omit=dev", "--engine-strict=false", installSpec];
   mkdirSync(prefix, { recursive: true });
   const r = await runNpm(args, { ...opts, cwd: prefix });

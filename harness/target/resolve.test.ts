@@ -181,6 +181,7 @@ describe("npm environment", () => {
     expect(env.npm_config_cache).toBe("/sb/.npm");
     expect(env.VITEST).toBeUndefined();
     expect(env.npm_config_user_agent).toBeUndefined();
+    expect(npmChildEnv("/sb", undefined, "/cache/npm-cache")).toMatchObject({ npm_config_cache: "/cache/npm-cache", npm_config_logs_dir: "/sb/.npm-logs" });
     const explicit = npmChildEnv("/sb", { PATH: "/bin", npm_config_registry: "http://r", HOME: "/nonexistent-home" });
     expect(explicit.npm_config_registry).toBe("http://r");
     expect(explicit.PATH).toBe("/bin");
