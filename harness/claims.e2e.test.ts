@@ -1,33 +1,17 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { dir } from "tmp-promise";
+import { describe, expect, it } from "vitest";
 import type { ScenarioResult } from "./evidence/types.ts";
-import { noSandboxLeft, readReport, reportPathFrom, runCli } from "./e2e-helpers.ts";
-
-const reports = await dir({ unsafeCleanup: true, prefix: "claims-e2e-" });
-afterAll(() => reports.cleanup());
-
-const CLAIMS = [
-  "explicit-url-omission",
-  "agent-tool-local",
-  "agent-tool-env-url",
-  "agent-tool-config-remote-url",
-  "agent-tool-explicit-url",
-  "canonical-exec-handoff",
-  "plugin-approval-handoff",
-  "requester-identity-request-wait",
-  "no-shared-token-created",
-];
-const FINDING = "agent-tool-fallback-local";
+import { CLAIMS, FINDING, noSharedSandboxLeft, pick, sharedRun, SHARED_SCENARIOS } from "./e2e-shared-run.ts";
 
 describe("the PR's further claims, each observed on the wire of the real pinned gateway", () => {
   it("every claim scenario passes but one finding, and every refusal names the gateway check that made it", async () => {
-    const r = await runCli(["smoke", ...[...CLAIMS, FINDING].flatMap((c) => ["--scenario", c]), "--report-dir", reports.path]);
-    const out = String(r.all);
-    // The finding fails its scenario, so the run exits 1; everything else must pass.
-    expect(r.exitCode, out).toBe(1);
-    const report = await readReport(reportPathFrom(out) as string);
-    const byId = new Map<string, ScenarioResult>(report.targets[0]!.scenarios.map((s) => [s.id, s]));
-    expect([...byId.keys()].sort()).toEqual([...CLAIMS, FINDING].sort());
+    // Read from the shared run (e2e-shared-run.ts). The finding fails its scenario, so that run exits 1, and it is
+    // the only failure there: every other scenario of the run passed or was skipped with its reason.
+    const run = await sharedRun();
+    const { report } = run;
+    expect(run.exitCode, run.out).toBe(1);
+    expect([...run.byId.keys()].sort()).toEqual([...SHARED_SCENARIOS].sort());
+    expect(report.targets[0]?.scenarios.filter((s) => s.status === "failed").map((s) => s.id)).toEqual([FINDING]);
+    const byId = new Map<string, ScenarioResult>(pick(run, [...CLAIMS, FINDING]).map((s) => [s.id, s]));
     for (const s of byId.values()) if (s.id !== FINDING) expect(s.status, `${s.id}: ${s.deciding}`).toBe("passed");
 
     // Finding: in a separate process the agent tool with gateway.mode remote and no remote.url fails before connecting.
@@ -70,6 +54,6 @@ describe("the PR's further claims, each observed on the wire of the real pinned 
 
     for (const s of byId.values()) for (const x of s.refusals) expect(x.basis.length, s.id).toBeGreaterThan(10);
     expect(report.hygiene.every((h) => h.pass)).toBe(true);
-    await noSandboxLeft();
+    await noSharedSandboxLeft(run);
   });
 });

@@ -3,7 +3,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { dir } from "tmp-promise";
-import { noSandboxLeft, readReport, reportPathFrom, REPO, runCli } from "./e2e-helpers.ts";
+import { noSandboxLeft, readReport, reportPathFrom, REPO, runCli, runDocumented } from "./e2e-helpers.ts";
 
 const reports = await dir({ unsafeCleanup: true, prefix: "faults-e2e-" });
 afterAll(() => reports.cleanup());
@@ -67,8 +67,9 @@ describe("the harness keeps its evidence and cleans up when things go wrong", ()
     await noSandboxLeft();
   });
 
-  it("a reader that goes away (`pnpm smoke | head`): torn down, partial report, exit 141, nothing left behind", async () => {
-    const child = runCli(["smoke", "--report-dir", reports.path]);
+  it("a reader that goes away (`corepack pnpm smoke | head`): torn down, partial report, exit 141 through pnpm, nothing left behind", async () => {
+    // The documented command: pnpm must hand the harness's 141 on, not turn it into 0.
+    const child = runDocumented(["smoke", "--report-dir", reports.path]);
     let closed = false;
     child.all?.on("data", (chunk: Buffer) => {
       if (!closed && /start gateway/.test(chunk.toString())) {

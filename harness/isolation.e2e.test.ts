@@ -1,18 +1,14 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { dir } from "tmp-promise";
+import { describe, expect, it } from "vitest";
 import { isolationSupport } from "./isolation/support.ts";
-import { readReport, reportPathFrom, runCli } from "./e2e-helpers.ts";
+import { ISOLATION, pick, sharedRun } from "./e2e-shared-run.ts";
 
-const reports = await dir({ unsafeCleanup: true, prefix: "isolation-e2e-" });
-afterAll(() => reports.cleanup());
 const support = await isolationSupport();
 
 describe("the approval runtime across a container-like boundary", () => {
   it("runs both isolation scenarios for real, or reports them skipped with the reason (never passed)", async (ctx) => {
-    const r = await runCli(["smoke", "--scenario", "isolated-runtime-handoff", "--scenario", "isolated-runtime-other-user", "--scenario", "identity-unavailable-fails-closed", "--report-dir", reports.path]);
-    const out = String(r.all);
-    const report = await readReport(reportPathFrom(out) as string);
-    const [handoff, other, noIdentity] = report.targets[0]!.scenarios;
+    // Read from the shared run (e2e-shared-run.ts).
+    const run = await sharedRun();
+    const [handoff, other, noIdentity] = pick(run, ISOLATION);
     if (!support.ok) {
       expect(handoff?.id).toBe("isolated-runtime-handoff");
       expect(handoff?.status).toBe("skipped");
@@ -23,7 +19,7 @@ describe("the approval runtime across a container-like boundary", () => {
       // The report's skip was checked; the isolation itself was not exercised here, so say so.
       ctx.skip(`isolation not exercised on this host: ${support.reason}`);
     }
-    expect(r.exitCode, out).toBe(0);
+    for (const s of [handoff, other, noIdentity]) expect(s?.status, `${s?.id}: ${s?.deciding}`).toBe("passed");
     for (const s of [handoff!, other!]) {
       const iso = s.observations.isolation!;
       // Real namespace ids on both sides, so a missing one cannot make a comparison below pass.

@@ -1,22 +1,15 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { dir } from "tmp-promise";
+import { describe, expect, it } from "vitest";
 import { netnsUnsupportedReason } from "./netns/netns.ts";
-import { readReport, reportPathFrom, runCli } from "./e2e-helpers.ts";
+import { LOCALITY, PROBES, pick, sharedRun } from "./e2e-shared-run.ts";
 
-const reports = await dir({ unsafeCleanup: true, prefix: "probes-e2e-" });
-afterAll(() => reports.cleanup());
-
-const PROBES = ["forged-token", "raw-socket-token", "foreign-home-token", "wrong-client-shape", "missing-approvals-scope", "derived-token-probe"];
-const LOCALITY = ["non-loopback-peer", "loopback-peer-control", "remote-paired-device-locality", "loopback-paired-device-runtime"];
 const netnsMissing = await netnsUnsupportedReason();
 
 describe("security probes against the real gateway, each refusal attributed to its gateway check", () => {
   it("refuses forged, raw and foreign tokens and wrong shapes by the check each probes, and accepts the positive control", async () => {
-    const r = await runCli(["smoke", ...PROBES.flatMap((p) => ["--scenario", p]), "--report-dir", reports.path]);
-    const out = String(r.all);
-    expect(r.exitCode, out).toBe(0);
-    const report = await readReport(reportPathFrom(out) as string);
-    const byId = new Map(report.targets[0]!.scenarios.map((s) => [s.id, s]));
+    // Read from the shared run (e2e-shared-run.ts): every probe and its control passed there.
+    const run = await sharedRun();
+    for (const s of pick(run, PROBES)) expect(s.status, `${s.id}: ${s.deciding}`).toBe("passed");
+    const byId = run.byId;
     for (const id of ["forged-token", "raw-socket-token", "foreign-home-token"]) {
       const s = byId.get(id)!;
       expect(s.status).toBe("passed");
@@ -41,10 +34,8 @@ describe("security probes against the real gateway, each refusal attributed to i
   });
 
   it("locality: a non-local peer loses its scopes without a device, and with a paired device it is refused by the runtime check alone", async (ctx) => {
-    const r = await runCli(["smoke", ...LOCALITY.flatMap((p) => ["--scenario", p]), "--report-dir", reports.path]);
-    const out = String(r.all);
-    const report = await readReport(reportPathFrom(out) as string);
-    const byId = new Map(report.targets[0]!.scenarios.map((s) => [s.id, s]));
+    const run = await sharedRun();
+    const byId = run.byId;
     if (netnsMissing) {
       for (const id of ["non-loopback-peer", "remote-paired-device-locality", "loopback-paired-device-runtime"]) {
         expect(byId.get(id)?.status, id).toBe("skipped");
@@ -52,7 +43,7 @@ describe("security probes against the real gateway, each refusal attributed to i
       }
       ctx.skip(`network namespaces not available here: ${netnsMissing}`);
     }
-    expect(r.exitCode, out).toBe(0);
+    for (const s of pick(run, LOCALITY)) expect(s.status, `${s.id}: ${s.deciding}`).toBe("passed");
     const nl = byId.get("non-loopback-peer")!;
     const w = nl.observations.wire[0]!;
     expect(w.upstreamLocalAddress).toMatch(/^169\.254\./);

@@ -1,0 +1,81 @@
+/**
+ * One real run that several e2e files read: the probes, the locality scenarios, the PR's further claims and the
+ * isolation scenarios on the pinned build, in one `pnpm smoke`. One gateway per sandbox profile instead of one per
+ * file and profile; each file still asserts everything it asserted on a run of its own. The run happens once per
+ * `vitest run` (the first file that asks), and its result is kept on disk for the files after it (they run one
+ * after another, each in its own worker).
+ */
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { expect, inject } from "vitest";
+import type { Report, ScenarioResult } from "./evidence/types.ts";
+import { readReport, reportPathFrom, runCli } from "./e2e-helpers.ts";
+import { processesMentioning } from "./hygiene/probe.ts";
+
+export const PROBES = ["forged-token", "raw-socket-token", "foreign-home-token", "wrong-client-shape", "missing-approvals-scope", "derived-token-probe"];
+export const LOCALITY = ["non-loopback-peer", "loopback-peer-control", "remote-paired-device-locality", "loopback-paired-device-runtime"];
+export const CLAIMS = [
+  "explicit-url-omission",
+  "agent-tool-local",
+  "agent-tool-env-url",
+  "agent-tool-config-remote-url",
+  "agent-tool-explicit-url",
+  "canonical-exec-handoff",
+  "plugin-approval-handoff",
+  "requester-identity-request-wait",
+  "no-shared-token-created",
+];
+/** The one claim scenario that fails on the pinned build (a finding for OpenClaw), so the shared run exits 1. */
+export const FINDING = "agent-tool-fallback-local";
+export const ISOLATION = ["isolated-runtime-handoff", "isolated-runtime-other-user", "identity-unavailable-fails-closed"];
+export const SHARED_SCENARIOS = [...PROBES, ...LOCALITY, ...CLAIMS, FINDING, ...ISOLATION];
+
+export interface SharedRun {
+  exitCode: number | null;
+  out: string;
+  report: Report;
+  byId: Map<string, ScenarioResult>;
+  /** The run's TMPDIR: its sandboxes lived there. */
+  tmp: string;
+}
+
+interface Stored {
+  exitCode: number | null;
+  out: string;
+  reportPath: string;
+}
+
+export async function sharedRun(): Promise<SharedRun> {
+  const root = inject("sharedRunDir");
+  const tmp = join(root, "tmp");
+  const stored = join(root, "run.json");
+  if (!existsSync(stored)) {
+    await mkdir(tmp, { recursive: true });
+    // Several gateways start in this one run (one per sandbox profile, as many at once as there are cores): allow
+    // them a slow machine's start. What is asserted does not depend on how long a start took.
+    const args = ["smoke", ...SHARED_SCENARIOS.flatMap((id) => ["--scenario", id]), "--ready-timeout", "180", "--report-dir", join(root, "reports")];
+    const r = await runCli(args, { env: { TMPDIR: tmp } });
+    const out = String(r.all);
+    const reportPath = reportPathFrom(out);
+    if (!reportPath) throw new Error(`the shared run wrote no report (exit ${r.exitCode}):\n${out.slice(-4000)}`);
+    await writeFile(stored, JSON.stringify({ exitCode: r.exitCode ?? null, out, reportPath } satisfies Stored));
+  }
+  const s = JSON.parse(await readFile(stored, "utf8")) as Stored;
+  const report = await readReport(s.reportPath);
+  return { exitCode: s.exitCode, out: s.out, report, byId: new Map(report.targets[0]?.scenarios.map((x) => [x.id, x])), tmp };
+}
+
+/** The subset of the shared run one file asserts on, in the order given; fails the test if one is missing. */
+export function pick(run: SharedRun, ids: readonly string[]): ScenarioResult[] {
+  return ids.map((id) => {
+    const s = run.byId.get(id);
+    if (!s) throw new Error(`scenario ${id} is not in the shared run`);
+    return s;
+  });
+}
+
+/** Asserts that no process mentions a sandbox of the shared run (argv or environment). */
+export async function noSharedSandboxLeft(run: SharedRun): Promise<void> {
+  expect(await processesMentioning([run.tmp])).toEqual([]);
+}
