@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { ScenarioResult } from "./evidence/types.ts";
-import { CLAIMS, FINDING, noSharedSandboxLeft, pick, sharedRun, SHARED_SCENARIOS } from "./e2e-shared-run.ts";
+import { CLAIMS, FINDING, noSharedSandboxLeft, pick, sharedRun, SHARED_RUN_TIMEOUT_MS, SHARED_SCENARIOS } from "./e2e-shared-run.ts";
 
 describe("the PR's further claims, each observed on the wire of the real pinned gateway", () => {
-  it("every claim scenario passes but one finding, and every refusal names the gateway check that made it", async () => {
+  it("every claim scenario passes but one finding, and every refusal names the gateway check that made it", { timeout: SHARED_RUN_TIMEOUT_MS }, async () => {
     // Read from the shared run (e2e-shared-run.ts). The finding fails its scenario, so that run exits 1, and it is
     // the only failure there: every other scenario of the run passed or was skipped with its reason.
     const run = await sharedRun();

@@ -31,6 +31,9 @@ export const FINDING = "agent-tool-fallback-local";
 export const ISOLATION = ["isolated-runtime-handoff", "isolated-runtime-other-user", "identity-unavailable-fails-closed"];
 export const SHARED_SCENARIOS = [...PROBES, ...LOCALITY, ...CLAIMS, FINDING, ...ISOLATION];
 
+/** A test that may be the one to start the shared run gives itself this long (vitest's e2e default is 240 s). */
+export const SHARED_RUN_TIMEOUT_MS = 420_000;
+
 export interface SharedRun {
   exitCode: number | null;
   out: string;
@@ -55,7 +58,7 @@ export async function sharedRun(): Promise<SharedRun> {
     // Several gateways start in this one run (one per sandbox profile, as many at once as there are cores): allow
     // them a slow machine's start. What is asserted does not depend on how long a start took.
     const args = ["smoke", ...SHARED_SCENARIOS.flatMap((id) => ["--scenario", id]), "--ready-timeout", "180", "--report-dir", join(root, "reports")];
-    const r = await runCli(args, { env: { TMPDIR: tmp } });
+    const r = await runCli(args, { env: { TMPDIR: tmp }, timeoutMs: SHARED_RUN_TIMEOUT_MS - 20_000 });
     const out = String(r.all);
     const reportPath = reportPathFrom(out);
     if (!reportPath) throw new Error(`the shared run wrote no report (exit ${r.exitCode}):\n${out.slice(-4000)}`);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { isolationSupport } from "./isolation/support.ts";
-import { ISOLATION, pick, sharedRun } from "./e2e-shared-run.ts";
+import { ISOLATION, pick, sharedRun, SHARED_RUN_TIMEOUT_MS } from "./e2e-shared-run.ts";
 
 const support = await isolationSupport();
 
 describe("the approval runtime across a container-like boundary", () => {
-  it("runs both isolation scenarios for real, or reports them skipped with the reason (never passed)", async (ctx) => {
+  it("runs both isolation scenarios for real, or reports them skipped with the reason (never passed)", { timeout: SHARED_RUN_TIMEOUT_MS }, async (ctx) => {
     // Read from the shared run (e2e-shared-run.ts).
     const run = await sharedRun();
     const [handoff, other, noIdentity] = pick(run, ISOLATION);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { netnsUnsupportedReason } from "./netns/netns.ts";
-import { LOCALITY, PROBES, pick, sharedRun } from "./e2e-shared-run.ts";
+import { LOCALITY, PROBES, pick, sharedRun, SHARED_RUN_TIMEOUT_MS } from "./e2e-shared-run.ts";
 
 const netnsMissing = await netnsUnsupportedReason();
 
 describe("security probes against the real gateway, each refusal attributed to its gateway check", () => {
-  it("refuses forged, raw and foreign tokens and wrong shapes by the check each probes, and accepts the positive control", async () => {
+  it("refuses forged, raw and foreign tokens and wrong shapes by the check each probes, and accepts the positive control", { timeout: SHARED_RUN_TIMEOUT_MS }, async () => {
     // Read from the shared run (e2e-shared-run.ts): every probe and its control passed there.
     const run = await sharedRun();
     for (const s of pick(run, PROBES)) expect(s.status, `${s.id}: ${s.deciding}`).toBe("passed");
@@ -33,7 +33,7 @@ describe("security probes against the real gateway, each refusal attributed to i
     for (const s of [wrongShape, noScope]) expect(s.observations.control?.pendingAfterRuntime, s.id).toBe(true);
   });
 
-  it("locality: a non-local peer loses its scopes without a device, and with a paired device it is refused by the runtime check alone", async (ctx) => {
+  it("locality: a non-local peer loses its scopes without a device, and with a paired device it is refused by the runtime check alone", { timeout: SHARED_RUN_TIMEOUT_MS }, async (ctx) => {
     const run = await sharedRun();
     const byId = run.byId;
     if (netnsMissing) {
