@@ -14,11 +14,14 @@ describe("bench figures (pure)", () => {
   });
 
   it("smoke ratio divides by gateway ready plus the slowest scenario alone", () => {
-    const v = judgeBench(figures(14_400, 15_000, 120, 5));
+    const v = judgeBench(figures(13_800, 15_000, 120, 5));
     expect(v.slowestScenario).toBe("b");
-    expect(v.smokeRatio).toBe(1.2);
-    expect(v.proofRatio).toBe(1.04);
+    expect(v.smokeRatio).toBe(1.15);
+    expect(v.proofRatio).toBe(1.09);
     expect(v.checks.every((c) => c.pass)).toBe(true);
+    // Just over either target fails it.
+    expect(judgeBench(figures(13_900, 15_000, 120, 5)).checks[0]?.pass).toBe(false);
+    expect(judgeBench(figures(13_800, 17_400, 120, 5)).checks[1]?.pass).toBe(false);
   });
 
   it("fails each target it misses and says so in the rendering", () => {
