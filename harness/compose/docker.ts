@@ -53,14 +53,14 @@ export async function must(step: string, argv: readonly string[], opts: Paramete
 
 /** A reachable Docker daemon and a Compose, or why not and the command that would enable the lane. */
 export async function detectDocker(): Promise<DockerAvailability> {
-  const engine = await call(["docker", "version", "--format", "{{.Server.Version}}"], { timeoutMs: 15_000 }).catch((err: unknown) => ({ code: null, stdout: "", stderr: String(err), timedOut: false }));
+  const engine = await call(["docker", "version", "--format", "{{.Server.Version}}"], { timeoutMs: 30_000 }).catch((err: unknown) => ({ code: null, stdout: "", stderr: String(err), timedOut: false }));
   if (engine.code !== 0 || !engine.stdout.trim()) {
     const why = (engine.stderr.split("\n").find((l) => l.trim()) ?? "no answer").slice(0, 160);
     return { ok: false, reason: `no reachable Docker daemon (docker version: ${why})`, enable: ENABLE_DOCKER };
   }
-  const v2 = await call(["docker", "compose", "version", "--short"], { timeoutMs: 15_000 }).catch(() => null);
+  const v2 = await call(["docker", "compose", "version", "--short"], { timeoutMs: 60_000 }).catch(() => null);
   if (v2?.code === 0 && v2.stdout.trim()) return { ok: true, tools: { engineVersion: engine.stdout.trim(), compose: { argv: ["docker", "compose"], label: `docker compose ${v2.stdout.trim()}` } } };
-  const v1 = await call(["docker-compose", "version", "--short"], { timeoutMs: 15_000 }).catch(() => null);
+  const v1 = await call(["docker-compose", "version", "--short"], { timeoutMs: 60_000 }).catch(() => null);
   if (v1?.code === 0 && v1.stdout.trim()) return { ok: true, tools: { engineVersion: engine.stdout.trim(), compose: { argv: ["docker-compose"], label: `docker-compose ${v1.stdout.trim()}` } } };
   return { ok: false, reason: "Docker is reachable but neither `docker compose` (v2) nor `docker-compose` (v1) is installed", enable: "apt-get install -y docker-compose" };
 }
