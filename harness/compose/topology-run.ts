@@ -13,7 +13,7 @@ import type { ComposeClientSpec, ScenarioDefinition } from "../plan/scenario-typ
 import { emptyObservations, interruptedBy, waitFor } from "../run/scenario.ts";
 import type { GatewayConnection } from "../wire/client.ts";
 import { containerState, createProject, reviewerCompose, type ComposeProject } from "./project.ts";
-import { CLIENT_PORT, serviceNames, serviceUrl, type ServiceNames } from "./topology.ts";
+import { CLIENT_PORT, SERVICE_URL_ENV, serviceNames, serviceUrl, type ServiceNames } from "./topology.ts";
 import { startRelay, type Relay } from "./relay.ts";
 import { subnetsInUse, type DockerTools } from "./docker.ts";
 import { pickSubnet } from "./subnet.ts";
@@ -138,7 +138,7 @@ export async function runTopology(s: ScenarioDefinition, spec: ComposeClientSpec
     client: "compose-sidecar",
     description: describeTopology(spec),
     config: o.redactor.deep(inv(spec.route).cfg),
-    env: spec.route === "env-url" ? { OPENCLAW_GATEWAY_URL: serviceUrl(t), OPENCLAW_GATEWAY_TOKEN: "${OPENCLAW_GATEWAY_TOKEN}" } : {},
+    env: spec.route === "env-url" ? { OPENCLAW_GATEWAY_URL: serviceUrl(t), OPENCLAW_GATEWAY_TOKEN: "${OPENCLAW_GATEWAY_TOKEN}", ...SERVICE_URL_ENV } : {},
     gatewayUrlArg: null,
     sandboxProfile: s.sandbox,
     doors,
@@ -171,7 +171,7 @@ function describeTopology(spec: ComposeClientSpec): string {
 async function runSidecar(project: ComposeProject, names: ServiceNames, t: ComposeClientSpec["topology"], route: ComposeClientSpec["route"], cfg: Record<string, unknown>, approvalId: string, decision: string, lane: LaneContext): Promise<RuntimeOutcome> {
   const { o } = lane;
   // official-cli: the service URL is the attempt's own (-e, no secret); bridge-url has it in its compose.yaml.
-  const env = t === "official-cli" && route === "env-url" ? ["-e", `OPENCLAW_GATEWAY_URL=${serviceUrl(t)}`] : [];
+  const env = t === "official-cli" && route === "env-url" ? ["-e", `OPENCLAW_GATEWAY_URL=${serviceUrl(t)}`, ...Object.entries(SERVICE_URL_ENV).flatMap(([k, v]) => ["-e", `${k}=${v}`])] : [];
   const input = JSON.stringify({ cfg, gatewayUrl: null, approvalId, decision, timeoutMs: o.timeouts.rpcMs });
   const at = Date.now();
   const r = await project.compose(["run", "--rm", "-T", ...env, names.sidecar], o.timeouts.runtimeProcessMs + 30_000, input);

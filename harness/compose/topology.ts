@@ -59,6 +59,13 @@ export function serviceNames(t: ComposeTopology): ServiceNames {
   return t === "official-cli" ? { gateway: "openclaw-gateway", sidecar: "openclaw-cli", tap: "smoke-tap" } : { gateway: "gateway", sidecar: "sidecar", tap: "smoke-tap" };
 }
 
+/**
+ * OpenClaw's client refuses plaintext ws:// to a host that is not loopback before it connects ("SECURITY ERROR …
+ * Break-glass (trusted private networks only): set OPENCLAW_ALLOW_INSECURE_PRIVATE_WS=1"). A sidecar that dials the
+ * gateway by service name needs it, as the error itself tells its user; the Compose network here is internal.
+ */
+export const SERVICE_URL_ENV: Record<string, string> = { OPENCLAW_ALLOW_INSECURE_PRIVATE_WS: "1" };
+
 /** The URL a sidecar on the project network writes first: the gateway's service name. Pure. */
 export function serviceUrl(t: ComposeTopology): string {
   return `ws://${serviceNames(t).gateway}:${CLIENT_PORT}`;
@@ -108,7 +115,7 @@ export function composeDocument(p: ComposeRunParams, forReport: boolean, version
     command: [...openclaw, "gateway", "run", ...(forReport ? [] : ["--allow-unconfigured"]), "--bind", "lan", "--port", String(gatewayPort)],
     ...labels,
   };
-  const sidecarEnv: Record<string, string> = { ...baseEnv(forReport), ...(t === "bridge-url" ? { OPENCLAW_GATEWAY_URL: serviceUrl(t) } : {}) };
+  const sidecarEnv: Record<string, string> = { ...baseEnv(forReport), ...(t === "bridge-url" ? { OPENCLAW_GATEWAY_URL: serviceUrl(t), ...SERVICE_URL_ENV } : {}) };
   const sidecar: { [key: string]: YamlValue } = {
     image,
     init: true,
