@@ -98,10 +98,14 @@ export function reviewerCompose(topology: ComposeTopology, params: ProjectInput[
 }
 
 /** The gateway container's state, as docker reports it: running, or how it ended. */
-export async function containerState(project: ComposeProject, topology: ComposeTopology): Promise<{ running: boolean; exitCode: number | null } | null> {
-  const id = (await project.compose(["ps", "-q", serviceNames(topology).gateway], 20_000)).stdout.trim();
+/** The gateway container's id (once, after `compose up`). */
+export async function gatewayContainer(project: ComposeProject, topology: ComposeTopology): Promise<string> {
+  return (await project.composeMust("compose ps", ["ps", "-q", serviceNames(topology).gateway], 60_000)).trim();
+}
+
+export async function containerState(id: string): Promise<{ status: string; exitCode: number | null; restarts: number } | null> {
   if (!id) return null;
-  const r = await call(["docker", "inspect", "--format", "{{.State.Running}} {{.State.ExitCode}}", id], { timeoutMs: 20_000 });
-  const [running, code] = r.stdout.trim().split(" ");
-  return r.code === 0 ? { running: running === "true", exitCode: code === undefined ? null : Number(code) } : null;
+  const r = await call(["docker", "inspect", "--format", "{{.State.Status}} {{.State.ExitCode}} {{.RestartCount}}", id], { timeoutMs: 30_000 });
+  const [status, code, restarts] = r.stdout.trim().split(" ");
+  return r.code === 0 && status ? { status, exitCode: code === undefined ? null : Number(code), restarts: Number(restarts ?? 0) } : null;
 }

@@ -12,7 +12,7 @@ import { runtimeInvocation, URL_SOURCE } from "../plan/client-setup.ts";
 import type { ComposeClientSpec, ScenarioDefinition } from "../plan/scenario-types.ts";
 import { emptyObservations, interruptedBy, waitFor } from "../run/scenario.ts";
 import type { GatewayConnection } from "../wire/client.ts";
-import { containerState, createProject, reviewerCompose, type ComposeProject } from "./project.ts";
+import { containerState, createProject, gatewayContainer, reviewerCompose, type ComposeProject } from "./project.ts";
 import { CLIENT_PORT, SERVICE_URL_ENV, serviceNames, serviceUrl, type ServiceNames } from "./topology.ts";
 import { startRelay, type Relay } from "./relay.ts";
 import { subnetsInUse, type DockerTools } from "./docker.ts";
@@ -78,19 +78,27 @@ export async function runTopology(s: ScenarioDefinition, spec: ComposeClientSpec
     relay = await startRelay(join(project.tapDir, "gateway.sock"));
     o.trackPort(relay.port);
     let exit: ProcessExit | null = null;
-    const poll = setInterval(() => {
-      void containerState(project, t).then((st) => {
-        if (st && !st.running) exit = { code: st.exitCode, signal: null, by: "self" };
-      });
-    }, 1000);
+    const gatewayId = await gatewayContainer(project, t);
+    // One `docker inspect` at a time, every 2 s (Compose itself is a slow Python start on a loaded host).
+    const polling = new AbortController();
+    void (async () => {
+      while (!polling.signal.aborted) {
+        const st = await containerState(gatewayId);
+        // A gateway Docker restarts (status "restarting") is still starting; only one that stays down has exited.
+        if (st && (st.status === "exited" || st.status === "dead")) exit = { code: st.exitCode, signal: null, by: "self" };
+        await new Promise((r) => setTimeout(r, 2000));
+      }
+    })();
     try {
       const ready = await waitReady(relay.url, { gatewayToken: project.secrets.gatewayToken, readyTimeoutMs: Math.max(o.timeouts.gatewayReadyMs, CONTAINER_READY_MS), signal: o.signal }, () => exit, upAt);
       control = ready.control;
       record.readyAttempts = ready.attempts;
     } finally {
-      clearInterval(poll);
+      polling.abort();
     }
     record.readyMs = evidence.gatewayReadyMs = Date.now() - upAt;
+    const restarts = (await containerState(gatewayId))?.restarts ?? 0;
+    if (restarts > 0) findings.push(`the gateway container failed its start ${restarts} time(s) and Docker restarted it (restart: unless-stopped) before it answered hello-ok; read ${logName}`);
     requester = await createRequesterApproval(relay.url, project.secrets.gatewayToken, s.id, o.timeouts.rpcMs, "exec");
     o.redactor.add({ name: `requester-private-key:${s.id}`, value: requester.device.privateKeyPem });
     const req: RequesterObservation = { approvalId: requester.approvalId, deviceId: requester.device.deviceId, accepted: true, requestError: null, finalDecision: null, finalSource: "none" };

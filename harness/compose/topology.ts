@@ -107,9 +107,12 @@ export function composeDocument(p: ComposeRunParams, forReport: boolean, version
   const mounts = forReport ? [] : runtimeMounts(p);
   const openclaw = forReport ? ["node", "dist/index.js"] : ["node", `${p.mounts.targetDir}/openclaw.mjs`];
   const gatewayPort = forReport ? CLIENT_PORT : GATEWAY_PORT_BEHIND_TAP;
+  // As in OpenClaw's own docker-compose.yml: a gateway that fails its start (its own 5 s start-up watchdogs trip on
+  // a loaded host) is started again by Docker; the harness records how often (restartCount).
   const gateway: { [key: string]: YamlValue } = {
     image,
     init: true,
+    restart: "unless-stopped",
     environment: baseEnv(forReport),
     volumes: [...mounts, stateMount(t, forReport, p.stateDir, false), ...(!forReport && p.compileCache ? [`${p.compileCache}:/tmp/node-compile-cache`] : [])],
     command: [...openclaw, "gateway", "run", ...(forReport ? [] : ["--allow-unconfigured"]), "--bind", "lan", "--port", String(gatewayPort)],
