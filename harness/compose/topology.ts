@@ -158,7 +158,8 @@ export function reportHeader(t: ComposeTopology, version: string): string[] {
   return [
     `Topology ${t}, as the smoke harness ran it, with the official image (openclaw ${version}).`,
     "Run: OPENCLAW_GATEWAY_TOKEN=<gateway token>" + (t === "official-cli" ? " OPENCLAW_CONFIG_DIR=<state dir>" : "") + " docker compose up -d " + names.gateway,
-    `then: docker compose run --rm ${names.sidecar} <a command that resolves an approval>.`,
+    `then: docker compose run --rm ${names.sidecar} <a command that resolves an approval>` +
+      (t === "official-cli" ? `; its second attempt adds -e OPENCLAW_GATEWAY_URL=${serviceUrl(t)} -e OPENCLAW_ALLOW_INSECURE_PRIVATE_WS=1.` : "."),
     "The state (/home/node/.openclaw) must hold exec-approvals.json with a socket token, as OpenClaw writes it;",
     "the gateway token is a placeholder here. The harness ran its approval client in the sidecar",
     "(resolveApprovalOverGateway from openclaw/plugin-sdk/approval-gateway-runtime), and a wire tap in the",
