@@ -128,6 +128,7 @@ export async function runTopology(s: ScenarioDefinition, spec: ComposeClientSpec
   } finally {
     requester?.close();
     control?.close();
+    await relay?.close();
     const stopAt = Date.now();
     await project.compose(["stop", "-t", "10"], 60_000);
     record.stopMs = Date.now() - stopAt;
@@ -135,7 +136,6 @@ export async function runTopology(s: ScenarioDefinition, spec: ComposeClientSpec
     obs.wire = o.redactor.deep(await project.tapConnections());
     const logs = await project.compose(["logs", "--no-color", names.gateway], 30_000);
     await writeFile(join(o.reportFolder, logName), o.redactor.text(`${logs.stdout}\n${logs.stderr}`.trim()) + "\n");
-    await relay?.close();
     const down = await project.compose(["down", "-v", "--remove-orphans", "-t", "5"], 120_000);
     if (down.code !== 0) findings.push(`compose down exited ${down.code ?? "none"}: ${o.redactor.text(down.stderr.split("\n").slice(-3).join(" "))}`);
     reserved.delete(subnet);
