@@ -129,14 +129,16 @@ export async function runTopology(s: ScenarioDefinition, spec: ComposeClientSpec
     requester?.close();
     control?.close();
     await relay?.close();
+    // Interrupted: straight to `down` (each Compose call is a slow start), so the partial report beats the exit guard.
+    const hurry = o.signal.aborted;
     const stopAt = Date.now();
-    await project.compose(["stop", "-t", "10"], 60_000);
-    record.stopMs = Date.now() - stopAt;
+    if (!hurry) await project.compose(["stop", "-t", "10"], 60_000);
+    record.stopMs = hurry ? null : Date.now() - stopAt;
     record.exit = { code: null, signal: null, by: "harness" };
     obs.wire = o.redactor.deep(await project.tapConnections());
-    const logs = await project.compose(["logs", "--no-color", names.gateway], 30_000);
-    await writeFile(join(o.reportFolder, logName), o.redactor.text(`${logs.stdout}\n${logs.stderr}`.trim()) + "\n");
-    const down = await project.compose(["down", "-v", "--remove-orphans", "-t", "5"], 120_000);
+    const logs = hurry ? null : await project.compose(["logs", "--no-color", names.gateway], 30_000);
+    await writeFile(join(o.reportFolder, logName), logs ? o.redactor.text(`${logs.stdout}\n${logs.stderr}`.trim()) + "\n" : "not collected: the harness was interrupted\n");
+    const down = await project.compose(["down", "-v", "--remove-orphans", "-t", hurry ? "1" : "5"], 120_000);
     if (down.code !== 0) findings.push(`compose down exited ${down.code ?? "none"}: ${o.redactor.text(down.stderr.split("\n").slice(-3).join(" "))}`);
     reserved.delete(subnet);
     if (!o.keep) await project.remove();
