@@ -19,6 +19,16 @@ export function refusedAndPending(by: RefusalCheck): Expectation[] {
   ];
 }
 
+/**
+ * From another container by the gateway's service name: no token, the stable device, and the gateway rejects the
+ * connect itself (observed on 2026.9.6: NOT_PAIRED, a non-local device must be paired first); still pending, never allow.
+ */
+export const OMITS_TOKEN_NOT_PAIRED: Expectation[] = [
+  { id: "runtime-token", expect: "absent" },
+  { id: "device-identity", expect: "state-identity" },
+  ...refusedAndPending("handshake-rejected"),
+];
+
 /** The client omits the token and presents the state dir's stable identity, and has no runtime authority. */
 export const OMITS_TOKEN_USES_STABLE_IDENTITY: Expectation[] = [
   { id: "runtime-token", expect: "absent" },

@@ -130,6 +130,7 @@ function observe(s: ScenarioDefinition, version: Version, r: Redactor, n: number
     stateIdentity: { source: "sqlite", deviceId: STATE_DEVICE },
     isolation: null,
     socketTokenStore: null,
+    compose: null,
   };
 }
 

@@ -149,6 +149,44 @@ export interface Observations {
   requester: RequesterObservation | null;
   stateIdentity: StateIdentity | null;
   isolation: IsolationEvidence | null;
+  /** The Compose lane's containers (null for the process executor). */
+  compose: ComposeEvidence | null;
+}
+
+/** How a Compose topology ran: its compose.yaml, the image, the network, and how long the gateway container took. */
+export interface ComposeEvidence {
+  topology: string;
+  /** The topology's compose.yaml as a reviewer runs it with the official image (relative to the report folder). */
+  composeFile: string;
+  /** The Compose the harness ran, with its version (`docker compose` v2 or `docker-compose` v1). */
+  compose: string;
+  engineVersion: string;
+  image: ComposeImage;
+  project: string;
+  /** The project network's link-local subnet. */
+  subnet: string;
+  /** From `compose up` until every container ran. */
+  upMs: number | null;
+  /** From `compose up` until the gateway container answered a token connect with hello-ok. */
+  gatewayReadyMs: number | null;
+  /** An attempt made before the scenario's runtime (official-cli: the generated local URL from the CLI container). */
+  firstAttempt: ComposeAttempt | null;
+}
+
+export interface ComposeImage {
+  tag: string;
+  id: string;
+  /** Reused from an earlier run (no build in this one). */
+  cached: boolean;
+  /** How long building it took in this run, null when cached. */
+  buildMs: number | null;
+}
+
+export interface ComposeAttempt {
+  route: string;
+  runtime: RuntimeOutcome;
+  /** Connections that reached the tap while this attempt ran. */
+  connections: number;
 }
 
 export interface SocketTokenStore {
@@ -310,7 +348,7 @@ export interface QuarantinedFile {
 }
 
 export interface HygieneCheck {
-  id: "processes" | "files" | "ports" | "network" | "secrets";
+  id: "processes" | "files" | "ports" | "network" | "secrets" | "docker";
   pass: boolean;
   detail: string;
   offenders: string[];

@@ -54,6 +54,20 @@ describe("validateReport", () => {
       hostTmpMarkerVisible: false,
       filesNeeded: ["$SANDBOX/home/.openclaw/exec-approvals.json"],
     };
+    // … and the Compose lane's evidence, with a first attempt.
+    const runtime = { pid: null, exitCode: 0, signal: null, timedOut: false, wallMs: 2100, ok: false, errorName: "Error", errorMessage: "connect ECONNREFUSED 127.0.0.1:18789", errorCode: null, errorReason: null, returned: null, logTail: "" };
+    first.observations.compose = {
+      topology: "official-cli",
+      composeFile: "compose-official-cli.yaml",
+      compose: "docker-compose 1.29.2",
+      engineVersion: "20.10.24+dfsg1",
+      image: { tag: "openclaw-approval-smoke:2026.9.6-97b3205b-h0.1.0", id: `sha256:${"a".repeat(64)}`, cached: false, buildMs: 700 },
+      project: "oas-run-official-cli",
+      subnet: "169.254.42.0/24",
+      upMs: 5000,
+      gatewayReadyMs: 60000,
+      firstAttempt: { route: "local-config", runtime, connections: 0 },
+    };
   }
   // … and a quarantine (set only when the secret scan found a secret).
   withIsolation.quarantine = { reason: "the secret scan found a secret", files: [{ file: "gateway-single.log", secrets: ["gateway-token"], action: "redacted" }] };
@@ -64,6 +78,7 @@ describe("validateReport", () => {
     expect(all.length).toBeGreaterThan(50);
     expect(all.some((o) => o.path.at(-1) === "isolation")).toBe(true);
     expect(all.some((o) => o.path.at(-1) === "quarantine")).toBe(true);
+    expect(all.some((o) => o.path.at(-1) === "firstAttempt")).toBe(true);
     for (const { path, obj } of all) {
       for (const key of Object.keys(obj)) {
         const doc = JSON.parse(JSON.stringify(sample)) as Json;
@@ -134,7 +149,7 @@ describe("validateReport", () => {
       [prop("ComparisonRow", "declared"), { FAIL_TO_PASS: true, PASS_TO_PASS: true, PASS_TO_FAIL: true, FAIL_TO_FAIL: true, INCOMPLETE: true } satisfies Record<PairClass, true>],
       [prop("Refusal", "refusedBy"), { "handshake-rejected": true, "scopes-cleared": true, "scope-not-requested": true, "no-runtime-authority": true, "approval-gone": true, "client-before-connect": true, unattributed: true } satisfies Record<RefusalCheck, true>],
       [prop("PreflightResult", "end"), { base: true, head: true } satisfies Record<PreflightResult["end"], true>],
-      [prop("HygieneCheck", "id"), { processes: true, files: true, ports: true, network: true, secrets: true } satisfies Record<HygieneCheck["id"], true>],
+      [prop("HygieneCheck", "id"), { processes: true, files: true, ports: true, network: true, secrets: true, docker: true } satisfies Record<HygieneCheck["id"], true>],
       [prop("QuarantinedFile", "action"), { redacted: true, removed: true } satisfies Record<QuarantinedFile["action"], true>],
     ];
     for (const [s, union] of cases) expect(en(s)).toEqual(keys(union));

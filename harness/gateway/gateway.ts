@@ -127,9 +127,16 @@ export function shouldReportWait(last: { reason: string; at: number } | null, re
   return last === null || last.reason !== reason || now - last.at >= 1000;
 }
 
-async function waitReady(
+/** What waiting for a gateway's hello-ok needs: its token, the deadline, the abort signal, where progress goes. */
+export type ReadyOptions = Pick<GatewayStartOptions, "gatewayToken" | "readyTimeoutMs" | "signal" | "onProgress">;
+
+/**
+ * Retry a token connect (admin scopes) until hello-ok; the connection proves readiness and becomes the control client.
+ * Ends early when the gateway exits (exitInfo) or the signal aborts. Shared by the process and the Compose executors.
+ */
+export async function waitReady(
   url: string,
-  opts: GatewayStartOptions,
+  opts: ReadyOptions,
   exitInfo: () => ProcessExit | null,
   started: number,
 ): Promise<{ control: GatewayConnection; attempts: number }> {

@@ -13,7 +13,7 @@ function fakeResult(id: string, pass: boolean): ScenarioResult {
     status: pass ? "passed" : "failed",
     skipReason: null,
     setup: { client: "wire-probe", description: "", config: null, env: {}, gatewayUrlArg: null, sandboxProfile: "shared-socket-token", doors: [] },
-    observations: { wire: [], runtime: null, control: null, requester: null, stateIdentity: null, isolation: null, socketTokenStore: null },
+    observations: { wire: [], runtime: null, control: null, requester: null, stateIdentity: null, isolation: null, socketTokenStore: null, compose: null },
     expectations: [{ id: "resolve", description: "", expected: "", observed: "", pass }],
     refusals: [],
     deciding: pass ? "ok" : "refused",

@@ -58,7 +58,7 @@ describe("judging altered observations (small hand-made fakes of a failing build
   });
 
   it("nothing observed at the tap cannot pass anything", () => {
-    const empty: Observations = { wire: [], runtime: null, control: null, requester: null, stateIdentity: null, isolation: null, socketTokenStore: null };
+    const empty: Observations = { wire: [], runtime: null, control: null, requester: null, stateIdentity: null, isolation: null, socketTokenStore: null, compose: null };
     for (const id of CORE) {
       const results = judge(id, empty);
       expect(results.every((r) => !r.pass)).toBe(true);
@@ -74,7 +74,7 @@ describe("judging altered observations (small hand-made fakes of a failing build
       control: null,
       requester: null,
       stateIdentity: null,
-      socketTokenStore: null, isolation: {
+      socketTokenStore: null, compose: null, isolation: {
         gateway: { ns: ns(10), uid: 0, gid: 0, hostname: "host" },
         runtime: { ns: ns(20), uid: 64123, gid: 64123, hostname: "smoke-runtime" },
         hostTmpMarkerVisible: false,

@@ -133,6 +133,14 @@ function evaluateOne(e: Expectation, obs: Observations, refusals: readonly Refus
       const pass = addrs.length > 0 && addrs.every((a) => a !== null && (e.expect === "loopback" ? isLoopbackAddress(a) : !isLoopbackAddress(a)));
       return result(e, "the peer address the gateway saw for the runtime's connection", e.expect, addrs.length ? addrs.map((a) => a ?? "unknown").join(", ") : "no connection seen", pass);
     }
+    case "first-attempt": {
+      const a = obs.compose?.firstAttempt ?? null;
+      if (!a) return result(e, "the first attempt (the generated local URL, from another container)", "unreachable", "no first attempt recorded", false);
+      const err = a.runtime.errorMessage ?? (a.runtime.timedOut ? "timed out" : "no error");
+      const pass = a.runtime.ok === false && a.connections === 0;
+      const observed = `${a.route}: ${a.runtime.ok === true ? "succeeded" : `failed (${err.slice(0, 160)})`}; ${a.connections} connection(s) reached the tap`;
+      return result(e, "the first attempt (the generated local URL, from another container)", "the client fails before any frame: nothing reaches the gateway", observed, pass);
+    }
     case "runtime-log": {
       const tail = `${obs.runtime?.logTail ?? ""}\n${obs.runtime?.errorMessage ?? ""}`;
       const pattern = new RegExp(e.expect.pattern);

@@ -146,6 +146,7 @@ function routeText(route: GatewayRoute): string {
 
 /** The client reaches the gateway from a network namespace of its own at some point (and so needs a LAN bind). Pure. */
 export function needsNetworkNamespace(client: ClientSpec): boolean {
+  if (client.kind === "compose-sidecar") return false;
   return client.network === "netns" || (client.kind === "wire-probe" && client.device === "paired-remotely");
 }
 

@@ -65,7 +65,28 @@ export interface WireProbeSpec {
   network?: "netns";
 }
 
-export type ClientSpec = RuntimeClientSpec | WireProbeSpec;
+/**
+ * The Compose lane's topologies (harness/compose/topology.ts writes each one's compose.yaml):
+ * official-cli: OpenClaw's own two services, the CLI on the project network with a bind-mounted config dir;
+ * shared-netns: a sidecar with network_mode service:gateway; bridge-url: a sidecar on the project network dialing the
+ * gateway by service name; other-uid: shared netns, the sidecar under another uid; readonly-volume: shared netns,
+ * the state volume mounted :ro in the sidecar.
+ */
+export type ComposeTopology = "official-cli" | "shared-netns" | "bridge-url" | "other-uid" | "readonly-volume";
+
+/** OpenClaw's own runtime client (resolveApprovalOverGateway) in a sidecar container, under Docker Compose. */
+export interface ComposeClientSpec {
+  kind: "compose-sidecar";
+  topology: ComposeTopology;
+  /**
+   * How the sidecar finds the gateway: local-config (the generated local URL), or env-url (OPENCLAW_GATEWAY_URL = the
+   * gateway's service name). A first attempt, when set, runs before it in the same topology (official-cli: the local URL).
+   */
+  route: "local-config" | "env-url";
+  firstAttempt?: "local-config";
+}
+
+export type ClientSpec = RuntimeClientSpec | WireProbeSpec | ComposeClientSpec;
 
 /** The sandbox a scenario needs; scenarios with the same profile share one gateway. */
 /**
@@ -73,7 +94,7 @@ export type ClientSpec = RuntimeClientSpec | WireProbeSpec;
  * beyond loopback; owner-only: like the default, but its own gateway, so no other scenario shares its home with
  * another user's group first.
  */
-export type SandboxProfile = "shared-socket-token" | "no-socket-token" | "lan-bind" | "owner-only";
+export type SandboxProfile = "shared-socket-token" | "no-socket-token" | "lan-bind" | "owner-only" | "compose";
 
 /** The gateway checks a refusal can be attributed to (see RefusalCheck in evidence/types.ts). */
 export type { RefusalCheck } from "../evidence/types.ts";
@@ -113,6 +134,8 @@ export type Expectation =
   | { id: "isolation"; expect: IsolationExpectation }
   /** The address the gateway saw the runtime's connection come from. */
   | { id: "gateway-peer"; expect: "loopback" | "non-loopback" }
+  /** The Compose first attempt (the generated local URL from another container) reached no gateway: the client failed before any frame. */
+  | { id: "first-attempt"; expect: "unreachable" }
   /** The runtime process's own log must show this failure (a regular expression, matched on the redacted tail). */
   | { id: "runtime-log"; expect: { pattern: string; meaning: string } };
 
@@ -129,7 +152,7 @@ export interface ScenarioDefinition {
   /** One sentence: what this scenario proves. */
   claim: string;
   /** core: the default smoke set; claim: the PR's further claims (in the proof); control/probe/isolation: opt-in. */
-  group: "core" | "claim" | "control" | "probe" | "isolation";
+  group: "core" | "claim" | "control" | "probe" | "isolation" | "compose";
   sandbox: SandboxProfile;
   client: ClientSpec;
   /**

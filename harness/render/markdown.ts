@@ -7,6 +7,7 @@
 import type { Report, ScenarioResult, TargetInfo, TargetRun, WireConnection } from "../evidence/types.ts";
 import { formatMs, oneLine, renderTerminal, verdictLabel } from "./terminal.ts";
 import { isLoopbackAddress } from "../judge/summarize.ts";
+import { composeSection } from "./compose-markdown.ts";
 
 export { checkProofPolicy, PROOF_FIELDS, type ProofCheck } from "./proof-policy.ts";
 
@@ -198,6 +199,7 @@ export function renderMarkdownProof(report: Report, opts: MarkdownOptions): stri
     ...fenced("text", [...terminal, `report: ${oneLine(opts.reportPath)}`]),
     "",
     ...observed(report),
+    ...composeSection(report),
     "",
     ...notTested(report),
     ...diagrams(report),

@@ -58,6 +58,7 @@ export function runtimeInput(inv: RuntimeInvocation, p: Pick<ClientStepInput, "a
 /** Run the scenario's client once against its tap: OpenClaw's own runtime process, or a wire probe. */
 export async function runClientStep(spec: ClientSpec, p: ClientStepInput): Promise<ClientStepResult> {
   if (spec.kind === "wire-probe") return runProbe(spec, p);
+  if (spec.kind === "compose-sidecar") throw new Error(`${p.scenarioId}: a Compose sidecar runs in the Compose lane (compose/lane.ts), not against a process gateway`);
   const { ctx } = p;
   if (spec.network === "netns") return runInNetns(spec, p);
   const inv = p.invocation;

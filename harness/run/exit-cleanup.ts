@@ -1,10 +1,13 @@
 import { rmSync } from "node:fs";
 import { liveTracked } from "../hygiene/pid-identity.ts";
+import { removeLabelledSync } from "../compose/docker.ts";
 
 /** What the exit cleanup needs of the run's tracker. */
 export interface ExitTracked {
   pidStarts: ReadonlyMap<number, string | null>;
   sandboxes: readonly string[];
+  /** Runs whose labelled Docker objects must go too (the Compose lane). */
+  compose?: readonly string[];
 }
 
 /** SIGKILL every tracked process that is still ours (same start time), synchronously. Returns the PIDs signalled. */
@@ -42,6 +45,7 @@ export function removeSandboxesSync(roots: readonly string[]): string[] {
 export function installExitCleanup(tracked: ExitTracked, keep: boolean, proc: Pick<NodeJS.Process, "on"> = process): void {
   proc.on("exit", () => {
     killTrackedSync(tracked.pidStarts);
+    if (tracked.compose?.length) removeLabelledSync(tracked.compose);
     if (!keep) removeSandboxesSync(tracked.sandboxes);
   });
 }

@@ -17,6 +17,7 @@ import { emptyObservations, runScenario } from "./scenario.ts";
 import { applyPositiveControls } from "../judge/controls.ts";
 import { prepareScenario, releasePrepared, setPreparedPriority, type PreparedScenario } from "./prepare.ts";
 import { prepareAll } from "./prepare-all.ts";
+import { runComposeGroup } from "../compose/lane.ts";
 
 export interface GroupRunOptions {
   label: string; // e.g. "head" or "single"
@@ -34,13 +35,16 @@ export interface GroupRunOptions {
   trackPort(port: number): void;
   trackSandbox(root: string): void;
   trackNetwork(created: NetworkResource[]): void;
+  /** Registers a run whose Docker objects (labelled with its id) teardown and hygiene must account for. */
+  trackCompose?(runId: string): void;
   /** Fault injection hook for tests: called once the gateway is ready. */
   onGatewayReady?: (g: RunningGateway) => void;
   faults: Faults;
 }
 
 export interface GroupRunResult {
-  gateway: GatewayRecord;
+  /** One per gateway the group started (the Compose lane starts one per topology). */
+  gateways: GatewayRecord[];
   scenarios: ScenarioResult[];
   aborted: string | null;
   locks: RunLocks;
@@ -76,6 +80,7 @@ export function notRun(s: ScenarioDefinition, reason: string): ScenarioResult {
 
 /** One sandbox, one real gateway, the group's scenarios; always tears down what it started. */
 export async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
+  if (o.group.profile === "compose") return { ...(await runComposeGroup(o)), locks: NO_LOCKS };
   const sandbox = await timed("sandbox", () => createSandbox(o.group.profile, o.compileCacheDir));
   o.trackSandbox(sandbox.layout.root);
   const s = sandbox.secrets;
@@ -183,5 +188,5 @@ export async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
     if (!o.keep) await timed("sandbox", () => sandbox.remove());
     else o.progress.info(`kept sandbox ${sandbox.layout.root}`);
   }
-  return { gateway: record, scenarios, aborted, locks };
+  return { gateways: [record], scenarios, aborted, locks };
 }

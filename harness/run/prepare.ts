@@ -56,7 +56,7 @@ export async function prepareScenario(s: ScenarioDefinition, c: PrepareContext, 
   const tap = await startTap({ upstreamUrl: c.gatewayUrl, derivedToken: c.sandbox.derivedToken });
   for (const d of Object.values(tap.doors)) c.trackPort(d.port);
   try {
-    const inNetns = s.client.network === "netns";
+    const inNetns = s.client.kind !== "compose-sidecar" && s.client.network === "netns";
     const invocation = inNetns ? null : await prepareInvocation(s.client, s.id, tap.doors, c.sandbox);
     if (!spawnAhead || s.client.kind !== "openclaw-runtime" || s.client.isolation || inNetns || !invocation) return { tap, invocation, runtime: null };
     return { tap, invocation, runtime: spawnTrackedRuntime(c, invocation) };

@@ -6,6 +6,8 @@ import type { HygieneCheck, Report, TargetInfo, TargetRun } from "../evidence/ty
 import { REPORT_SCHEMA_VERSION } from "../evidence/types.ts";
 import { checkFiles, checkNetwork, checkPorts, checkProcesses, type NetworkResource } from "../hygiene/checks.ts";
 import { verifyLockNaming } from "../hygiene/lock-naming.ts";
+import { checkDocker } from "../hygiene/docker.ts";
+import { labelledObjects } from "../compose/docker.ts";
 import { processStart } from "../hygiene/pid-identity.ts";
 import { isListening, listFiles, processesMentioning, remainingNetwork, trackedStillRunning } from "../hygiene/probe.ts";
 import { openclawTempEntries, removeEmptyCreated, sharedPlaces, snapshot, SNAPSHOT_DEPTH } from "../hygiene/snapshot.ts";
@@ -49,10 +51,12 @@ export interface Tracker {
   sandboxes: string[];
   /** Network namespaces and links the run created (or was about to create). */
   network: NetworkResource[];
+  /** Runs whose Docker containers, networks and volumes carry their id as a label (the Compose lane). */
+  compose: string[];
 }
 
 export function newTracker(): Tracker {
-  return { pids: new Set(), pidStarts: new Map(), ports: new Set(), sandboxes: [], network: [] };
+  return { pids: new Set(), pidStarts: new Map(), ports: new Set(), sandboxes: [], network: [], compose: [] };
 }
 
 /** Track a PID the harness started, with its start time. */
@@ -91,6 +95,7 @@ export async function executeRun(plan: RunPlan, deps: RunDeps, targets: Resolved
     trackPort: (p: number) => void ports.add(p),
     trackSandbox: (r: string) => void sandboxes.push(r),
     trackNetwork: (created: NetworkResource[]) => void tracker.network.push(...created),
+    trackCompose: (id: string) => void tracker.compose.push(id),
     ...(deps.onGatewayReady ? { onGatewayReady: deps.onGatewayReady } : {}),
   };
 
@@ -124,6 +129,7 @@ export async function executeRun(plan: RunPlan, deps: RunDeps, targets: Resolved
     files0,
     checkPorts((await Promise.all([...ports].map(async (p) => ((await isListening(p)) ? p : null)))).filter((p): p is number => p !== null), ports.size),
     checkNetwork(tracker.network, await remainingNetwork(tracker.network)),
+    ...(tracker.compose.length ? [checkDocker(tracker.compose, (await Promise.all(tracker.compose.map(labelledObjects))).flat())] : []),
   ];
   endPhase("hygiene", hygieneAt);
   const files = await listFiles(folder);

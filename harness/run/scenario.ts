@@ -13,7 +13,7 @@ import { buildRequirement, hostRequirement } from "./requirements.ts";
 import { timed } from "./phases.ts";
 
 export function emptyObservations(): Observations {
-  return { wire: [], runtime: null, control: null, requester: null, stateIdentity: null, isolation: null, socketTokenStore: null };
+  return { wire: [], runtime: null, control: null, requester: null, stateIdentity: null, isolation: null, socketTokenStore: null, compose: null };
 }
 
 /** The decision the admin client makes on an approval the runtime process requested itself. */
@@ -141,13 +141,13 @@ function waitOpen(wire: readonly WireConnection[]): boolean {
   return wire.some((w) => w.rpcs.some((r) => r.method.endsWith("approval.waitDecision") && r.ok === null));
 }
 
-async function waitFor(p: Promise<unknown>, ms: number, signal?: AbortSignal): Promise<void> {
+export async function waitFor(p: Promise<unknown>, ms: number, signal?: AbortSignal): Promise<void> {
   let t: NodeJS.Timeout | undefined;
   const aborted = new Promise((r) => signal?.addEventListener("abort", r, { once: true }));
   await Promise.race([p, new Promise((r) => (t = setTimeout(r, ms))), aborted]);
   clearTimeout(t);
 }
 
-function unrun(s: ScenarioDefinition, status: "skipped" | "not-applicable", reason: string, setup: ScenarioResult["setup"]): ScenarioResult {
+export function unrun(s: ScenarioDefinition, status: "skipped" | "not-applicable", reason: string, setup: ScenarioResult["setup"]): ScenarioResult {
   return { id: s.id, claim: s.claim, status, skipReason: reason, setup, observations: emptyObservations(), expectations: [], refusals: [], deciding: `${status}: ${reason}`, durationMs: null, findings: [] };
 }

@@ -20,6 +20,7 @@ export function setupRecord(s: ScenarioDefinition, ctx: Pick<GatewayContext, "sa
     };
   }
   const c = s.client;
+  if (c.kind === "compose-sidecar") return { client: "compose-sidecar", description: `Compose topology ${c.topology}`, config: null, env: {}, gatewayUrlArg: null, sandboxProfile: s.sandbox, doors: [] };
   return {
     client: "wire-probe",
     description: `harness wire client: approvalRuntimeToken=${c.token}, client ${c.clientId}/${c.clientMode}, scopes ${c.scopes.join(",")}${c.device === "paired-remotely" ? ", a device paired through device.pair.approve after a non-local connect" : c.device === "local" ? ", a fresh device presented from loopback" : ", no device"}${c.network === "netns" ? ", from a network namespace of its own" : ""}`,

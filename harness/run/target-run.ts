@@ -16,7 +16,7 @@ export interface TargetRunOptions {
   progress: Progress;
   reportFolder: string;
   signal: AbortSignal;
-  track: Pick<GroupRunOptions, "trackPid" | "trackPort" | "trackSandbox" | "trackNetwork" | "onGatewayReady">;
+  track: Pick<GroupRunOptions, "trackPid" | "trackPort" | "trackSandbox" | "trackNetwork" | "trackCompose" | "onGatewayReady">;
   faults: Faults;
   /** Shared by all targets: at most as many gateways at once as memory allows. */
   gatewaySlots: { run<R>(fn: () => Promise<R>): Promise<R> };
@@ -51,7 +51,7 @@ export async function runTarget(o: TargetRunOptions): Promise<{ run: TargetRun; 
         const msg = o.redactor.text(err instanceof Error ? err.message : String(err));
         errors.push(msg);
         o.progress.info(o.redactor.text(err instanceof StepError ? err.describe() : msg));
-        return { gateway: thrown instanceof GroupFailed ? thrown.gateway : null, scenarios: group.scenarios.map((s) => notRun(s, msg.split("\n")[0] ?? msg)), aborted: msg, locks: NO_LOCKS };
+        return { gateways: thrown instanceof GroupFailed ? [thrown.gateway] : [], scenarios: group.scenarios.map((s) => notRun(s, msg.split("\n")[0] ?? msg)), aborted: msg, locks: NO_LOCKS };
       }
     }),
   );
@@ -61,12 +61,12 @@ export async function runTarget(o: TargetRunOptions): Promise<{ run: TargetRun; 
     aborted ??= g.aborted;
   }
   const scenarios = o.plan.scenarioIds.map((id) => byId.get(id)).filter((s): s is ScenarioResult => s !== undefined);
-  const readies = groups.map((g) => g.gateway?.readyMs).filter((v): v is number => typeof v === "number");
+  const readies = groups.flatMap((g) => g.gateways.map((r) => r.readyMs)).filter((v): v is number => typeof v === "number");
   return {
     run: {
       role: o.role,
       target: o.target,
-      gateways: groups.map((g) => g.gateway).filter((g): g is NonNullable<typeof g> => g !== null),
+      gateways: groups.flatMap((g) => g.gateways),
       timings: { provisionMs: o.provisionMs, gatewayReadyMs: readies.length ? Math.max(...readies) : null, totalMs: Date.now() - started },
       scenarios,
     },

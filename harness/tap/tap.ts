@@ -27,14 +27,18 @@ export interface TapOptions {
   derivedToken: string;
   /** Where the doors listen (default 127.0.0.1). */
   host?: string;
+  /** Fixed ports for some doors (default: each an ephemeral port). */
+  ports?: Partial<Record<TapDoor, number>>;
+  /** The upstream for a client from this peer address (default: upstreamUrl for every client). */
+  upstreamFor?: (peer: string) => string;
 }
 
 /** The doors of a tap: local (gateway.port), env (OPENCLAW_GATEWAY_URL), remote (gateway.remote.url), explicit (gatewayUrl). */
 export const TAP_DOORS = ["local", "env", "remote", "explicit"] as const;
 export type TapDoor = (typeof TAP_DOORS)[number];
 
-async function listen(host: string): Promise<{ server: WebSocketServer; port: number }> {
-  const server = new WebSocketServer({ host, port: 0, perMessageDeflate: false });
+async function listen(host: string, port = 0): Promise<{ server: WebSocketServer; port: number }> {
+  const server = new WebSocketServer({ host, port, perMessageDeflate: false });
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
     server.once("error", reject);
@@ -44,7 +48,7 @@ async function listen(host: string): Promise<{ server: WebSocketServer; port: nu
 
 export async function startTap(opts: TapOptions): Promise<Tap> {
   const host = opts.host ?? "127.0.0.1";
-  const listeners = await Promise.all(TAP_DOORS.map(async (door) => ({ door, ...(await listen(host)) })));
+  const listeners = await Promise.all(TAP_DOORS.map(async (door) => ({ door, ...(await listen(host, opts.ports?.[door])) })));
   const started = Date.now();
   const records: WireConnection[] = [];
   const sockets = new Set<WebSocket>();
@@ -66,7 +70,7 @@ export async function startTap(opts: TapOptions): Promise<Tap> {
     records.push(record);
     const pending = new Map<string, RpcObservation>();
     let connectId: string | null = null;
-    const upstream = new WebSocket(opts.upstreamUrl, { perMessageDeflate: false });
+    const upstream = new WebSocket(opts.upstreamFor?.(record.peer) ?? opts.upstreamUrl, { perMessageDeflate: false });
     sockets.add(client);
     sockets.add(upstream);
     const queue: Array<{ data: WebSocket.RawData; binary: boolean }> = [];

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import type { ComposeTopology } from "../plan/scenario-types.ts";
+import { composeDocument, RUN_LABEL, serviceNames, type ComposeRunParams } from "./topology.ts";
+import type { YamlValue } from "./yaml.ts";
+
+const params = (topology: ComposeTopology): ComposeRunParams => ({
+  topology,
+  runId: "20261202T000000-smoke-abcdef",
+  image: "openclaw-approval-smoke:2026.9.6-0-h0.1.0",
+  subnet: "169.254.42.0/24",
+  mounts: { nodeBinary: "/n/node", targetDir: "/t/openclaw", samePath: ["/t"], system: ["/usr"] },
+  stateDir: "/s/state",
+  tapDir: "/s/tap",
+  runtimeChild: "/h/runtime-child.mjs",
+  tapEntry: "/h/tap-entry.ts",
+  compileCache: "/c",
+});
+
+type Obj = { [key: string]: YamlValue };
+const obj = (v: YamlValue | undefined): Obj => v as Obj;
+const services = (d: Obj): Obj => obj(d.services);
+
+describe("composeDocument", () => {
+  it("puts the tap in the gateway's network namespace and labels every service, the network and the volume", () => {
+    const d = composeDocument(params("shared-netns"), false, "");
+    const s = services(d);
+    expect(obj(s["smoke-tap"]).network_mode).toBe("service:gateway");
+    for (const name of ["gateway", "sidecar", "smoke-tap"]) expect(obj(obj(s[name]).labels)[RUN_LABEL]).toBe("20261202T000000-smoke-abcdef");
+    const net = obj(obj(d.networks).default);
+    expect(net.internal).toBe(true);
+    expect(obj(net.labels)[RUN_LABEL]).toBeDefined();
+    expect(JSON.stringify(net.ipam)).toContain("169.254.42.0/24");
+    expect(obj(obj(obj(d.volumes)["openclaw-home"]).labels)[RUN_LABEL]).toBeDefined();
+    expect(obj(s.gateway).command).toEqual(["node", "/t/openclaw/openclaw.mjs", "gateway", "run", "--allow-unconfigured", "--bind", "lan", "--port", "18790"]);
+  });
+
+  it("gives each topology its sidecar shape", () => {
+    const side = (t: ComposeTopology): Obj => obj(services(composeDocument(params(t), false, ""))[serviceNames(t).sidecar]);
+    expect(side("shared-netns").network_mode).toBe("service:gateway");
+    expect(side("other-uid").user).toBe("1001:1001");
+    expect(side("readonly-volume").volumes).toContain("openclaw-home:/home/node/.openclaw:ro");
+    expect(side("bridge-url").network_mode).toBeUndefined();
+    expect(obj(side("bridge-url").environment).OPENCLAW_GATEWAY_URL).toBe("ws://gateway:18789");
+    const cli = side("official-cli");
+    expect(cli.network_mode).toBeUndefined();
+    expect(cli.volumes).toContain("/s/state:/home/node/.openclaw");
+  });
+
+  it("writes the reviewer's copy with the official image, no harness plumbing, no label and no secret", () => {
+    for (const t of ["official-cli", "shared-netns", "bridge-url", "other-uid", "readonly-volume"] as const) {
+      const d = composeDocument(params(t), true, "2026.9.6");
+      const text = JSON.stringify(d);
+      expect(text).toContain("ghcr.io/openclaw/openclaw:2026.9.6");
+      expect(text).not.toContain("smoke-tap");
+      expect(text).not.toContain(RUN_LABEL);
+      expect(text).not.toMatch(/\/usr|\/t\/openclaw|\/s\/state|\/h\//);
+      expect(text).toContain("${OPENCLAW_GATEWAY_TOKEN}");
+      expect(obj(services(d)[serviceNames(t).gateway]).command).toEqual(["node", "dist/index.js", "gateway", "run", "--bind", "lan", "--port", "18789"]);
+    }
+  });
+});
