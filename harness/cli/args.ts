@@ -61,7 +61,8 @@ Options
   -h, --help          show this help
 
 Exit codes: 0 every expectation holds, 1 an expectation failed (evidence saved), 2 usage or set-up error,
-130/143 interrupted (partial report saved), 141 the reader of the output went away (\`| head\`).`;
+129/130/143 hung up (or the parent went away), interrupted, terminated (partial report saved), 141 the reader of the
+output went away (\`| head\`).`;
 
 const COMMANDS: readonly Command[] = ["smoke", "proof", "soak", "bench"];
 

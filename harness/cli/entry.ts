@@ -9,7 +9,7 @@ import { HELP, parseCli } from "./args.ts";
 import { runBench } from "./bench.ts";
 import { emitOutputs, runOnce, SIGNAL_EXIT, type Session } from "./session.ts";
 import { runSoak } from "./soak.ts";
-import { muteWhenOrphaned } from "./orphan.ts";
+import { muteWhenOrphaned, watchParent } from "./orphan.ts";
 import { phaseEntries, timed } from "../run/phases.ts";
 import { writeFile } from "node:fs/promises";
 
@@ -42,7 +42,10 @@ async function main(argv: string[]): Promise<number> {
     for (const pid of liveTracked(tracker.pidStarts)) void stopTree(pid, 1000);
     setTimeout(() => process.exit(SIGNAL_EXIT[reason] ?? 1), 10_000).unref();
   };
-  for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => stop(sig));
+  for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(sig, () => stop(sig));
+  // A parent that went away without the signal reaching us (pnpm's shim killed alone): nobody waits for this run any
+  // more, so it ends as a hang-up would: torn down, partial report on disk, nothing on the terminal.
+  watchParent(process.ppid, () => process.ppid, () => stop("SIGHUP"));
   // A reader that goes away (`pnpm smoke | head`) must not crash the run before it tears down what it started. Once
   // the report is written, nothing is cut short: say so (where anyone still reads), and keep the run's own exit code.
   let complete: string | null = null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { muteWhenOrphaned, type Writable } from "./orphan.ts";
+import { muteWhenOrphaned, watchParent, type Writable } from "./orphan.ts";
 
 /** A fake stream that records what reached it. */
 function recordingStream(): Writable & { seen: string[] } {
@@ -41,5 +41,21 @@ describe("muteWhenOrphaned (fake streams, fake parent lookup)", () => {
     let called = false;
     out.write("x", () => (called = true));
     expect(called).toBe(true);
+  });
+});
+
+describe("watchParent (fake parent lookup)", () => {
+  it("calls back once when the parent changes, and not while it stays", async () => {
+    let parent = 100;
+    let calls = 0;
+    const stop = watchParent(100, () => parent, () => (calls += 1), 5);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(calls).toBe(0);
+    parent = 1;
+    await new Promise((r) => setTimeout(r, 30));
+    parent = 7;
+    await new Promise((r) => setTimeout(r, 30));
+    expect(calls).toBe(1);
+    stop();
   });
 });

@@ -30,3 +30,18 @@ export function muteWhenOrphaned(streams: Writable[], parentPid: number, current
   }
   return orphaned;
 }
+
+/**
+ * Calls `onGone` once when the process that started the CLI is gone without a signal reaching the CLI (pnpm's bin
+ * shim does not exec node, so a signal to that shim alone, or its SIGKILL, leaves the harness running for nobody).
+ * Polls every `intervalMs` on an unref'd timer; returns the function that stops watching.
+ */
+export function watchParent(parentPid: number, currentParent: () => number, onGone: () => void, intervalMs = 250): () => void {
+  const timer = setInterval(() => {
+    if (currentParent() === parentPid) return;
+    clearInterval(timer);
+    onGone();
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

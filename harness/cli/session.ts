@@ -17,7 +17,7 @@ import { executeRun, provisionTargets, type RunDeps, type Tracker } from "../run
 import type { Report } from "../evidence/types.ts";
 import type { CliOptions } from "./args.ts";
 
-export const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGPIPE: 141 };
+export const SIGNAL_EXIT: Record<string, number> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143, SIGPIPE: 141 };
 
 export interface Session {
   opts: CliOptions;
