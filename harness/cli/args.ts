@@ -2,8 +2,9 @@ import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import { UsageError } from "../errors.ts";
 import type { Faults } from "../run/context.ts";
+import { cacheArgv, matrixOptions, MATRIX_HELP, MATRIX_PARSE_OPTIONS, type MatrixCliOptions } from "./matrix-args.ts";
 
-export type Command = "smoke" | "proof" | "soak" | "bench";
+export type Command = "smoke" | "proof" | "soak" | "bench" | "matrix" | "bisect" | "cache";
 
 export interface CliOptions {
   command: Command;
@@ -23,9 +24,11 @@ export interface CliOptions {
   readyTimeoutMs: number | null;
   runtimeTimeoutMs: number | null;
   faults: Faults;
+  /** matrix, bisect and cache: their own options (harness/cli/matrix-args.ts). */
+  matrix: MatrixCliOptions;
 }
 
-export const HELP = `Usage: pnpm <smoke|proof|soak|bench> [options]
+export const HELP = `Usage: pnpm <smoke|proof|soak|bench|matrix|bisect|cache> [options]
 
 Proves, with a real OpenClaw gateway and a separate approval-runtime process, how the gateway
 authenticates that process (openclaw/openclaw#87105). Writes reports/<run-id>/report.json.
@@ -35,6 +38,7 @@ Commands
   proof               base against head, scenario by scenario (default: base 2026.6.5, head pinned)
   soak                run the full smoke --runs N times in a row and report flakes
   bench               measure the floor and the harness overhead
+${MATRIX_HELP}
 
 Options
   --scenario ID       run only this scenario (repeatable)
@@ -57,7 +61,7 @@ Options
 Exit codes: 0 every expectation holds, 1 an expectation failed (evidence saved), 2 usage or set-up error,
 130/143 interrupted (partial report saved), 141 the reader of the output went away (\`| head\`).`;
 
-const COMMANDS: readonly Command[] = ["smoke", "proof", "soak", "bench"];
+const COMMANDS: readonly Command[] = ["smoke", "proof", "soak", "bench", "matrix", "bisect", "cache"];
 
 function positiveInt(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined) return fallback;
@@ -71,7 +75,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...argv],
+      args: cacheArgv(argv),
       allowPositionals: true,
       strict: true,
       options: {
@@ -91,6 +95,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
         "ready-timeout": { type: "string" },
         "runtime-timeout": { type: "string" },
         fault: { type: "string", multiple: true },
+        ...MATRIX_PARSE_OPTIONS,
       },
     });
   } catch (err) {
@@ -106,8 +111,9 @@ export function parseCli(argv: readonly string[]): CliOptions {
   if (!cmd || !COMMANDS.includes(cmd as Command)) {
     throw new UsageError(`unknown command '${cmd ?? ""}'`, `Use one of: ${COMMANDS.join(", ")}`);
   }
-  if (rest.length) throw new UsageError(`unexpected argument '${rest[0]}'`, "Options start with --; run with --help");
   const command = cmd as Command;
+  const matrix = matrixOptions(command, rest, values);
+  if (rest.length && command !== "matrix" && command !== "cache") throw new UsageError(`unexpected argument '${rest[0]}'`, "Options start with --; run with --help");
   if (values.runs !== undefined && command !== "soak" && command !== "bench") {
     throw new UsageError(`--runs belongs to soak and bench, not ${command}`, `Use \`pnpm soak --runs ${values.runs}\`, or drop --runs`);
   }
@@ -132,6 +138,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
     readyTimeoutMs: values["ready-timeout"] === undefined ? null : positiveInt("--ready-timeout", values["ready-timeout"], 90) * 1000,
     runtimeTimeoutMs: values["runtime-timeout"] === undefined ? null : positiveInt("--runtime-timeout", values["runtime-timeout"], 60) * 1000,
     faults: parseFaults(values.fault ?? []),
+    matrix,
   };
 }
 

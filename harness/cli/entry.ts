@@ -9,6 +9,9 @@ import { HELP, parseCli } from "./args.ts";
 import { runBench } from "./bench.ts";
 import { emitOutputs, runOnce, SIGNAL_EXIT, type Session } from "./session.ts";
 import { runSoak } from "./soak.ts";
+import { runMatrixCommand } from "./matrix.ts";
+import { runBisectCommand } from "./bisect.ts";
+import { runCachePrune } from "./cache.ts";
 
 function exitCodeOf(report: Report, controller: AbortController): number {
   if (controller.signal.aborted) return SIGNAL_EXIT[String(controller.signal.reason)] ?? 1;
@@ -51,6 +54,9 @@ async function main(argv: string[]): Promise<number> {
   }
   if (opts.command === "soak") return runSoak(session);
   if (opts.command === "bench") return runBench(session);
+  if (opts.command === "matrix") return runMatrixCommand(session);
+  if (opts.command === "bisect") return runBisectCommand(session);
+  if (opts.command === "cache") return runCachePrune(session);
   const { report, folder } = await runOnce(session, opts.command);
   complete = `${folder}/report.json`;
   await emitOutputs(opts, report, folder, progress);

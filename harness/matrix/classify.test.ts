@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { SAMPLES } from "../evidence/sample-reports.ts";
+import type { Report } from "../evidence/types.ts";
+import { changes } from "../../scenarios/changes.ts";
+import { classifyVersion, regressionLine } from "./classify.ts";
+
+const CORE = ["local-token-handoff", "env-url-omission", "configured-remote-identity", "fallback-local"];
+const of = (report: Report, version = report.targets[0]?.target.version ?? "?") => classifyVersion({ version, report, reportPath: "r.json", logTail: null }, CORE, changes);
+
+function edit(report: Report, id: string, fn: (s: Report["targets"][number]["scenarios"][number]) => void): Report {
+  const s = report.targets[0]?.scenarios.find((x) => x.id === id);
+  if (!s) throw new Error(`no ${id}`);
+  fn(s);
+  return report;
+}
+
+describe("classifyVersion", () => {
+  it("2026.9.6 passing everything is fixed; 2026.6.5 with the declared symptoms shows the bug", () => {
+    expect(of(SAMPLES["smoke-pass"]())).toMatchObject({ classification: "fixed", reason: "every expectation holds", failing: [] });
+    const bug = of(SAMPLES["smoke-fail"]());
+    expect(bug.classification).toBe("shows-bug");
+    expect(bug.failing).toContain("local-token-handoff/runtime-token");
+    expect(bug.cells.map((c) => c.class)).toEqual(["shows-bug", "shows-bug", "shows-bug", "shows-bug"]);
+  });
+
+  it("a failure that is no declared symptom is other-failure, named, and its regression line reads as the issue spells it", () => {
+    const r = edit(SAMPLES["smoke-pass"](), "fallback-local", (s) => {
+      s.status = "failed";
+      s.deciding = "token ≠ derived, no device, refused by no-runtime-authority (APPROVAL_NOT_FOUND)";
+      const e = s.expectations.find((x) => x.id === "url-source");
+      if (e) e.pass = false;
+    });
+    const v = of(r, "2026.9.7");
+    expect(v).toMatchObject({ classification: "other-failure", failing: ["fallback-local/url-source"] });
+    expect(regressionLine(v)).toBe("2026.9.7: fallback-local FAIL (token ≠ derived)");
+  });
+
+  it("a hygiene failure is other-failure; a scenario that did not run (gateway never ready) is broken, with the log tail", () => {
+    const dirty = SAMPLES["smoke-pass"]();
+    const h = dirty.hygiene[0];
+    if (h) h.pass = false;
+    expect(of(dirty).failing).toEqual([`hygiene/${h?.id}`]);
+    const notRun = edit(SAMPLES["smoke-pass"](), "local-token-handoff", (s) => {
+      s.status = "not-run";
+      s.skipReason = "gateway group: gateway exited before ready";
+    });
+    const b = classifyVersion({ version: "2026.9.6", report: notRun, reportPath: null, logTail: "last lines" }, CORE, changes);
+    expect(b).toMatchObject({ classification: "broken", logTail: "last lines" });
+    expect(b.reason).toMatch(/local-token-handoff did not run: gateway group/);
+  });
+
+  it("not-applicable cells leave a version fixed, with the reason; all not applicable is not-applicable", () => {
+    const r = edit(SAMPLES["smoke-pass"](), "fallback-local", (s) => {
+      s.status = "not-applicable";
+      s.skipReason = "openclaw 2026.6.5 does not export ./plugin-sdk/x";
+    });
+    expect(of(r)).toMatchObject({ classification: "fixed" });
+    expect(of(r).reason).toMatch(/not applicable: fallback-local \(openclaw 2026.6.5 does not export/);
+    const all = SAMPLES["smoke-pass"]();
+    for (const s of all.targets[0]?.scenarios ?? []) s.status = "not-applicable";
+    expect(of(all).classification).toBe("not-applicable");
+  });
+
+  it("an install that failed is broken with its log tail; engines that refuse Node 24 make it not-applicable", () => {
+    const broken = classifyVersion({ version: "2026.6.8", failure: { class: "broken", reason: "npm install failed", logTail: "E404" }, provisionMs: 10 }, CORE, changes);
+    expect(broken).toMatchObject({ classification: "broken", logTail: "E404", report: null });
+    expect(broken.cells.every((c) => c.class === "broken" && c.status === "absent")).toBe(true);
+    const na = classifyVersion({ version: "2026.1.29", failure: { class: "not-applicable", reason: "openclaw 2026.1.29 needs Node >=22 <23", logTail: null }, provisionMs: 1 }, CORE, changes);
+    expect(na.classification).toBe("not-applicable");
+  });
+
+  it("records the request dialect a build needed", () => {
+    const r = edit(SAMPLES["smoke-fail"](), "local-token-handoff", (s) => {
+      if (s.observations.requester) s.observations.requester.dialect = "exec.approval.request without requireDeliveryRoute";
+    });
+    expect(of(r, "2026.5.12").dialects).toEqual(["exec.approval.request without requireDeliveryRoute"]);
+  });
+});
