@@ -2,8 +2,6 @@
  * `pnpm bisect --old V --new V [--scenario …]`: the same engine as the matrix, one version per step. Prints each step
  * and the answer; writes a matrix document of the versions it ran (matrix.json, matrix.md, ctrf.json) beside them.
  */
-import { mkdir } from "node:fs/promises";
-import { join, resolve } from "node:path";
 import type { MatrixVersion } from "../evidence/matrix-types.ts";
 import { classifyVersion, type VersionOutcome } from "../matrix/classify.ts";
 import { buildMatrix, comparable } from "../matrix/document.ts";
@@ -11,12 +9,9 @@ import { expectedSteps, nextBisectStep, type Verdict } from "../matrix/bisect.ts
 import { installer, runVersion } from "../matrix/run.ts";
 import { between } from "../matrix/versions.ts";
 import { UsageError } from "../errors.ts";
-import { newRunId } from "../run/run.ts";
 import { defaultCacheDir } from "../target/resolve.ts";
-import { HARNESS } from "../version.ts";
 import { changes } from "../../scenarios/changes.ts";
-import { hostInfo, matrixColumns, perVersionSession, registryVersions, versionContext, writeMatrixOutputs } from "./matrix.ts";
-import { ensureWritableDir } from "./paths.ts";
+import { localMeta, matrixColumns, runFolder, perVersionSession, registryVersions, versionContext, writeMatrixOutputs } from "./matrix.ts";
 import { SIGNAL_EXIT, type Session } from "./session.ts";
 
 function verdictOf(row: MatrixVersion): Verdict {
@@ -31,11 +26,7 @@ export async function runBisectCommand(session: Session): Promise<number> {
   const { all, fetchedAt } = await registryVersions(defaultCacheDir(process.env));
   for (const [flag, v] of [["--old", old], ["--new", newer]] as const) if (!all.includes(v)) throw new UsageError(`${flag} ${v} is not on the registry`, "Pick a published version (corepack pnpm matrix --list lists the releases)");
   const candidates = between(all, old, newer, session.opts.matrix.prereleases);
-  const root = resolve(session.opts.reportDir);
-  await ensureWritableDir(root);
-  const runId = newRunId("bisect", started);
-  const folder = join(root, runId);
-  await mkdir(folder, { recursive: true });
+  const { runId, folder } = await runFolder(session, "bisect", started);
   const ctx = await versionContext(perVersionSession(session), columns, folder);
   const install = installer(ctx, session.progress);
   const say = (line: string): void => void process.stdout.write(`${line}\n`);
@@ -82,17 +73,8 @@ export async function runBisectCommand(session: Session): Promise<number> {
       say(`step ${step}  ${next.version}: ${row.classification} (${same})`);
     }
   }
-  const doc = buildMatrix(outcomes, columns, changes, {
-    runId,
-    command: session.command,
-    source: "local",
-    harness: HARNESS,
-    host: hostInfo(),
-    startedAt: started.toISOString(),
-    finishedAt: new Date().toISOString(),
-    versionList: { source: "registry", fetchedAt, all, prereleases: session.opts.matrix.prereleases, from: old, to: newer, explicit: null, selected: outcomes.map((o) => o.version) },
-    disk: await ctx.disk.record(),
-  });
+  const versionList = { source: "registry" as const, fetchedAt, all, prereleases: session.opts.matrix.prereleases, from: old, to: newer, explicit: null, selected: outcomes.map((o) => o.version) };
+  const doc = buildMatrix(outcomes, columns, changes, await localMeta(session, runId, started, versionList, ctx));
   await writeMatrixOutputs(session, doc, folder);
   return code;
 }

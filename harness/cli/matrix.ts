@@ -8,7 +8,7 @@ import type { HostInfo } from "../evidence/types.ts";
 import { validateReport } from "../evidence/validate.ts";
 import { validateMatrix } from "../evidence/validate-matrix.ts";
 import type { VersionOutcome } from "../matrix/classify.ts";
-import { buildMatrix, scenariosOf } from "../matrix/document.ts";
+import { buildMatrix, scenariosOf, type DocumentMeta } from "../matrix/document.ts";
 import { defaultMatrixScenarios } from "../matrix/plan.ts";
 import { installer, runVersion, watchDisk, type VersionRunContext } from "../matrix/run.ts";
 import { parseVersionList, selectVersions, versionListRecord, type VersionSelection } from "../matrix/versions.ts";
@@ -44,6 +44,21 @@ export async function registryVersions(cacheDir: string): Promise<{ all: string[
   } finally {
     await rm(home, { recursive: true, force: true });
   }
+}
+
+/** <report dir>/<run id>/ for a matrix, merge or bisect (the report dir checked first: exit 2 on a bad one). */
+export async function runFolder(session: Session, mode: string, started: Date): Promise<{ runId: string; folder: string }> {
+  const root = resolve(session.opts.reportDir);
+  await ensureWritableDir(root);
+  const runId = newRunId(mode, started);
+  const folder = join(root, runId);
+  await mkdir(folder, { recursive: true });
+  return { runId, folder };
+}
+
+/** The document's frame for smokes run here (matrix, bisect): ends now, with the disk record of the run. */
+export async function localMeta(session: Session, runId: string, started: Date, versionList: VersionList, ctx: VersionRunContext): Promise<DocumentMeta> {
+  return { runId, command: session.command, source: "local", harness: HARNESS, host: hostInfo(), startedAt: started.toISOString(), finishedAt: new Date().toISOString(), versionList, disk: await ctx.disk.record() };
 }
 
 /** The scenario columns: --scenario as given (checked against the catalog), else the matrix default set; plus added controls. */
@@ -83,11 +98,7 @@ export async function runMatrixCommand(session: Session): Promise<number> {
     process.stdout.write(session.opts.json ? `${JSON.stringify(list)}\n` : `${versions.join("\n")}\n`);
     return 0;
   }
-  const root = resolve(session.opts.reportDir);
-  await ensureWritableDir(root);
-  const runId = newRunId("matrix", started);
-  const folder = join(root, runId);
-  await mkdir(folder, { recursive: true });
+  const { runId, folder } = await runFolder(session, "matrix", started);
   const ctx = await versionContext(perVersionSession(session), columns, folder);
   const atOnce = session.opts.matrix.versionsAtOnce ?? gatewaySlots(await availableMemoryBytes(), versions.length, availableParallelism());
   session.progress.info(`${versions.length} version(s) of openclaw (${versions[0]} … ${versions.at(-1)}), ${atOnce} at once, scenarios: ${columns.join(", ")}`);
@@ -99,17 +110,7 @@ export async function runMatrixCommand(session: Session): Promise<number> {
     if (session.controller.signal.aborted) return { version: v, failure: { class: "broken" as const, reason: `not run: ${String(session.controller.signal.reason)}`, logTail: null }, provisionMs: null };
     return runVersion(ctx, v, install, `version ${i + 1} of ${versions.length}`);
   });
-  const doc = buildMatrix(outcomes, columns, changes, {
-    runId,
-    command: session.command,
-    source: "local",
-    harness: HARNESS,
-    host: hostInfo(),
-    startedAt: started.toISOString(),
-    finishedAt: new Date().toISOString(),
-    versionList: versionListRecord(all, sel, versions, fetchedAt),
-    disk: await ctx.disk.record(),
-  });
+  const doc = buildMatrix(outcomes, columns, changes, await localMeta(session, runId, started, versionListRecord(all, sel, versions, fetchedAt), ctx));
   await writeMatrixOutputs(session, doc, folder);
   if (session.controller.signal.aborted) return SIGNAL_EXIT[String(session.controller.signal.reason)] ?? 1;
   return doc.summary.exitCode;
@@ -143,11 +144,7 @@ export async function runMerge(session: Session, paths: string[]): Promise<numbe
     if (dup) throw new UsageError(`${paths[i]} and ${dup} are both reports of openclaw ${o.version}`, "Pass one report per version");
     seen.set(o.version, paths[i] as string);
   }
-  const root = resolve(session.opts.reportDir);
-  await ensureWritableDir(root);
-  const runId = newRunId("merge", started);
-  const folder = join(root, runId);
-  await mkdir(folder, { recursive: true });
+  const { runId, folder } = await runFolder(session, "merge", started);
   for (const o of outcomes) if ("report" in o && o.reportPath) o.reportPath = relative(folder, o.reportPath);
   const versions = outcomes.map((o) => o.version);
   const versionList: VersionList = { source: "reports", fetchedAt: null, all: [], prereleases: false, from: null, to: null, explicit: null, selected: [...versions].sort() };

@@ -1,6 +1,6 @@
 /** CTRF for a matrix: one test per version × scenario, suite [openclaw <version>]. Rendered from matrix.json alone. Pure. */
 import type { MatrixDocument, VersionClass } from "../evidence/matrix-types.ts";
-import { CTRF_SPEC_VERSION, type CtrfStatus } from "./ctrf.ts";
+import { ctrfEnvelope, type CtrfEnvelope, type CtrfStatus, type CtrfTestOf } from "./ctrf.ts";
 
 export type MatrixCellExtra = {
   kind: "matrix-cell";
@@ -11,29 +11,9 @@ export type MatrixCellExtra = {
   dialect: string | null;
 };
 
-export interface MatrixCtrfTest {
-  name: string;
-  status: CtrfStatus;
-  duration: number;
-  rawStatus: string;
-  suite: string[];
-  message?: string;
-  extra: MatrixCellExtra;
-}
+export type MatrixCtrfTest = CtrfTestOf<MatrixCellExtra>;
 
-export interface MatrixCtrf {
-  reportFormat: "CTRF";
-  specVersion: string;
-  runId: string;
-  timestamp: string;
-  generatedBy: string;
-  results: {
-    tool: { name: string; version: string };
-    summary: { tests: number; passed: number; failed: number; skipped: number; pending: number; other: number; start: number; stop: number; duration: number };
-    tests: MatrixCtrfTest[];
-  };
-  extra: { kind: "matrix"; verdict: string; exitCode: number; firstFixed: string | null; command: string };
-}
+export type MatrixCtrf = CtrfEnvelope<MatrixCtrfTest, { kind: "matrix"; verdict: string; exitCode: number; firstFixed: string | null; command: string }>;
 
 const STATUS: Record<VersionClass, CtrfStatus> = { fixed: "passed", "shows-bug": "failed", "other-failure": "failed", "not-applicable": "skipped", broken: "other" };
 
@@ -52,20 +32,5 @@ export function renderMatrixCtrf(doc: MatrixDocument): MatrixCtrf {
       return t;
     }),
   );
-  const count = (s: CtrfStatus): number => tests.filter((t) => t.status === s).length;
-  const start = Date.parse(doc.startedAt) || 0;
-  const stop = Math.max(start, Date.parse(doc.finishedAt) || 0);
-  return {
-    reportFormat: "CTRF",
-    specVersion: CTRF_SPEC_VERSION,
-    runId: doc.runId,
-    timestamp: doc.finishedAt,
-    generatedBy: `${doc.harness.name} ${doc.harness.version}`,
-    results: {
-      tool: { name: doc.harness.name, version: doc.harness.version },
-      summary: { tests: tests.length, passed: count("passed"), failed: count("failed"), skipped: count("skipped"), pending: count("pending"), other: count("other"), start, stop, duration: stop - start },
-      tests,
-    },
-    extra: { kind: "matrix", verdict: doc.summary.verdict, exitCode: doc.summary.exitCode, firstFixed: doc.summary.firstFixed, command: doc.command },
-  };
+  return ctrfEnvelope(doc, tests, { kind: "matrix", verdict: doc.summary.verdict, exitCode: doc.summary.exitCode, firstFixed: doc.summary.firstFixed, command: doc.command });
 }
