@@ -77,12 +77,28 @@ export function selection(session: Session): VersionSelection {
 /** A version run's context: reports under <folder>/versions, the shared target cache, its disk watch. */
 export async function versionContext(session: Session, scenarios: string[], folder: string): Promise<VersionRunContext> {
   const cacheDir = defaultCacheDir(process.env);
+  // Made here, once: versions that start together must not race to create it.
+  await mkdir(join(folder, "versions"), { recursive: true });
   return { session, scenarios, reportDir: join(folder, "versions"), matrixFolder: folder, cacheDir, prune: session.opts.matrix.prune, disk: await watchDisk(cacheDir, session.opts.matrix.prune) };
 }
 
+/**
+ * A first start of a build also finishes its lifecycle and fills the compile cache, beside the next version's install:
+ * measured at 72-98 s to hello-ok on a busy 2-core machine. A matrix waits up to 240 s unless --ready-timeout says.
+ */
+export const MATRIX_READY_TIMEOUT_MS = 240_000;
+
 /** Scenarios per version run as a smoke would run them (the matrix's --concurrency is versions at once). */
 export function perVersionSession(session: Session): Session {
-  return { ...session, opts: { ...session.opts, concurrency: defaultConcurrency(availableParallelism()) } };
+  return { ...session, opts: { ...session.opts, concurrency: defaultConcurrency(availableParallelism()), readyTimeoutMs: session.opts.readyTimeoutMs ?? MATRIX_READY_TIMEOUT_MS } };
+}
+
+/**
+ * Versions at once: as many gateways as cores and MemAvailable allow (as the proof decides), less one core for the
+ * install that runs ahead; at least one. Pure.
+ */
+export function versionsAtOnce(memoryBytes: number, versions: number, cores: number): number {
+  return Math.max(1, Math.min(gatewaySlots(memoryBytes, versions, cores), cores - 1));
 }
 
 export async function runMatrixCommand(session: Session): Promise<number> {
@@ -100,7 +116,7 @@ export async function runMatrixCommand(session: Session): Promise<number> {
   }
   const { runId, folder } = await runFolder(session, "matrix", started);
   const ctx = await versionContext(perVersionSession(session), columns, folder);
-  const atOnce = session.opts.matrix.versionsAtOnce ?? gatewaySlots(await availableMemoryBytes(), versions.length, availableParallelism());
+  const atOnce = session.opts.matrix.versionsAtOnce ?? versionsAtOnce(await availableMemoryBytes(), versions.length, availableParallelism());
   session.progress.info(`${versions.length} version(s) of openclaw (${versions[0]} … ${versions.at(-1)}), ${atOnce} at once, scenarios: ${columns.join(", ")}`);
   const install = installer(ctx, session.progress);
   const outcomes = await mapLimit(versions, atOnce, async (v, i) => {

@@ -23,23 +23,34 @@ describe("classifyVersion", () => {
     expect(bug.cells.map((c) => c.class)).toEqual(["shows-bug", "shows-bug", "shows-bug", "shows-bug"]);
   });
 
-  it("a failure that is no declared symptom is other-failure, named, and its regression line reads as the issue spells it", () => {
-    const r = edit(SAMPLES["smoke-pass"](), "fallback-local", (s) => {
+  it("a failure that is no declared symptom is other-failure, named; a later symptom reads as the issue spells it", () => {
+    const fail = (id: string, deciding: string) => (s: Report["targets"][number]["scenarios"][number]) => {
       s.status = "failed";
-      s.deciding = "token ≠ derived, no device, refused by no-runtime-authority (APPROVAL_NOT_FOUND)";
-      const e = s.expectations.find((x) => x.id === "url-source");
+      s.deciding = deciding;
+      const e = s.expectations.find((x) => x.id === id);
       if (e) e.pass = false;
-    });
-    const v = of(r, "2026.9.7");
-    expect(v).toMatchObject({ classification: "other-failure", failing: ["fallback-local/url-source"] });
-    expect(regressionLine(v)).toBe("2026.9.7: fallback-local FAIL (token ≠ derived)");
+    };
+    const other = of(edit(SAMPLES["smoke-pass"](), "fallback-local", fail("url-source", "token = derived, no device, exec.approval.resolve ok")), "2026.9.7");
+    expect(other).toMatchObject({ classification: "other-failure", failing: ["fallback-local/url-source"], reason: "fallback-local FAIL (url-source failed)" });
+    const again = of(edit(SAMPLES["smoke-pass"](), "fallback-local", fail("runtime-token", "token ≠ derived, no device, refused by no-runtime-authority (APPROVAL_NOT_FOUND)")), "2026.9.7");
+    expect(again.classification).toBe("shows-bug");
+    expect(regressionLine(again)).toBe("2026.9.7: fallback-local FAIL (token ≠ derived)");
+    const device = of(edit(SAMPLES["smoke-pass"](), "local-token-handoff", fail("device-identity", "token = derived, device present, exec.approval.resolve ok")), "2026.6.11");
+    expect(regressionLine(device)).toBe("2026.6.11: local-token-handoff FAIL (device present)");
   });
 
-  it("a hygiene failure is other-failure; a scenario that did not run (gateway never ready) is broken, with the log tail", () => {
+  it("a hygiene failure is named but changes no class (it is the run's clean-up, not the build's verdict)", () => {
     const dirty = SAMPLES["smoke-pass"]();
     const h = dirty.hygiene[0];
-    if (h) h.pass = false;
-    expect(of(dirty).failing).toEqual([`hygiene/${h?.id}`]);
+    if (h) {
+      h.pass = false;
+      h.offenders = ["/tmp/openclaw-state-locks-0/x.lock.sqlite"];
+    }
+    expect(of(dirty)).toMatchObject({ classification: "fixed", failing: [`hygiene/${h?.id}`] });
+    expect(of(dirty).reason).toMatch(/hygiene FAIL: .*x\.lock\.sqlite/);
+  });
+
+  it("a scenario that did not run (gateway never ready) is broken, with the log tail", () => {
     const notRun = edit(SAMPLES["smoke-pass"](), "local-token-handoff", (s) => {
       s.status = "not-run";
       s.skipReason = "gateway group: gateway exited before ready";

@@ -35,8 +35,18 @@ export function classifyCell(s: ScenarioResult | undefined, id: string, changes:
   }
 }
 
-function firstClause(text: string): string {
-  return text.split(/[,;] /)[0] ?? text;
+/** Which clause of a deciding line ("token …, device …, resolve …, requester …") speaks of an expectation. */
+const CLAUSE: Record<string, RegExp> = { "runtime-token": /\btoken\b/, "device-identity": /\bdevice\b/, resolve: /resolve|refused|connect/, "requester-decision": /requester/ };
+
+/** The part of the deciding line that failed, e.g. "token ≠ derived" or "device present". Pure. */
+export function failingClause(c: MatrixCell): string {
+  const clauses = c.text.split(/[,;] /);
+  for (const id of c.failed) {
+    const re = CLAUSE[id];
+    const hit = re ? clauses.find((x) => re.test(x)) : undefined;
+    if (hit) return hit;
+  }
+  return c.failed.length ? `${c.failed.join(", ")} failed` : (clauses[0] ?? c.text);
 }
 
 /** The version's class from its cells: broken > other-failure > shows-bug > fixed; all not applicable → not-applicable. */
@@ -59,11 +69,11 @@ export function classifyVersion(o: VersionOutcome, scenarios: readonly string[],
     classification = "broken";
     const c = of("broken")[0];
     reason = o.report.abortReason ? `aborted: ${oneLine(o.report.abortReason)}` : `${c?.scenario ?? "?"} did not run: ${c?.text ?? ""}`;
-  } else if (of("other-failure").length || dirty.length) {
+  } else if (of("other-failure").length) {
     classification = "other-failure";
-    failing = [...of("other-failure").flatMap(named), ...dirty.map((h) => `hygiene/${h.id}`)];
-    const c = of("other-failure")[0];
-    reason = c ? `${c.scenario} FAIL (${firstClause(c.text)})` : `hygiene FAIL (${dirty.map((h) => h.id).join(", ")})`;
+    failing = of("other-failure").flatMap(named);
+    const c = of("other-failure")[0] as MatrixCell;
+    reason = `${c.scenario} FAIL (${failingClause(c)})`;
   } else if (of("shows-bug").length) {
     classification = "shows-bug";
     failing = of("shows-bug").flatMap(named);
@@ -75,6 +85,11 @@ export function classifyVersion(o: VersionOutcome, scenarios: readonly string[],
   } else {
     classification = "not-applicable";
     reason = [...new Set(of("not-applicable").map((c) => c.text))].join("; ") || "no scenario ran";
+  }
+  // The run's own clean-up is the harness's business, not the build's verdict: named, but it changes no class.
+  if (dirty.length) {
+    failing = [...failing, ...dirty.map((h) => `hygiene/${h.id}`)];
+    reason += `; hygiene FAIL: ${dirty.map((h) => `${h.id} (${h.offenders.slice(0, 2).join(", ") || h.detail})`).join("; ")}`;
   }
   return {
     version: o.version,
@@ -93,5 +108,5 @@ export function classifyVersion(o: VersionOutcome, scenarios: readonly string[],
 /** A regression line as the issue spells it: "2026.x.y: fallback-local FAIL (token ≠ derived)". Pure. */
 export function regressionLine(v: MatrixVersion): string {
   const c = v.cells.find((x) => x.class === "other-failure") ?? v.cells.find((x) => x.class === "shows-bug");
-  return c ? `${v.version}: ${c.scenario} FAIL (${firstClause(c.text)})` : `${v.version}: ${v.reason}`;
+  return c ? `${v.version}: ${c.scenario} FAIL (${failingClause(c)})` : `${v.version}: ${v.reason}`;
 }
