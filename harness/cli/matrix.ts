@@ -83,14 +83,25 @@ export async function versionContext(session: Session, scenarios: string[], fold
 }
 
 /**
+ * Installs run this many versions ahead of the gateways: an install (150-230 s on a busy 2-core machine) takes longer
+ * than a version's smoke, so two at once keep the gateways fed. With --prune the cache then holds at most
+ * versions-at-once + INSTALLS_AHEAD targets this run installed (README, "Release matrix").
+ */
+export const INSTALLS_AHEAD = 2;
+
+/**
  * A first start of a build also finishes its lifecycle and fills the compile cache, beside the next version's install:
  * measured at 72-98 s to hello-ok on a busy 2-core machine. A matrix waits up to 240 s unless --ready-timeout says.
  */
 export const MATRIX_READY_TIMEOUT_MS = 240_000;
 
+/** The agent-tool runtime loads OpenClaw's agent harness: 35-61 s seen beside a gateway start on a busy 2-core machine. */
+export const MATRIX_RUNTIME_TIMEOUT_MS = 180_000;
+
 /** Scenarios per version run as a smoke would run them (the matrix's --concurrency is versions at once). */
 export function perVersionSession(session: Session): Session {
-  return { ...session, opts: { ...session.opts, concurrency: defaultConcurrency(availableParallelism()), readyTimeoutMs: session.opts.readyTimeoutMs ?? MATRIX_READY_TIMEOUT_MS } };
+  const o = session.opts;
+  return { ...session, opts: { ...o, concurrency: defaultConcurrency(availableParallelism()), readyTimeoutMs: o.readyTimeoutMs ?? MATRIX_READY_TIMEOUT_MS, runtimeTimeoutMs: o.runtimeTimeoutMs ?? MATRIX_RUNTIME_TIMEOUT_MS } };
 }
 
 /**
@@ -120,9 +131,8 @@ export async function runMatrixCommand(session: Session): Promise<number> {
   session.progress.info(`${versions.length} version(s) of openclaw (${versions[0]} … ${versions.at(-1)}), ${atOnce} at once, scenarios: ${columns.join(", ")}`);
   const install = installer(ctx, session.progress);
   const outcomes = await mapLimit(versions, atOnce, async (v, i) => {
-    // The next version installs while this one's gateway runs (network-bound, one ahead).
-    const ahead = versions[i + atOnce];
-    if (ahead && !session.controller.signal.aborted) void install(ahead).catch(() => undefined);
+    // The next versions install while this one's gateway runs (network-bound, INSTALLS_AHEAD ahead).
+    for (const ahead of versions.slice(i + atOnce, i + atOnce + INSTALLS_AHEAD)) if (!session.controller.signal.aborted) void install(ahead).catch(() => undefined);
     if (session.controller.signal.aborted) return { version: v, failure: { class: "broken" as const, reason: `not run: ${String(session.controller.signal.reason)}`, logTail: null }, provisionMs: null };
     return runVersion(ctx, v, install, `version ${i + 1} of ${versions.length}`);
   });

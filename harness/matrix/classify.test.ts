@@ -87,3 +87,19 @@ describe("classifyVersion", () => {
     expect(of(r, "2026.5.12").dialects).toEqual(["exec.approval.request without requireDeliveryRoute"]);
   });
 });
+
+describe("a runtime process the harness had to kill", () => {
+  it("is no verdict on the build: the cell is broken, and says why", () => {
+    const r = edit(SAMPLES["smoke-pass"](), "env-url-omission", (s) => {
+      s.status = "failed";
+      s.deciding = "no connection, no device, no resolve";
+      if (s.observations.runtime) {
+        s.observations.runtime.timedOut = true;
+        s.observations.runtime.wallMs = 60_012;
+      }
+    });
+    const v = of(r, "2026.6.8");
+    expect(v.classification).toBe("broken");
+    expect(v.cells[1]?.text).toMatch(/^runtime process timed out after 60012 ms/);
+  });
+});

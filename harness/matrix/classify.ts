@@ -24,6 +24,10 @@ export function classifyCell(s: ScenarioResult | undefined, id: string, changes:
     case "passed":
       return { ...base, class: "fixed", text: oneLine(s.deciding) };
     case "failed": {
+      // A runtime process the harness had to kill gave no verdict: the run could not observe the build, so no class
+      // of the build's own (a busy machine's timeout is not a regression).
+      const rt = s.observations.runtime;
+      if (rt?.timedOut) return { ...base, class: "broken", text: oneLine(`runtime process timed out after ${rt.wallMs} ms and was killed (${s.deciding})`) };
       const symptoms = failed.length > 0 && failed.every((e) => isSymptom(changes, id, e)) && s.findings.every((f) => !f.includes("could not complete"));
       return { ...base, class: symptoms ? "shows-bug" : "other-failure", text: oneLine(s.deciding) };
     }

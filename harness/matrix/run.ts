@@ -3,13 +3,13 @@
  * its turn, so installs overlap with gateway runs) and run the same smoke as `pnpm smoke --openclaw V`. Nothing here
  * judges: the report goes to classify.ts.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { readFile, readdir, rm } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import type { DiskRecord } from "../evidence/matrix-types.ts";
 import { StepError, UsageError } from "../errors.ts";
 import { newTracker, type ResolvedTarget, type Tracker } from "../run/run.ts";
-import { compileCacheDir, resolveTarget } from "../target/resolve.ts";
+import { compileCacheDir, harnessOpenclawDir, resolveTarget } from "../target/resolve.ts";
 import type { Progress } from "../ui/progress.ts";
 import { runOnce, type Session } from "../cli/session.ts";
 import type { VersionOutcome } from "./classify.ts";
@@ -96,13 +96,25 @@ export function prefixed(progress: Progress, prefix: string): Progress {
   };
 }
 
+/** The openclaw version the harness depends on, or null when it is not installed. */
+export function pinnedVersion(): string | null {
+  try {
+    const pkg: unknown = JSON.parse(readFileSync(join(harnessOpenclawDir(), "package.json"), "utf8"));
+    return typeof pkg === "object" && pkg !== null && "version" in pkg && typeof pkg.version === "string" ? pkg.version : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Installs (or finds) a version in the target cache, once, however many ask. */
 export function installer(ctx: Pick<VersionRunContext, "cacheDir" | "disk">, progress: Progress): (version: string) => Promise<ResolvedTarget> {
   const started = new Map<string, Promise<ResolvedTarget>>();
   return (version) => {
     let p = started.get(version);
     if (!p) {
-      p = resolveTarget(version, { cacheDir: ctx.cacheDir, nodeVersion: process.versions.node, onProgress: (l) => progress.info(`[${version}] ${l}`) }).then((t) => {
+      // The release the harness pins is installed already (node_modules): used in place, never installed again.
+      const spec = version === pinnedVersion() ? "default" : version;
+      p = resolveTarget(spec, { cacheDir: ctx.cacheDir, nodeVersion: process.versions.node, onProgress: (l) => progress.info(`[${version}] ${l}`) }).then((t) => {
         // Sampled in the background: the run does not wait for du.
         if (!t.cached) void ctx.disk.sample().catch(() => undefined);
         return t;
