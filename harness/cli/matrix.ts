@@ -58,7 +58,7 @@ export async function runFolder(session: Session, mode: string, started: Date): 
 
 /** The document's frame for smokes run here (matrix, bisect): ends now, with the disk record of the run. */
 export async function localMeta(session: Session, runId: string, started: Date, versionList: VersionList, ctx: VersionRunContext): Promise<DocumentMeta> {
-  return { runId, command: session.command, source: "local", harness: HARNESS, host: hostInfo(), startedAt: started.toISOString(), finishedAt: new Date().toISOString(), versionList, disk: await ctx.disk.record() };
+  return { runId, command: session.command, source: "local", harness: HARNESS, host: hostInfo(), startedAt: started.toISOString(), finishedAt: new Date().toISOString(), versionList, disk: await ctx.disk.record(!session.controller.signal.aborted) };
 }
 
 /** The scenario columns: --scenario as given (checked against the catalog), else the matrix default set; plus added controls. */

@@ -37,7 +37,7 @@ export interface DiskWatch {
   /** Cache entries and compiled-code folders present before the run: --prune never removes those. */
   preexisting: Set<string>;
   sample(): Promise<void>;
-  record(): Promise<DiskRecord>;
+  record(measure?: boolean): Promise<DiskRecord>;
 }
 
 export async function watchDisk(cacheDir: string, prune: boolean): Promise<DiskWatch> {
@@ -54,8 +54,9 @@ export async function watchDisk(cacheDir: string, prune: boolean): Promise<DiskW
     async sample() {
       w.peakBytes = Math.max(w.peakBytes, await dirBytes(cacheDir));
     },
-    async record() {
-      const endBytes = await dirBytes(cacheDir);
+    async record(measure = true) {
+      // After a signal the 10 s guard is running: no du then, the last sample stands for the end.
+      const endBytes = measure ? await dirBytes(cacheDir) : w.peakBytes;
       return { cacheDir, prune, startBytes, peakBytes: Math.max(w.peakBytes, endBytes), endBytes, pruned: [...w.pruned] };
     },
   };
