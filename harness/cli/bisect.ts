@@ -29,7 +29,8 @@ export async function runBisectCommand(session: Session): Promise<number> {
   const { runId, folder } = await runFolder(session, "bisect", started);
   const ctx = await versionContext(perVersionSession(session), columns, folder);
   const install = installer(ctx, session.progress);
-  const say = (line: string): void => void process.stdout.write(`${line}\n`);
+  // With --json stdout carries the document alone: the steps go to stderr then.
+  const say = (line: string): void => void (session.opts.json ? process.stderr : process.stdout).write(`${line}\n`);
   const outcomes: VersionOutcome[] = [];
   const run = async (v: string, label: string): Promise<MatrixVersion> => {
     const o = await runVersion(ctx, v, install, label);
