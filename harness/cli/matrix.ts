@@ -10,7 +10,7 @@ import { validateMatrix } from "../evidence/validate-matrix.ts";
 import type { VersionOutcome } from "../matrix/classify.ts";
 import { buildMatrix, scenariosOf, type DocumentMeta } from "../matrix/document.ts";
 import { defaultMatrixScenarios } from "../matrix/plan.ts";
-import { installer, runVersion, watchDisk, type VersionRunContext } from "../matrix/run.ts";
+import { installer, pinnedVersion, runVersion, watchDisk, type VersionRunContext } from "../matrix/run.ts";
 import { parseVersionList, selectVersions, versionListRecord, type VersionSelection } from "../matrix/versions.ts";
 import { loadCatalog } from "../plan/catalog.ts";
 import { planRun } from "../plan/plan.ts";
@@ -23,6 +23,7 @@ import { mapLimit } from "../run/limit.ts";
 import { availableMemoryBytes, gatewaySlots } from "../run/memory.ts";
 import { newRunId } from "../run/run.ts";
 import { defaultCacheDir } from "../target/resolve.ts";
+import { findCachedRegistryVersion } from "../target/cache.ts";
 import { npmViewVersions } from "../target/npm.ts";
 import { HARNESS } from "../version.ts";
 import { changes } from "../../scenarios/changes.ts";
@@ -130,9 +131,12 @@ export async function runMatrixCommand(session: Session): Promise<number> {
   const atOnce = session.opts.matrix.versionsAtOnce ?? versionsAtOnce(await availableMemoryBytes(), versions.length, availableParallelism());
   session.progress.info(`${versions.length} version(s) of openclaw (${versions[0]} … ${versions.at(-1)}), ${atOnce} at once, scenarios: ${columns.join(", ")}`);
   const install = installer(ctx, session.progress);
+  const pinned = pinnedVersion();
   const outcomes = await mapLimit(versions, atOnce, async (v, i) => {
-    // The next versions install while this one's gateway runs (network-bound, INSTALLS_AHEAD ahead).
-    for (const ahead of versions.slice(i + atOnce, i + atOnce + INSTALLS_AHEAD)) if (!session.controller.signal.aborted) void install(ahead).catch(() => undefined);
+    // The next versions that still need an install get it while this one's gateway runs (network-bound, at most
+    // INSTALLS_AHEAD of them: what --prune's bound counts); versions already in the cache need none.
+    const pending = versions.slice(i + atOnce).filter((x) => x !== pinned && !findCachedRegistryVersion(ctx.cacheDir, x));
+    for (const ahead of pending.slice(0, INSTALLS_AHEAD)) if (!session.controller.signal.aborted) void install(ahead).catch(() => undefined);
     if (session.controller.signal.aborted) return { version: v, failure: { class: "broken" as const, reason: `not run: ${String(session.controller.signal.reason)}`, logTail: null }, provisionMs: null };
     return runVersion(ctx, v, install, `version ${i + 1} of ${versions.length}`);
   });
