@@ -40,7 +40,7 @@ export function classifyCell(s: ScenarioResult | undefined, id: string, changes:
 }
 
 /** Which clause of a deciding line ("token …, device …, resolve …, requester …") speaks of an expectation. */
-const CLAUSE: Record<string, RegExp> = { "runtime-token": /\btoken\b/, "device-identity": /\bdevice\b/, resolve: /resolve|refused|connect/, "requester-decision": /requester/ };
+const CLAUSE: Record<string, RegExp> = { "url-source": /\bconnection\b/, "runtime-token": /\btoken\b/, "device-identity": /\bdevice\b/, resolve: /resolve|refused|connect/, "requester-decision": /requester/ };
 
 /** The part of the deciding line that failed, e.g. "token ≠ derived" or "device present". Pure. */
 export function failingClause(c: MatrixCell): string {
