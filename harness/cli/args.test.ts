@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { UsageError } from "../errors.ts";
+import { expectOneLineUsageError } from "./usage-assert.ts";
 import { defaultConcurrency, parseCli } from "./args.ts";
 
 describe("parseCli", () => {
@@ -15,8 +15,8 @@ describe("parseCli", () => {
   it("takes --profile on bench and --profile-out on smoke and proof, and refuses them elsewhere with the fix", () => {
     expect(parseCli(["bench", "--profile"]).profile).toBe(true);
     expect(parseCli(["proof", "--profile-out", "p.json"]).profileOut).toBe("p.json");
-    expect(() => parseCli(["smoke", "--profile"])).toThrow(/--profile belongs to bench, not smoke\. Use `pnpm bench --profile`/);
-    expect(() => parseCli(["bench", "--profile-out", "p.json"])).toThrow(UsageError);
+    expectOneLineUsageError(["smoke", "--profile"], /--profile belongs to bench, not smoke\. Use `pnpm bench --profile`/);
+    expectOneLineUsageError(["bench", "--profile-out", "p.json"], /--profile-out belongs to smoke and proof, not bench/);
   });
 
   it("defaults soak to 20 runs and bench to 3", () => {
@@ -32,13 +32,5 @@ describe("parseCli", () => {
     [["smoke", "--ready-timeout", "-5"], /--ready-timeout needs a value, and a value that starts with '-' is not one/],
     [["smoke", "--base", "2026.6.5"], /differential/],
     [["smoke", "extra"], /unexpected argument/],
-  ])("rejects %j with a one-line usage error", (argv, msg) => {
-    expect(() => parseCli(argv)).toThrow(UsageError);
-    expect(() => parseCli(argv)).toThrow(msg);
-    try {
-      parseCli(argv);
-    } catch (err) {
-      expect((err as Error).message.includes("\n")).toBe(false);
-    }
-  });
+  ])("rejects %j with a one-line usage error", (argv, msg) => expectOneLineUsageError(argv, msg));
 });

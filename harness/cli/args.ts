@@ -2,8 +2,9 @@ import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import { UsageError } from "../errors.ts";
 import type { Faults } from "../run/context.ts";
+import { cacheArgv, matrixOptions, MATRIX_HELP, MATRIX_PARSE_OPTIONS, type MatrixCliOptions } from "./matrix-args.ts";
 
-export type Command = "smoke" | "proof" | "soak" | "bench";
+export type Command = "smoke" | "proof" | "soak" | "bench" | "matrix" | "bisect" | "cache";
 
 export interface CliOptions {
   command: Command;
@@ -27,9 +28,11 @@ export interface CliOptions {
   profile: boolean;
   /** smoke/proof: write this run's phase spans (JSON) to this file; what `bench --profile` reads. */
   profileOut: string | null;
+  /** matrix, bisect and cache: their own options (harness/cli/matrix-args.ts). */
+  matrix: MatrixCliOptions;
 }
 
-export const HELP = `Usage: pnpm <smoke|proof|soak|bench> [options]
+export const HELP = `Usage: pnpm <smoke|proof|soak|bench|matrix|bisect|cache> [options]
 
 Proves, with a real OpenClaw gateway and a separate approval-runtime process, how the gateway
 authenticates that process (openclaw/openclaw#87105). Writes reports/<run-id>/report.json.
@@ -39,6 +42,7 @@ Commands
   proof               base against head, scenario by scenario (default: base 2026.6.5, head pinned)
   soak                run the full smoke --runs N times in a row and report flakes
   bench               measure the floor and the harness overhead
+${MATRIX_HELP}
 
 Options
   --scenario ID       run only this scenario (repeatable)
@@ -64,7 +68,7 @@ Exit codes: 0 every expectation holds, 1 an expectation failed (evidence saved),
 129/130/143 hung up (or the parent went away), interrupted, terminated (partial report saved), 141 the reader of the
 output went away (\`| head\`).`;
 
-const COMMANDS: readonly Command[] = ["smoke", "proof", "soak", "bench"];
+const COMMANDS: readonly Command[] = ["smoke", "proof", "soak", "bench", "matrix", "bisect", "cache"];
 
 function positiveInt(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined) return fallback;
@@ -78,7 +82,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...argv],
+      args: cacheArgv(argv),
       allowPositionals: true,
       strict: true,
       options: {
@@ -100,6 +104,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
         fault: { type: "string", multiple: true },
         profile: { type: "boolean" },
         "profile-out": { type: "string" },
+        ...MATRIX_PARSE_OPTIONS,
       },
     });
   } catch (err) {
@@ -115,8 +120,9 @@ export function parseCli(argv: readonly string[]): CliOptions {
   if (!cmd || !COMMANDS.includes(cmd as Command)) {
     throw new UsageError(`unknown command '${cmd ?? ""}'`, `Use one of: ${COMMANDS.join(", ")}`);
   }
-  if (rest.length) throw new UsageError(`unexpected argument '${rest[0]}'`, "Options start with --; run with --help");
   const command = cmd as Command;
+  const matrix = matrixOptions(command, rest, values);
+  if (rest.length && command !== "matrix" && command !== "cache") throw new UsageError(`unexpected argument '${rest[0]}'`, "Options start with --; run with --help");
   if (values.runs !== undefined && command !== "soak" && command !== "bench") {
     throw new UsageError(`--runs belongs to soak and bench, not ${command}`, `Use \`pnpm soak --runs ${values.runs}\`, or drop --runs`);
   }
@@ -145,6 +151,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
     faults: parseFaults(values.fault ?? []),
     profile: values.profile ?? false,
     profileOut: values["profile-out"] ?? null,
+    matrix,
   };
 }
 

@@ -12,6 +12,9 @@ import { runSoak } from "./soak.ts";
 import { muteWhenOrphaned, watchParent } from "./orphan.ts";
 import { phaseEntries, timed } from "../run/phases.ts";
 import { writeFile } from "node:fs/promises";
+import { runMatrixCommand } from "./matrix.ts";
+import { runBisectCommand } from "./bisect.ts";
+import { runCachePrune } from "./cache.ts";
 
 function exitCodeOf(report: Report, controller: AbortController): number {
   if (controller.signal.aborted) return SIGNAL_EXIT[String(controller.signal.reason)] ?? 1;
@@ -60,6 +63,9 @@ async function main(argv: string[]): Promise<number> {
   }
   if (opts.command === "soak") return runSoak(session);
   if (opts.command === "bench") return runBench(session);
+  if (opts.command === "matrix") return runMatrixCommand(session);
+  if (opts.command === "bisect") return runBisectCommand(session);
+  if (opts.command === "cache") return runCachePrune(session);
   const { report, folder } = await runOnce(session, opts.command);
   complete = `${folder}/report.json`;
   await timed("render and write", () => emitOutputs(opts, report, folder, progress));

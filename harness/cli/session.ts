@@ -25,6 +25,8 @@ export interface Session {
   tracker: Tracker;
   controller: AbortController;
   command: string;
+  /** How targets are resolved (default: resolveTarget on the target cache); a matrix passes its prefetched installs. */
+  resolveTarget?: RunDeps["resolveTarget"];
 }
 
 /** One smoke or proof run: plan, provision, execute, render. Returns the report and where it is. */
@@ -59,7 +61,7 @@ export async function runOnce(session: Session, mode: "smoke" | "proof"): Promis
     changes,
     tracker: session.tracker,
     faults: opts.faults,
-    resolveTarget: (spec, onProgress) => resolveTarget(spec, { cacheDir: defaultCacheDir(process.env), nodeVersion: process.versions.node, onProgress }),
+    resolveTarget: session.resolveTarget ?? ((spec, onProgress) => resolveTarget(spec, { cacheDir: defaultCacheDir(process.env), nodeVersion: process.versions.node, onProgress })),
   };
   // Every output path is checked before anything starts (exit 2, one line), not after the run.
   await ensureWritableDir(deps.reportRoot);

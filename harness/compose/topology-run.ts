@@ -101,7 +101,7 @@ export async function runTopology(s: ScenarioDefinition, spec: ComposeClientSpec
     if (restarts > 0) findings.push(`the gateway container failed its start ${restarts} time(s) and Docker restarted it (restart: unless-stopped) before it answered hello-ok; read ${logName}`);
     requester = await createRequesterApproval(relay.url, project.secrets.gatewayToken, s.id, o.timeouts.rpcMs, "exec");
     o.redactor.add({ name: `requester-private-key:${s.id}`, value: requester.device.privateKeyPem });
-    const req: RequesterObservation = { approvalId: requester.approvalId, deviceId: requester.device.deviceId, accepted: true, requestError: null, finalDecision: null, finalSource: "none" };
+    const req: RequesterObservation = { approvalId: requester.approvalId, deviceId: requester.device.deviceId, accepted: true, requestError: null, finalDecision: null, finalSource: "none", dialect: requester.dialect };
     obs.requester = req;
     let finalAt: number | null = null;
     const final = requester.final.then((d) => {

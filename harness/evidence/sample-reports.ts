@@ -126,6 +126,7 @@ function observe(s: ScenarioDefinition, version: Version, r: Redactor, n: number
       requestError: null,
       finalDecision: resolved ? "allow-once" : "deny",
       finalSource: resolved ? "runtime" : "control-settle",
+      dialect: null,
     },
     stateIdentity: { source: "sqlite", deviceId: STATE_DEVICE },
     isolation: null,

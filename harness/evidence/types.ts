@@ -284,6 +284,11 @@ export interface RequesterObservation {
   requestError: string | null;
   finalDecision: string | null; // the decision the requester finally received
   finalSource: "runtime" | "control-settle" | "none";
+  /**
+   * The request dialect the harness fell back to because this build's gateway rejected the current one (what was
+   * dropped, the gateway's answer, what replaced it), or null when the build took the current request as it is.
+   */
+  dialect: string | null;
 }
 
 export interface StateIdentity {

@@ -16,7 +16,7 @@ function verdictOf(s: ScenarioResult | undefined, expectation: string): Comparis
   return e ? (e.pass ? "pass" : "fail") : "n/a";
 }
 
-function declaredFor(changes: DeclaredChanges, scenario: string, expectation: string): PairClass | null {
+export function declaredFor(changes: DeclaredChanges, scenario: string, expectation: string): PairClass | null {
   const d = changes.expectations[scenario];
   return d?.[expectation] ?? d?.["*"] ?? null;
 }

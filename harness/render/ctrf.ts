@@ -11,15 +11,17 @@ export const CTRF_SPEC_VERSION = "0.0.0";
 
 export type CtrfStatus = "passed" | "failed" | "skipped" | "pending" | "other";
 
-export interface CtrfTest {
+export interface CtrfTestOf<Extra> {
   name: string;
   status: CtrfStatus;
   duration: number;
   rawStatus: string;
   suite: string[];
   message?: string;
-  extra: ScenarioExtra | RunCheckExtra;
+  extra: Extra;
 }
+
+export type CtrfTest = CtrfTestOf<ScenarioExtra | RunCheckExtra>;
 
 /** A type alias, not an interface: CTRF's extra is a Record<string, unknown>. */
 export type ScenarioExtra = {
@@ -31,7 +33,10 @@ export type ScenarioExtra = {
   target: { role: TargetRun["role"]; version: string; spec: string; kind: string };
 };
 
-export interface CtrfReport {
+export type CtrfSummary = { tests: number; passed: number; failed: number; skipped: number; pending: number; other: number; start: number; stop: number; duration: number };
+
+/** A CTRF document around its tests and run-level extra (a run's report, or a release matrix). */
+export interface CtrfEnvelope<Test, Extra> {
   reportFormat: "CTRF";
   specVersion: string;
   runId: string;
@@ -39,10 +44,36 @@ export interface CtrfReport {
   generatedBy: string;
   results: {
     tool: { name: string; version: string };
-    summary: { tests: number; passed: number; failed: number; skipped: number; pending: number; other: number; start: number; stop: number; duration: number };
-    tests: CtrfTest[];
+    summary: CtrfSummary;
+    tests: Test[];
   };
-  extra: { mode: Report["mode"]; status: Report["status"]; command: string; abortReason: string | null };
+  extra: Extra;
+}
+
+export type CtrfReport = CtrfEnvelope<CtrfTest, { mode: Report["mode"]; status: Report["status"]; command: string; abortReason: string | null }>;
+
+/** The envelope of a CTRF document: the summary counted from the tests, start and stop from ISO times. Pure. */
+export function ctrfEnvelope<Test extends { status: CtrfStatus }, Extra>(
+  head: { runId: string; startedAt: string; finishedAt: string; harness: { name: string; version: string } },
+  tests: Test[],
+  extra: Extra,
+): CtrfEnvelope<Test, Extra> {
+  const count = (st: CtrfStatus): number => tests.filter((x) => x.status === st).length;
+  const start = epochMs(head.startedAt);
+  const stop = Math.max(start, epochMs(head.finishedAt));
+  return {
+    reportFormat: "CTRF",
+    specVersion: CTRF_SPEC_VERSION,
+    runId: head.runId,
+    timestamp: head.finishedAt,
+    generatedBy: `${head.harness.name} ${head.harness.version}`,
+    results: {
+      tool: { name: head.harness.name, version: head.harness.version },
+      summary: { tests: tests.length, passed: count("passed"), failed: count("failed"), skipped: count("skipped"), pending: count("pending"), other: count("other"), start, stop, duration: stop - start },
+      tests,
+    },
+    extra,
+  };
 }
 
 const STATUS: Record<ScenarioStatus, CtrfStatus> = { passed: "passed", failed: "failed", skipped: "skipped", "not-run": "other", "not-applicable": "skipped" };
@@ -77,30 +108,5 @@ export function renderCtrf(report: Report): CtrfReport {
     }),
   );
   const tests = [...scenarioTests, ...RUN_CHECKS.flatMap((check) => check(report))];
-  const count = (st: CtrfStatus): number => tests.filter((x) => x.status === st).length;
-  const start = epochMs(report.startedAt);
-  const stop = Math.max(start, epochMs(report.finishedAt));
-  return {
-    reportFormat: "CTRF",
-    specVersion: CTRF_SPEC_VERSION,
-    runId: report.runId,
-    timestamp: report.finishedAt,
-    generatedBy: `${report.harness.name} ${report.harness.version}`,
-    results: {
-      tool: { name: report.harness.name, version: report.harness.version },
-      summary: {
-        tests: tests.length,
-        passed: count("passed"),
-        failed: count("failed"),
-        skipped: count("skipped"),
-        pending: count("pending"),
-        other: count("other"),
-        start,
-        stop,
-        duration: stop - start,
-      },
-      tests,
-    },
-    extra: { mode: report.mode, status: report.status, command: report.command, abortReason: report.abortReason },
-  };
+  return ctrfEnvelope(report, tests, { mode: report.mode, status: report.status, command: report.command, abortReason: report.abortReason });
 }

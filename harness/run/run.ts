@@ -65,7 +65,7 @@ export function trackPid(tracker: Tracker, pid: number): void {
   tracker.pidStarts.set(pid, processStart(pid));
 }
 
-function newRunId(mode: string, now = new Date()): string {
+export function newRunId(mode: string, now = new Date()): string {
   return `${now.toISOString().replace(/[-:]/g, "").replace(/\..+$/, "")}-${mode}-${randomBytes(3).toString("hex")}`;
 }
 

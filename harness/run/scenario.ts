@@ -43,7 +43,7 @@ export async function runScenario(s: ScenarioDefinition, ctx: GatewayContext, pr
       ctx.redactor.add({ name: `requester-private-key:${s.id}`, value: requester.device.privateKeyPem });
     }
     const req: RequesterObservation | null = requester
-      ? { approvalId: requester.approvalId, deviceId: requester.device.deviceId, accepted: true, requestError: null, finalDecision: null, finalSource: "none" }
+      ? { approvalId: requester.approvalId, deviceId: requester.device.deviceId, accepted: true, requestError: null, finalDecision: null, finalSource: "none", dialect: requester.dialect }
       : null;
     obs.requester = req;
     if (ctx.faults.killGatewayDuring === s.id) await ctx.gateway.kill("SIGKILL");

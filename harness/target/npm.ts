@@ -70,17 +70,21 @@ export function npmChildEnv(sandboxHome: string, base?: NodeJS.ProcessEnv, npmCa
   return env;
 }
 
-export async function runNpm(args: string[], opts: { sandboxHome: string; env?: NodeJS.ProcessEnv; cwd?: string; npmCache?: string }): Promise<NpmResult> {
+/** npm never hangs a run: a view gives up after 2 minutes, an install after 10 (a slow registry, a stuck proxy). */
+export const NPM_TIMEOUT_MS = { view: 120_000, install: 600_000 } as const;
+
+export async function runNpm(args: string[], opts: { sandboxHome: string; env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number; npmCache?: string }): Promise<NpmResult> {
   mkdirSync(join(opts.sandboxHome, "tmp"), { recursive: true });
   const env = npmChildEnv(opts.sandboxHome, opts.env, opts.npmCache);
   const cli = findNpmCli(opts.env ?? process.env);
   const file = cli ? process.execPath : "npm";
   const argv = cli ? [cli, ...args] : args;
-  const r = await execa(file, argv, { env, extendEnv: false, reject: false, cwd: opts.cwd ?? opts.sandboxHome, stdin: "ignore", stripFinalNewline: true });
+  const timeout = opts.timeoutMs ?? (args[0] === "install" ? NPM_TIMEOUT_MS.install : NPM_TIMEOUT_MS.view);
+  const r = await execa(file, argv, { env, extendEnv: false, reject: false, cwd: opts.cwd ?? opts.sandboxHome, stdin: "ignore", stripFinalNewline: true, timeout, forceKillAfterDelay: 5000 });
   return {
     exitCode: r.exitCode ?? -1,
     stdout: String(r.stdout ?? ""),
-    stderr: String(r.stderr ?? ""),
+    stderr: `${String(r.stderr ?? "")}${r.timedOut ? `\nnpm ${args[0] ?? ""} timed out after ${timeout / 1000} s and was killed` : ""}`,
     command: ["npm", ...args].join(" "),
   };
 }
@@ -124,6 +128,15 @@ export async function npmView(spec: string, opts: { sandboxHome: string; env?: N
   const best = rows.at(-1);
   if (!best) throw notOnRegistry(spec);
   return best;
+}
+
+/** Every version of openclaw the registry lists, as its JSON text (`npm view openclaw versions --json`). */
+export async function npmViewVersions(opts: { sandboxHome: string; env?: NodeJS.ProcessEnv }): Promise<string> {
+  const r = await runNpm(["view", "openclaw", "versions", "--json"], opts);
+  if (r.exitCode !== 0) {
+    throw new StepError("list versions", "npm view openclaw versions failed", { process: "npm", command: r.command, exitCode: r.exitCode, logTail: stderrTail(r.stderr), next: "Check the network and npm's registry settings" });
+  }
+  return r.stdout;
 }
 
 /** Installs `installSpec` (openclaw@X or an absolute .tgz path) with --prefix `prefix`. Throws StepError on failure. */

@@ -1,0 +1,45 @@
+/**
+ * The matrix table for a terminal: versions down, scenarios across (numbered, with a legend), one cell each, then
+ * why each version that is not fixed is what it is, the dialects used, the verdict changes and the verdict line.
+ * Rendered from the matrix document alone (its texts come from redacted reports). Pure.
+ */
+import type { MatrixDocument, VersionClass } from "../evidence/matrix-types.ts";
+import { formatMs, oneLine } from "./terminal.ts";
+
+export const CELL_LABEL: Record<VersionClass, string> = {
+  fixed: "pass",
+  "shows-bug": "BUG",
+  "other-failure": "FAIL",
+  "not-applicable": "n/a",
+  broken: "BROKEN",
+};
+
+const CODE: Record<VersionClass, string> = { fixed: "32", "shows-bug": "33", "other-failure": "1;31", "not-applicable": "90", broken: "1;35" };
+
+export function renderMatrixTerminal(doc: MatrixDocument, opts: { color: boolean }): string {
+  const paint = (code: string, s: string): string => (opts.color ? `\u001b[${code}m${s}\u001b[0m` : s);
+  const cols = doc.scenarios.map((_, i) => String(i + 1));
+  const vWidth = Math.max(7, ...doc.versions.map((v) => v.version.length));
+  const cWidth = Math.max(6, ...cols.map((c) => c.length));
+  const pad = (s: string, w: number): string => s + " ".repeat(Math.max(0, w - [...s].length));
+  const lines: string[] = [];
+  lines.push(paint("1", `release matrix: ${doc.versions.length} version(s) of openclaw, ${doc.scenarios.length} scenario(s) (${doc.source})`));
+  doc.scenarios.forEach((s, i) => lines.push(`  ${cols[i]} = ${s}`));
+  lines.push("", [pad("version", vWidth), ...cols.map((c) => pad(c, cWidth)), "class"].join("  "));
+  for (const v of doc.versions) {
+    const cells = v.cells.map((c) => paint(CODE[c.class], pad(CELL_LABEL[c.class], cWidth)));
+    lines.push([pad(v.version, vWidth), ...cells, paint(CODE[v.classification], v.classification)].join("  ").trimEnd());
+  }
+  const notFixed = doc.versions.filter((v) => v.classification !== "fixed");
+  if (notFixed.length) lines.push("");
+  for (const v of notFixed) lines.push(`${pad(v.version, vWidth)}  ${v.classification}: ${oneLine(v.reason)}`);
+  const dialects = doc.versions.filter((v) => v.dialects.length);
+  if (dialects.length) lines.push("");
+  for (const v of dialects) lines.push(`${pad(v.version, vWidth)}  dialect: ${v.dialects.map(oneLine).join("; ")}`);
+  const changed = doc.summary.changes.filter((c) => c.transitions.length);
+  if (changed.length) lines.push("", "verdict changes:");
+  for (const c of changed) lines.push(`  ${c.scenario}: ${c.transitions.map((t) => `${t.from} ${t.before} → ${t.to} ${t.after}`).join(", ")}`);
+  const disk = doc.disk ? `, cache peak ${(doc.disk.peakBytes / 1024 ** 3).toFixed(1)} GiB${doc.disk.prune ? " (pruned)" : ""}` : "";
+  lines.push("", `${paint(doc.summary.exitCode === 0 ? "1;32" : "1;31", doc.summary.verdict)}`, `total ${formatMs(doc.timings.totalMs)}${disk}`);
+  return lines.join("\n");
+}
