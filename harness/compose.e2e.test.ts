@@ -9,13 +9,19 @@ const reports = await dir({ unsafeCleanup: true, prefix: "compose-e2e-" });
 afterAll(() => reports.cleanup());
 const docker = await detectDocker();
 
-const TOPOLOGIES = ["compose-official-cli", "compose-sidecar-shared-netns", "compose-sidecar-bridge-url", "compose-sidecar-other-uid", "compose-sidecar-readonly-volume"];
-/** Five gateway containers one after another; on a loaded 2-core machine each may take a minute and a half. */
+/**
+ * Three of the five topologies, to keep the suite short (each is a gateway container start, about 40 s on 2 cores):
+ * OpenClaw's own layout (both of its attempts refused), the sidecar that resolves, and the one that fails closed.
+ * `compose-sidecar-bridge-url` repeats official-cli's service-URL attempt and `compose-sidecar-readonly-volume`
+ * shared-netns with a read-only mount; all five run with `pnpm smoke --scenario compose-…` (README).
+ */
+const TOPOLOGIES = ["compose-official-cli", "compose-sidecar-shared-netns", "compose-sidecar-other-uid"];
+/** Gateway containers one after another; on a loaded 2-core machine each may take a minute and a half. */
 const LANE_TIMEOUT_MS = 900_000;
 
 describe("the Docker Compose lane", () => {
   it(
-    "runs the five topologies under a real Docker Engine and Compose, or reports them skipped with the command that enables them (never passed)",
+    "runs three topologies under a real Docker Engine and Compose, or reports them skipped with the command that enables them (never passed)",
     async (ctx) => {
       const r = await runCli(["smoke", ...TOPOLOGIES.flatMap((id) => ["--scenario", id]), "--report-dir", reports.path], { timeoutMs: LANE_TIMEOUT_MS - 30_000 });
       const out = String(r.all);
@@ -39,14 +45,22 @@ describe("the Docker Compose lane", () => {
         expect(c?.image.id, s.id).toMatch(/^sha256:[0-9a-f]{64}$/);
         expect(c?.subnet, s.id).toMatch(/^169\.254\.\d+\.0\/24$/);
         expect(existsSync(join(dirname(path as string), c?.composeFile ?? "?")), s.id).toBe(true);
-        // Every expectation rests on what the tap recorded, except where nothing can reach it.
-        expect(s.observations.wire.length, s.id).toBeGreaterThan(0);
       }
-      const [official, shared, bridge, otherUid] = scenarios;
+      const [official, shared, otherUid] = scenarios;
+      // OpenClaw's own layout: the local URL is the CLI container's own loopback (nothing reaches the tap); the service
+      // URL reaches it without a token, with the stable device, and the gateway refuses that connect.
       expect(official?.observations.compose?.firstAttempt?.connections).toBe(0);
+      expect(official?.observations.wire[0]?.connect?.approvalRuntimeToken).toBeNull();
+      expect(official?.observations.wire[0]?.connect?.deviceId).toMatch(/^[0-9a-f]{64}$/);
+      expect(official?.observations.requester?.finalDecision).not.toMatch(/^allow/);
+      // The shared network namespace: the derived token, no device, resolved.
+      expect(shared?.observations.wire[0]?.connect?.approvalRuntimeToken?.equalsDerived).toBe(true);
+      expect(shared?.observations.wire[0]?.connect?.deviceId).toBeNull();
       expect(shared?.observations.requester?.finalDecision).toBe("allow-once");
-      expect(bridge?.observations.wire[0]?.connect?.approvalRuntimeToken).toBeNull();
-      expect(otherUid?.observations.wire[0]?.connect?.approvalRuntimeToken?.equalsDerived).toBe(false);
+      // Another uid: fails closed before any frame reaches the tap, with the client's own error recorded.
+      expect(otherUid?.observations.wire).toEqual([]);
+      expect(otherUid?.refusals.map((x) => x.refusedBy)).toEqual(["client-before-connect"]);
+      expect(otherUid?.observations.requester?.finalDecision).not.toMatch(/^allow/);
       expect(report.hygiene.find((h) => h.id === "docker")?.pass).toBe(true);
       expect(await labelledObjects(report.runId)).toEqual([]);
     },
