@@ -57,6 +57,23 @@ describe("judging altered observations (small hand-made fakes of a failing build
     expect(judge("configured-remote-identity", obs).find((x) => x.id === "requester-decision")!.pass).toBe(false);
   });
 
+  it("first-attempt passes only on a refused dial of the container's own loopback, not on any failure", () => {
+    const firstAttempt = (errorMessage: string, connections: number) => {
+      const obs = structuredClone(recorded("2026.9.6-env-url-omission"));
+      const runtime = { pid: null, exitCode: 0, signal: null, timedOut: false, wallMs: 2100, ok: false, errorName: "Error", errorMessage, errorCode: null, errorReason: null, returned: null, logTail: "" };
+      obs.compose = {
+        topology: "official-cli", composeFile: "compose-official-cli.yaml", compose: "docker-compose 1.29.2", engineVersion: "20.10.24",
+        image: { tag: "t", id: `sha256:${"a".repeat(64)}`, cached: true, buildMs: 0 }, project: "p", subnet: "169.254.42.0/24", upMs: 3000, gatewayReadyMs: 30000,
+        firstAttempt: { route: "local-config", runtime, connections },
+      };
+      return evaluate([{ id: "first-attempt", expect: "unreachable" }], obs)[0]!.pass;
+    };
+    expect(firstAttempt("connect ECONNREFUSED 127.0.0.1:18789", 0)).toBe(true);
+    // A container that never ran the client also "fails" with no connection: that is not the claim.
+    expect(firstAttempt("docker-compose run exited 1: no such service: openclaw-cli", 0)).toBe(false);
+    expect(firstAttempt("connect ECONNREFUSED 127.0.0.1:18789", 1)).toBe(false);
+  });
+
   it("nothing observed at the tap cannot pass anything", () => {
     const empty: Observations = { wire: [], runtime: null, control: null, requester: null, stateIdentity: null, isolation: null, socketTokenStore: null, compose: null };
     for (const id of CORE) {

@@ -4,6 +4,9 @@ import type { Expectation } from "../plan/scenario-types.ts";
 import { attributeRefusals, decidingRefusals } from "./refusal.ts";
 import { connects, deviceText, isLoopbackAddress, malformedDevice, malformedToken, requesterText, resolveRpcs, resolveText, tokenText } from "./summarize.ts";
 
+/** A connect refused on the dialling container's own loopback (Node's error text). */
+const OWN_LOOPBACK_REFUSED = /ECONNREFUSED (127\.\d+\.\d+\.\d+|::1):\d+/;
+
 /** What the judge knows of the set-up besides the observations: which tap door meant which URL source. */
 export interface JudgeContext {
   doors: readonly DoorRoute[];
@@ -137,9 +140,11 @@ function evaluateOne(e: Expectation, obs: Observations, refusals: readonly Refus
       const a = obs.compose?.firstAttempt ?? null;
       if (!a) return result(e, "the first attempt (the generated local URL, from another container)", "unreachable", "no first attempt recorded", false);
       const err = a.runtime.errorMessage ?? (a.runtime.timedOut ? "timed out" : "no error");
-      const pass = a.runtime.ok === false && a.connections === 0;
+      // Failing is not enough (a container that never ran the client fails too): the client must have dialled its own
+      // loopback and found nothing there, and nothing may have reached the tap.
+      const pass = a.runtime.ok === false && a.connections === 0 && OWN_LOOPBACK_REFUSED.test(err);
       const observed = `${a.route}: ${a.runtime.ok === true ? "succeeded" : `failed (${err.slice(0, 160)})`}; ${a.connections} connection(s) reached the tap`;
-      return result(e, "the first attempt (the generated local URL, from another container)", "the client fails before any frame: nothing reaches the gateway", observed, pass);
+      return result(e, "the first attempt (the generated local URL, from another container)", "the client's dial of its own loopback is refused: nothing reaches the gateway", observed, pass);
     }
     case "runtime-log": {
       const tail = `${obs.runtime?.logTail ?? ""}\n${obs.runtime?.errorMessage ?? ""}`;
