@@ -1,3 +1,4 @@
+import type { TargetRuntime } from "../run/context.ts";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { execa } from "execa";
@@ -20,9 +21,7 @@ import type { Progress } from "../ui/progress.ts";
 
 const MAIN = fileURLToPath(new URL("../cli/main.ts", import.meta.url));
 
-export interface Target {
-  nodePath: string;
-  openclawDir: string;
+export interface Target extends TargetRuntime {
   /** The persistent compile cache the CLI's runs use too, so that floors and full runs start alike. */
   compileCacheDir: string;
 }

@@ -1,3 +1,5 @@
+import { detectLegacyApprovalsImport } from "../target/legacy-approvals.ts";
+import { UsageError } from "../errors.ts";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { cliRun, gatewayReadyFloor, runtimeFloors } from "../bench/measure.ts";
@@ -34,7 +36,10 @@ export async function runBench(session: Session): Promise<number> {
     await resolveTarget(baseSpec, { cacheDir, nodeVersion: process.versions.node });
     cached.push(performance.now() - t0);
   }
-  const target = { nodePath: process.execPath, openclawDir: head.path, compileCacheDir: compileCacheDir(cacheDir) };
+  const legacyApprovals = await detectLegacyApprovalsImport(head.path);
+  // The floors start bare gateways and runtime processes: a build that needs doctor first has no comparable floor.
+  if (legacyApprovals.via === "doctor") throw new UsageError(`openclaw at ${head.path} takes in exec-approvals.json only through doctor --fix, so bench has no floor for it`, "Bench a build whose gateway imports it at start (2026.9.6 or later) or one before the SQLite store");
+  const target = { nodePath: process.execPath, openclawDir: head.path, compileCacheDir: compileCacheDir(cacheDir), legacyApprovals };
   const core = (await loadCatalog()).filter((s) => s.group === "core");
   // The floors run gateways outside the CLI: leave the shared places as found, like a run does.
   const places = sharedPlaces(typeof process.getuid === "function" ? process.getuid() : 0, tmpdir());

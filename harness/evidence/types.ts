@@ -72,6 +72,18 @@ export interface GatewayRecord {
   exit: ProcessExit | null;
   stopMs: number | null;
   logFile: string;
+  /** Set when the harness ran the build's own migration before this gateway started (builds that need it). */
+  stateMigration?: StateMigrationRecord;
+}
+
+/** The build's own `openclaw doctor --fix`, run in the sandbox so that it takes in the legacy exec-approvals.json. */
+export interface StateMigrationRecord {
+  command: string;
+  /** What in the build called for it. */
+  reason: string;
+  exitCode: number | null;
+  durationMs: number;
+  logFile: string;
 }
 
 export interface ProcessExit {

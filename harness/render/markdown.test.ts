@@ -118,3 +118,14 @@ describe("renderMarkdownProof", () => {
     expect(md.split("\n").filter((l) => l.startsWith("SKIP") || l.startsWith("NOT RUN"))).toHaveLength(2);
   });
 });
+
+describe("renderMarkdownProof: the build's own state migration is part of the environment", () => {
+  it("names doctor --fix and why, only when the harness ran it", () => {
+    const plain = renderMarkdownProof(SAMPLES["smoke-pass"](), { reportPath: REPORT_PATH });
+    expect(plain).not.toContain("doctor --fix");
+    const r = SAMPLES["smoke-pass"]();
+    r.targets[0]!.gateways[0]!.stateMigration = { command: "openclaw doctor --fix --non-interactive", reason: "dist/exec-approvals-migration-gate-X.mjs; no startup importer", exitCode: 0, durationMs: 12_000, logFile: "doctor-single-shared-socket-token.log" };
+    const md = renderMarkdownProof(r, { reportPath: REPORT_PATH });
+    expect(md).toContain("the build's own `openclaw doctor --fix --non-interactive` took the legacy exec-approvals.json into its SQLite store (dist/exec-approvals-migration-gate-X.mjs; no startup importer)");
+  });
+});

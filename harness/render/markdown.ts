@@ -47,7 +47,9 @@ function targetLine(t: TargetRun, multi: boolean): string {
   const rss = Math.max(0, ...t.gateways.map((g) => g.peakRssBytes ?? 0));
   const ready = t.timings.gatewayReadyMs === null ? "gateway never ready" : `gateway hello-ok after ${formatMs(t.timings.gatewayReadyMs)}`;
   const peak = rss > 0 ? `, gateway peak RSS ${gib(rss)}` : "";
-  return `- ${multi ? `${t.role}: ` : ""}openclaw ${oneLine(t.target.version)} (${provenance(t.target)}), Node ${oneLine(t.target.nodeVersion)}, ${ready}${peak}`;
+  const migrated = t.gateways.map((g) => g.stateMigration).find((m) => m !== undefined);
+  const migration = migrated ? `; before each gateway, the build's own \`${oneLine(migrated.command)}\` took the legacy exec-approvals.json into its SQLite store (${oneLine(migrated.reason)})` : "";
+  return `- ${multi ? `${t.role}: ` : ""}openclaw ${oneLine(t.target.version)} (${provenance(t.target)}), Node ${oneLine(t.target.nodeVersion)}, ${ready}${peak}${migration}`;
 }
 
 function tally(t: TargetRun): { passed: number; total: number; held: number; expectations: number } {

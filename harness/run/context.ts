@@ -1,3 +1,4 @@
+import type { LegacyApprovalsDetection } from "../target/legacy-approvals.ts";
 import type { Timeouts } from "../plan/plan.ts";
 import type { Sandbox } from "../sandbox/sandbox.ts";
 import type { RunningGateway } from "../gateway/gateway.ts";
@@ -14,6 +15,8 @@ export interface Redactor {
 export interface TargetRuntime {
   nodePath: string;
   openclawDir: string;
+  /** How the build takes in the legacy exec-approvals.json the sandbox holds (detected once per target). */
+  legacyApprovals: LegacyApprovalsDetection;
 }
 
 /** Everything a scenario may use while it runs against one gateway. */

@@ -17,6 +17,7 @@ import { emptyObservations, runScenario } from "./scenario.ts";
 import { applyPositiveControls } from "../judge/controls.ts";
 import { prepareScenario, releasePrepared, setPreparedPriority, type PreparedScenario } from "./prepare.ts";
 import { prepareAll } from "./prepare-all.ts";
+import { runDoctorFix } from "../sandbox/doctor-fix.ts";
 import { runComposeGroup } from "../compose/lane.ts";
 
 export interface GroupRunOptions {
@@ -103,6 +104,13 @@ export async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
   try {
     const port = await pickPort();
     o.trackPort(port);
+    if (o.target.legacyApprovals.via === "doctor") {
+      // The config first: it points OpenClaw's log into the sandbox (doctor would write /tmp/openclaw otherwise).
+      await sandbox.writeGatewayConfig(port);
+      const d = o.progress.step(`${o.label}: openclaw doctor --fix (${o.group.profile}): this build imports the legacy exec-approvals.json only through doctor`);
+      record.stateMigration = await timed("sandbox", () => runDoctorFix({ nodePath: o.target.nodePath, openclawDir: o.target.openclawDir, env: baseEnv, home: sandbox.layout.home, legacyFile: sandbox.layout.execApprovalsPath, reportFolder: o.reportFolder, logName: `doctor-${o.label}-${o.group.profile}.log`, reason: o.target.legacyApprovals.evidence, redactor: o.redactor, signal: stopAll.signal, trackPid: o.trackPid, timeoutMs: o.timeouts.gatewayReadyMs }));
+      d.done(`exit ${record.stateMigration.exitCode ?? "none"} in ${(record.stateMigration.durationMs / 1000).toFixed(1)}s`);
+    }
     // The gateway's start is the critical path: spawn it first. Taps and runtime processes get ready while it starts
     // (they only need its port), the processes at low priority so that loading OpenClaw's client does not slow it.
     const spawnAt = performance.now();

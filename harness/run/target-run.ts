@@ -4,6 +4,7 @@ import type { RunPlan } from "../plan/plan.ts";
 import type { Progress } from "../ui/progress.ts";
 import type { Faults, Redactor } from "./context.ts";
 import { GroupFailed, notRun, runGroup, type GroupRunOptions } from "./group.ts";
+import { detectLegacyApprovalsImport } from "../target/legacy-approvals.ts";
 import { NO_LOCKS, type RunLocks } from "./locks.ts";
 
 export interface TargetRunOptions {
@@ -28,13 +29,14 @@ export async function runTarget(o: TargetRunOptions): Promise<{ run: TargetRun; 
   const started = Date.now();
   const errors: string[] = [];
   let aborted: string | null = null;
+  const legacyApprovals = await detectLegacyApprovalsImport(o.target.path);
   const groups = await Promise.all(
     o.plan.groups.map(async (group) => {
       try {
         return await o.gatewaySlots.run(() => (o.signal.aborted ? Promise.reject(new Error(`not started: ${String(o.signal.reason)}`)) : runGroup({
           label: o.role,
           group,
-          target: { nodePath: o.nodePath, openclawDir: o.target.path },
+          target: { nodePath: o.nodePath, openclawDir: o.target.path, legacyApprovals },
           redactor: o.redactor,
           timeouts: o.plan.timeouts,
           progress: o.progress,

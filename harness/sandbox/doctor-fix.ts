@@ -1,0 +1,54 @@
+import { access, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { execa } from "execa";
+import { StepError } from "../errors.ts";
+import type { StateMigrationRecord } from "../evidence/types.ts";
+import type { Redactor } from "../run/context.ts";
+
+export const DOCTOR_FIX_ARGS = ["doctor", "--fix", "--non-interactive"] as const;
+
+export interface DoctorFixOptions {
+  nodePath: string;
+  openclawDir: string;
+  env: Record<string, string>;
+  home: string;
+  /** The legacy file doctor must take in; it is gone afterwards or the step fails. */
+  legacyFile: string;
+  reportFolder: string;
+  logName: string;
+  /** What in the build called for it (from detectLegacyApprovalsImport). */
+  reason: string;
+  redactor: Redactor;
+  signal: AbortSignal;
+  trackPid(pid: number): void;
+  timeoutMs: number;
+}
+
+/**
+ * Run the build's own `openclaw doctor --fix --non-interactive` in the sandbox before its gateway starts, for builds
+ * whose runtime refuses a legacy exec-approvals.json until doctor has imported it into SQLite. Its output (redacted)
+ * goes to the report folder; a failure carries the exit, the log tail and what to do.
+ */
+export async function runDoctorFix(o: DoctorFixOptions): Promise<StateMigrationRecord> {
+  const started = performance.now();
+  const argv = [join(o.openclawDir, "openclaw.mjs"), ...DOCTOR_FIX_ARGS];
+  const child = execa(o.nodePath, argv, { env: o.env, extendEnv: false, cwd: o.home, stdin: "ignore", all: true, reject: false, timeout: o.timeoutMs, cancelSignal: o.signal, forceKillAfterDelay: 2000 });
+  if (child.pid !== undefined) o.trackPid(child.pid);
+  const r = await child;
+  const log = o.redactor.text(String(r.all ?? ""));
+  await writeFile(join(o.reportFolder, o.logName), `${log}\n`);
+  const record: StateMigrationRecord = { command: `openclaw ${DOCTOR_FIX_ARGS.join(" ")}`, reason: o.reason, exitCode: r.exitCode ?? null, durationMs: Math.round(performance.now() - started), logFile: o.logName };
+  const stillThere = await access(o.legacyFile).then(() => true, () => false);
+  if (r.exitCode !== 0 || stillThere) {
+    const why = r.timedOut ? `timed out after ${o.timeoutMs / 1000} s` : r.isCanceled ? "cancelled" : r.exitCode !== 0 ? `exited ${r.exitCode ?? "without a code"}` : "left the legacy exec-approvals.json in place";
+    throw new StepError("state migration", `openclaw doctor --fix ${why}`, {
+      process: "openclaw doctor",
+      command: record.command,
+      exitCode: r.exitCode ?? null,
+      signal: r.signal ?? null,
+      logTail: log.split("\n").filter((l) => l.trim()).slice(-12).join("\n"),
+      next: `read ${o.logName} in the report folder; this build needs its legacy approvals imported before the gateway starts`,
+    });
+  }
+  return record;
+}
