@@ -10,6 +10,14 @@ export const HANDOFF_SUCCEEDS: Expectation[] = [
   { id: "requester-decision", expect: "allow-once" },
 ];
 
+/**
+ * The agent tool's handoff works: derived token, the resolve succeeds, the requester gets allow-once. #87105 says
+ * which URL sources get the token, not whether a device goes with it, and the agent tool differs by release (none on
+ * 2026.6.6, 6.8, 6.33-35 and 9.6; sent with the token on 6.9-11 and 7.1-1 to 9.5): the device is recorded, not
+ * judged, and a device sent with the token becomes a finding (harness/judge/wire-findings.ts).
+ */
+export const AGENT_TOOL_HANDOFF_SUCCEEDS: Expectation[] = HANDOFF_SUCCEEDS.filter((e) => e.id !== "device-identity");
+
 /** Refused by the named gateway check, and refused rather than gone: still pending, and the requester never gets allow. */
 export function refusedAndPending(by: RefusalCheck): Expectation[] {
   return [

@@ -1,6 +1,6 @@
 import type { ScenarioDefinition } from "../harness/plan/scenario-types.ts";
 import { AGENT_TOOL } from "./_requirements.ts";
-import { HANDOFF_SUCCEEDS } from "./_expectations.ts";
+import { AGENT_TOOL_HANDOFF_SUCCEEDS } from "./_expectations.ts";
 
 export const scenario: ScenarioDefinition = {
   id: "agent-tool-fallback-local",
@@ -11,5 +11,5 @@ export const scenario: ScenarioDefinition = {
   client: { kind: "openclaw-runtime", route: "fallback-local", api: { call: "agent-tool-resolve" } },
   decision: "allow-once",
   requires: AGENT_TOOL,
-  expectations: [{ id: "url-source", expect: "missing gateway.remote.url (fallback local)" }, ...HANDOFF_SUCCEEDS],
+  expectations: [{ id: "url-source", expect: "missing gateway.remote.url (fallback local)" }, ...AGENT_TOOL_HANDOFF_SUCCEEDS],
 };

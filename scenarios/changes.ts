@@ -17,7 +17,7 @@ export const changes: DeclaredChanges = {
     // whatever the target and sends no device; with gateway.mode remote and no remote.url it throws "gateway remote
     // mode misconfigured" before connecting (the PR's last fix). The canonical resolver arrived after 2026.6.x.
     "explicit-url-omission": { "*": "PASS_TO_PASS" },
-    "agent-tool-local": { "*": "FAIL_TO_PASS", "device-identity": "PASS_TO_PASS", "url-source": "PASS_TO_PASS" },
+    "agent-tool-local": { "*": "FAIL_TO_PASS", "url-source": "PASS_TO_PASS" },
     // Finding: in a separate process the agent tool never reaches the gateway on this route, before or after the fix:
     // callGateway throws "gateway remote mode misconfigured: gateway.remote.url missing" before connecting (2026.6.5,
     // 2026.6.6, 2026.9.6). The scenario keeps the PR's claim and fails on every build; declared so, not weakened.

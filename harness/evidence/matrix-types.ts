@@ -6,7 +6,7 @@
  */
 import type { HostInfo, Report, ScenarioStatus } from "./types.ts";
 
-export const MATRIX_SCHEMA_VERSION = 1 as const;
+export const MATRIX_SCHEMA_VERSION = 2 as const;
 
 /**
  * One version's verdict, spelled as in the issue:
@@ -84,6 +84,8 @@ export interface MatrixCell {
   /** Failed expectation ids. */
   failed: string[];
   dialect: string | null;
+  /** The scenario's findings (observations that are no verdict, e.g. a device sent with the derived token), one line each. */
+  findings: string[];
 }
 
 export interface MatrixSummary {

@@ -16,10 +16,10 @@ function isSymptom(changes: DeclaredChanges, scenario: string, expectation: stri
 }
 
 export function classifyCell(s: ScenarioResult | undefined, id: string, changes: DeclaredChanges): MatrixCell {
-  if (!s) return { scenario: id, status: "absent", class: "broken", text: "no result in the report", failed: [], dialect: null };
+  if (!s) return { scenario: id, status: "absent", class: "broken", text: "no result in the report", failed: [], dialect: null, findings: [] };
   const dialect = s.observations.requester?.dialect ?? null;
   const failed = s.expectations.filter((e) => !e.pass).map((e) => e.id);
-  const base = { scenario: id, status: s.status, failed, dialect };
+  const base = { scenario: id, status: s.status, failed, dialect, findings: s.findings.map(oneLine) };
   switch (s.status) {
     case "passed":
       return { ...base, class: "fixed", text: oneLine(s.deciding) };
@@ -57,7 +57,7 @@ export function failingClause(c: MatrixCell): string {
 export function classifyVersion(o: VersionOutcome, scenarios: readonly string[], changes: DeclaredChanges): MatrixVersion {
   if ("failure" in o) {
     const cls = o.failure.class;
-    const cells = scenarios.map((id): MatrixCell => ({ scenario: id, status: "absent", class: cls, text: o.failure.reason, failed: [], dialect: null }));
+    const cells = scenarios.map((id): MatrixCell => ({ scenario: id, status: "absent", class: cls, text: o.failure.reason, failed: [], dialect: null, findings: [] }));
     return { version: o.version, classification: cls, reason: oneLine(o.failure.reason), failing: [], dialects: [], cells, report: null, runId: null, logTail: o.failure.logTail, timings: { provisionMs: o.provisionMs, gatewayReadyMs: null, totalMs: null } };
   }
   const run = o.report.targets[0];

@@ -88,3 +88,20 @@ describe("the matrix renderers", () => {
     expect(validate(JSON.parse(JSON.stringify(c))).errors).toEqual([]);
   });
 });
+
+describe("matrix findings (sample reports, no gateway)", () => {
+  it("carries each scenario's findings into its cell and lists them in matrix.md with the releases that recorded them", () => {
+    const finding = "the runtime presented a device identity together with the derived approval-runtime token; the gateway answered hello-ok";
+    const withFinding = (version: string): VersionOutcome => {
+      const o = smoke(version, "smoke-pass");
+      if ("report" in o) o.report.targets[0]!.scenarios[0]!.findings = [finding];
+      return o;
+    };
+    const doc = buildMatrix([smoke("2026.6.6", "smoke-pass"), withFinding("2026.6.9"), withFinding("2026.6.10")], CORE, changes, meta);
+    expect(validateMatrix(doc).ok).toBe(true);
+    expect(doc.versions.map((v) => v.classification)).toEqual(["fixed", "fixed", "fixed"]);
+    expect(doc.versions[1]!.cells[0]!.findings).toEqual([finding]);
+    const md = renderMatrixMarkdown(doc, { newestReportPath: null });
+    expect(md).toContain(`- \`${CORE[0]}\`: ${finding} (2026.6.9, 2026.6.10)`);
+  });
+});

@@ -12,6 +12,22 @@ function cell(s: string): string {
   return oneLine(s).replace(/\|/g, "\\|");
 }
 
+/** Each scenario's distinct findings and the releases that recorded them, in row order. Pure. */
+export function findingsByRelease(doc: MatrixDocument): { scenario: string; finding: string; versions: string[] }[] {
+  const by = new Map<string, { scenario: string; finding: string; versions: string[] }>();
+  for (const v of doc.versions) {
+    for (const c of v.cells) {
+      for (const f of c.findings) {
+        const key = `${c.scenario}\u0000${f}`;
+        const hit = by.get(key) ?? { scenario: c.scenario, finding: f, versions: [] };
+        hit.versions.push(v.version);
+        by.set(key, hit);
+      }
+    }
+  }
+  return [...by.values()];
+}
+
 export function renderMatrixMarkdown(doc: MatrixDocument, opts: { newestReportPath: string | null }): string {
   const out: string[] = [];
   const first = doc.versions[0]?.version ?? "-";
@@ -35,6 +51,11 @@ export function renderMatrixMarkdown(doc: MatrixDocument, opts: { newestReportPa
   for (const c of doc.summary.changes) {
     const t = c.transitions.map((x) => `${x.from} (${x.before}) → ${x.to} (${x.after})`).join(", ");
     out.push(`- \`${c.scenario}\`: ${t || "no change across the comparable releases"}`);
+  }
+  const findings = findingsByRelease(doc);
+  if (findings.length) {
+    out.push("", "#### Findings recorded on the wire (observations, not verdicts)", "");
+    for (const f of findings) out.push(`- \`${f.scenario}\`: ${cell(f.finding)} (${f.versions.join(", ")})`);
   }
   out.push("", `Versions from the registry (${doc.versionList.source}${doc.versionList.fetchedAt ? `, read ${doc.versionList.fetchedAt}` : ""}): ${doc.versionList.selected.join(", ")}.`);
   if (doc.newest) {

@@ -1,3 +1,4 @@
+import { wireFindings } from "../judge/wire-findings.ts";
 import type { Observations, RequesterObservation, ScenarioResult, WireConnection } from "../evidence/types.ts";
 import { createRequesterApproval, runtimeRequestParams, type Requester } from "../clients/requester.ts";
 import { checkAndSettle, decideRuntimeRequest } from "../clients/control.ts";
@@ -114,6 +115,7 @@ export async function runScenario(s: ScenarioDefinition, ctx: GatewayContext, pr
   const status = cut ? "not-run" : scenarioStatus(expectations);
   if (cut) findings.push(`interrupted (${cut}) while it ran: the observations above are partial and judge nothing`);
   if (s.findingWhenObserved && status === "passed") findings.push(s.findingWhenObserved);
+  findings.push(...wireFindings(obs));
   if (obs.isolation?.filesNeeded.length) findings.push(`files under OPENCLAW_HOME the runtime process touched: ${obs.isolation.filesNeeded.join(", ")}`);
   return {
     id: s.id,
