@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ScenarioResult } from "./evidence/types.ts";
-import { CLAIMS, FINDING, noSharedSandboxLeft, pick, sharedRun, SHARED_RUN_TIMEOUT_MS, SHARED_SCENARIOS } from "./e2e-shared-run.ts";
+import { CLAIMS, FINDING, pick, sharedRun, SHARED_RUN_TIMEOUT_MS, SHARED_SCENARIOS } from "./e2e-shared-run.ts";
+import { noSandboxLeft } from "./e2e-helpers.ts";
 
 describe("the PR's further claims, each observed on the wire of the real pinned gateway", () => {
   it("every claim scenario passes but one finding, and every refusal names the gateway check that made it", { timeout: SHARED_RUN_TIMEOUT_MS }, async () => {
@@ -54,6 +55,6 @@ describe("the PR's further claims, each observed on the wire of the real pinned 
 
     for (const s of byId.values()) for (const x of s.refusals) expect(x.basis.length, s.id).toBeGreaterThan(10);
     expect(report.hygiene.filter((h) => !h.pass)).toEqual([]);
-    await noSharedSandboxLeft(run);
+    await noSandboxLeft(run.tmp);
   });
 });

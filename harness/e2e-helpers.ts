@@ -87,9 +87,9 @@ export function runDocumented(args: string[], opts: { env?: Record<string, strin
   return runCounted("corepack", ["pnpm", ...args], opts);
 }
 
-/** Asserts that no process mentions a sandbox of this test process's runs (argv or environment). */
-export async function noSandboxLeft(): Promise<void> {
-  expect(await processesMentioning([E2E_TMP])).toEqual([]);
+/** Asserts that no process mentions a sandbox under `root` (argv or environment); by default this test process's runs. */
+export async function noSandboxLeft(root: string = E2E_TMP): Promise<void> {
+  expect(await processesMentioning([root])).toEqual([]);
 }
 
 export function reportPathFrom(output: string): string | null {

@@ -8,10 +8,9 @@
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { expect, inject } from "vitest";
+import { inject } from "vitest";
 import type { Report, ScenarioResult } from "./evidence/types.ts";
 import { readReport, reportPathFrom, runCli } from "./e2e-helpers.ts";
-import { processesMentioning } from "./hygiene/probe.ts";
 
 export const PROBES = ["forged-token", "raw-socket-token", "foreign-home-token", "wrong-client-shape", "missing-approvals-scope", "derived-token-probe"];
 export const LOCALITY = ["non-loopback-peer", "loopback-peer-control", "remote-paired-device-locality", "loopback-paired-device-runtime"];
@@ -78,7 +77,3 @@ export function pick(run: SharedRun, ids: readonly string[]): ScenarioResult[] {
   });
 }
 
-/** Asserts that no process mentions a sandbox of the shared run (argv or environment). */
-export async function noSharedSandboxLeft(run: SharedRun): Promise<void> {
-  expect(await processesMentioning([run.tmp])).toEqual([]);
-}

@@ -72,7 +72,10 @@ export async function runBench(session: Session): Promise<number> {
   await runFull("smoke", ["smoke", ...headArgs]);
   await runFull("smokeBase", ["smoke", "--openclaw", baseSpec]);
   const proofHeadArgs = opts.head ?? opts.openclaw ? ["--head", (opts.head ?? opts.openclaw) as string] : [];
-  await runFull("proof", ["proof", "--base", baseSpec, ...proofHeadArgs]);
+  // Like for like: the singles run the core scenarios, so the proof runs those on both ends (when issue 14 set the
+  // ratio, the proof's default was the core set; it has since grown to the claims, ~15 scenarios and 4 gateways a side).
+  const coreArgs = core.flatMap((sc) => ["--scenario", sc.id]);
+  await runFull("proof", ["proof", "--base", baseSpec, ...proofHeadArgs, ...coreArgs]);
   const figures: BenchFigures = {
     floor: {
       gatewayReady: spread(gatewayReady),
@@ -83,7 +86,7 @@ export async function runBench(session: Session): Promise<number> {
     cost: { cachedProvision: spread(cached), harnessPeakRssBytes: Math.max(0, ...harnessRss), gatewayPeakRssBytes: gatewayRss },
   };
   const verdict = judgeBench(figures);
-  const profiles = opts.profile ? [await profiledRun("smoke", ["smoke", ...headArgs], reportDir, env, progress), await profiledRun("proof", ["proof", "--base", baseSpec, ...proofHeadArgs], reportDir, env, progress)] : [];
+  const profiles = opts.profile ? [await profiledRun("smoke", ["smoke", ...headArgs], reportDir, env, progress), await profiledRun("proof", ["proof", "--base", baseSpec, ...proofHeadArgs, ...coreArgs], reportDir, env, progress)] : [];
   const text = [renderBench(figures, verdict), ...profiles.map(renderProfile)].join("\n\n");
   process.stdout.write(`\n${text}\n`);
   const out = join(reportDir, "bench.json");
