@@ -6,6 +6,7 @@ describe("matrix, bisect and cache options", () => {
   it("parses a matrix run, its list and a merge", () => {
     const o = parseCli(["matrix", "--from", "2026.6.5", "--to", "2026.6.11", "--prune", "--concurrency", "1", "--scenario", "local-token-handoff", "--json"]);
     expect(o.matrix).toMatchObject({ from: "2026.6.5", to: "2026.6.11", prune: true, versionsAtOnce: 1, merge: null });
+    expect(parseCli(["matrix", "merge", "a/report.json", "--versions", "2026.6.5,2026.6.6"]).matrix).toMatchObject({ merge: ["a/report.json"], versions: ["2026.6.5", "2026.6.6"] });
     expect(parseCli(["matrix", "--versions", "2026.6.5, 2026.6.6", "--prereleases"]).matrix).toMatchObject({ versions: ["2026.6.5", "2026.6.6"], prereleases: true, versionsAtOnce: null });
     expect(parseCli(["matrix", "merge", "a/report.json", "b/report.json"]).matrix.merge).toEqual(["a/report.json", "b/report.json"]);
     expect(parseCli(["matrix", "--list", "--json"]).matrix.list).toBe(true);

@@ -37,7 +37,7 @@ export const MATRIX_HELP = `  matrix              run the scenarios on every rel
 
 Matrix and bisect options (they take --scenario, --report-dir, --keep, --json, --verbose too)
   --from V / --to V   first and last release (default 2026.6.5 and the newest release)
-  --versions a,b,c    exactly these versions
+  --versions a,b,c    exactly these versions (merge: the versions the run expected; one without a report is broken)
   --prereleases       include beta/alpha/rc builds (default: releases only)
   --concurrency N     matrix: versions at once (default from cores and MemAvailable)
   --list              matrix: print the chosen versions (and scenarios) and run nothing
@@ -66,7 +66,7 @@ export function matrixOptions(command: string, rest: readonly string[], v: Value
     if (rest[0] !== "merge") throw new UsageError(`unexpected argument '${rest[0]}'`, "Use `corepack pnpm matrix merge <report.json…>`, or options that start with --");
     merge = rest.slice(1);
     if (!merge.length) throw new UsageError("matrix merge needs report.json files", "Pass them: corepack pnpm matrix merge reports/*/report.json");
-    if (v.from || v.to || v.versions || v.list || v.prune) throw new UsageError("matrix merge takes the versions from the reports", "Drop --from/--to/--versions/--list/--prune");
+    if (v.from || v.to || v.list || v.prune) throw new UsageError("matrix merge takes the versions from the reports (and --versions: those that must have one)", "Drop --from/--to/--list/--prune");
   }
   if (command === "cache") {
     if (rest[0] !== "prune" || rest.length > 1) throw new UsageError(`unknown cache command '${rest.join(" ")}'`, "Use `corepack pnpm run cache prune --keep N`");

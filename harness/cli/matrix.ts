@@ -1,4 +1,5 @@
 /** `pnpm matrix`, `pnpm matrix merge` and `pnpm matrix --list`: plan, run the versions (matrix/run.ts), render. */
+import { missingVersionOutcomes } from "../matrix/merge.ts";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { arch, availableParallelism, cpus, platform, release, totalmem } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
@@ -174,6 +175,7 @@ export async function runMerge(session: Session, paths: string[]): Promise<numbe
     if (dup) throw new UsageError(`${paths[i]} and ${dup} are both reports of openclaw ${o.version}`, "Pass one report per version");
     seen.set(o.version, paths[i] as string);
   }
+  outcomes.push(...missingVersionOutcomes(session.opts.matrix.versions, outcomes));
   const { runId, folder } = await runFolder(session, "merge", started);
   for (const o of outcomes) if ("report" in o && o.reportPath) o.reportPath = relative(folder, o.reportPath);
   const versions = outcomes.map((o) => o.version);
