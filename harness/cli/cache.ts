@@ -10,10 +10,10 @@ export async function runCachePrune(session: Session): Promise<number> {
   const cacheDir = defaultCacheDir(process.env);
   const keep = session.opts.matrix.keepEntries ?? 0;
   const before = await dirBytes(cacheDir);
-  const { kept, removed } = await pruneCache(cacheDir, keep);
+  const { kept, removed, busy } = await pruneCache(cacheDir, keep);
   const after = await dirBytes(cacheDir);
   process.stdout.write(
-    `${cacheDir}: removed ${removed.length} target(s)${removed.length ? ` (${removed.map((e) => e.version).join(", ")})` : ""}, kept ${kept.length}${kept.length ? ` (${kept.map((e) => e.version).join(", ")})` : ""}; ${gib(before)} → ${gib(after)}\n`,
+    `${cacheDir}: removed ${removed.length} target(s)${removed.length ? ` (${removed.map((e) => e.version).join(", ")})` : ""}, kept ${kept.length}${kept.length ? ` (${kept.map((e) => e.version).join(", ")})` : ""}${busy.length ? `, left ${busy.length} in use by a running process (${busy.map((e) => e.version).join(", ")})` : ""}; ${gib(before)} → ${gib(after)}\n`,
   );
   return 0;
 }

@@ -3,9 +3,10 @@
  * its turn, so installs overlap with gateway runs) and run the same smoke as `pnpm smoke --openclaw V`. Nothing here
  * judges: the report goes to classify.ts.
  */
+import { entriesInUse } from "../target/prune.ts";
 import { existsSync, readFileSync } from "node:fs";
 import { readFile, readdir, rm } from "node:fs/promises";
-import { dirname, join, relative } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
 import type { DiskRecord } from "../evidence/matrix-types.ts";
 import { StepError, UsageError } from "../errors.ts";
 import { newTracker, type ResolvedTarget, type Tracker } from "../run/run.ts";
@@ -179,6 +180,11 @@ async function pruneInstalled(ctx: VersionRunContext, target: ResolvedTarget): P
   const entry = dirname(dirname(target.path));
   if (dirname(entry) !== ctx.cacheDir || ctx.disk.preexisting.has(entry)) return;
   const compiled = join(compileCacheDir(ctx.cacheDir), "openclaw", target.version);
+  // Another run (a second matrix, a smoke) may be using the same install: leave it to `cache prune` later.
+  if ((await entriesInUse(ctx.cacheDir, [basename(entry)])).size > 0) {
+    ctx.session.progress.info(`--prune: left ${basename(entry)} in place, a running process uses it`);
+    return;
+  }
   await rm(entry, { recursive: true, force: true });
   if (existsSync(compiled) && !ctx.disk.preexisting.has(compiled)) await rm(compiled, { recursive: true, force: true });
   ctx.disk.pruned.push(target.version);
