@@ -18,23 +18,36 @@ export interface LegacyApprovalsDetection {
   evidence: string;
 }
 
-const GATE_FILE = /^exec-approvals-migration-gate-[\w-]+\.mjs$/;
-const STARTUP_FILE = /^startup-state-migrations-[\w-]+\.mjs$/;
+export interface DistFile {
+  name: string;
+  text: string;
+}
+
+/** The gate's own message (2026.8.1 in exec-approvals-generated-migration-*.js, 2026.9.x in exec-approvals-migration-gate-*.mjs). */
+const GATE_TEXT = "Legacy exec approvals exist";
+const GATE_FILE = /^exec-approvals[\w.-]*\.m?js$/;
+/** A startup module that calls the importer (2026.9.6: startup-state-migrations-*.mjs). */
+const STARTUP_FILE = /startup[\w.-]*\.m?js$/;
 const IMPORTER = /\bmigrateLegacyExecApprovals\b/;
 
-/** Decide from the build's dist file names and the text of its startup-migration modules. Pure. */
-export function classifyLegacyApprovalsImport(distFiles: readonly string[], startupTexts: readonly string[]): LegacyApprovalsDetection {
-  const gate = distFiles.find((f) => GATE_FILE.test(f));
+/** The dist files worth reading: few, by name. Pure. */
+export function isCandidate(name: string): boolean {
+  return GATE_FILE.test(name) || STARTUP_FILE.test(name);
+}
+
+/** Decide from the text of the build's candidate dist files. Pure. */
+export function classifyLegacyApprovalsImport(files: readonly DistFile[]): LegacyApprovalsDetection {
+  const gate = files.find((f) => GATE_FILE.test(f.name) && f.text.includes(GATE_TEXT));
   if (!gate) return { via: "none", evidence: "dist has no exec-approvals migration gate" };
-  const startup = distFiles.filter((f) => STARTUP_FILE.test(f));
-  if (startupTexts.some((t) => IMPORTER.test(t))) return { via: "gateway-start", evidence: `dist/${gate}; ${startup.join(", ")} imports the legacy file at start` };
-  return { via: "doctor", evidence: `dist/${gate}; no startup state migration imports the legacy file (only doctor does)` };
+  const importers = files.filter((f) => STARTUP_FILE.test(f.name) && IMPORTER.test(f.text)).map((f) => f.name);
+  if (importers.length) return { via: "gateway-start", evidence: `dist/${gate.name} gates the legacy file; ${importers.join(", ")} imports it at start` };
+  return { via: "doctor", evidence: `dist/${gate.name} gates the legacy file and no startup module imports it (only doctor does)` };
 }
 
 /** Read what classifyLegacyApprovalsImport needs from an installed build. */
 export async function detectLegacyApprovalsImport(openclawDir: string): Promise<LegacyApprovalsDetection> {
   const dist = join(openclawDir, "dist");
-  const files = await readdir(dist).catch(() => [] as string[]);
-  const startupTexts = await Promise.all(files.filter((f) => STARTUP_FILE.test(f)).map((f) => readFile(join(dist, f), "utf8").catch(() => "")));
-  return classifyLegacyApprovalsImport(files, startupTexts);
+  const names = (await readdir(dist).catch(() => [] as string[])).filter(isCandidate);
+  const files = await Promise.all(names.map(async (name) => ({ name, text: await readFile(join(dist, name), "utf8").catch(() => "") })));
+  return classifyLegacyApprovalsImport(files);
 }
