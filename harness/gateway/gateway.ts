@@ -1,5 +1,4 @@
 import { execa, type ResultPromise } from "execa";
-import getPort from "get-port";
 import { StepError } from "../errors.ts";
 import { descendants, peakRssBytes, stopTree } from "../proc/tree.ts";
 import type { ProcessExit } from "../evidence/types.ts";
@@ -46,10 +45,8 @@ export interface RunningGateway {
   stop(): Promise<{ stopMs: number; peakRssBytes: number | null; exit: ProcessExit | null }>;
 }
 
-/** A free loopback port (chosen by the OS through get-port, never a fixed one). */
-export function pickPort(): Promise<number> {
-  return getPort({ host: "127.0.0.1" });
-}
+/** A free loopback port for a gateway, from below the ephemeral range (see ports.ts), never a fixed one. */
+export { pickGatewayPort as pickPort } from "./ports.ts";
 
 /** Start the real `openclaw gateway run` on the given port and wait until a token connect gets hello-ok. */
 export async function startGateway(opts: GatewayStartOptions): Promise<RunningGateway> {
