@@ -40,6 +40,13 @@ describe("runDoctorFix (fake doctor script, no OpenClaw)", () => {
       expect((err as StepError).detail).toMatchObject({ exitCode: 3, logTail: "cannot repair" });
     });
   });
+  it("names a doctor blocked by the build's own legacy-approvals gate (2026.8.1's defect) as such", async () => {
+    await withFakeDoctor(`console.error("Legacy exec approvals exist at " + process.env.LEGACY + ". Run \`openclaw doctor --fix\` before using exec approvals."); process.exit(1);`, async (o) => {
+      const err = await runDoctorFix(o).catch((e: unknown) => e);
+      expect((err as StepError).message).toBe("state migration: openclaw doctor --fix exited 1, blocked by the build's own legacy-approvals gate (its doctor cannot import exec-approvals.json)");
+      expect((err as StepError).detail.next).toMatch(/cannot take in a legacy exec-approvals.json through its own doctor/);
+    });
+  });
   it("fails when doctor exits 0 but leaves the legacy file in place", async () => {
     await withFakeDoctor(`console.log("nothing to do");`, async (o) => {
       await expect(runDoctorFix(o)).rejects.toThrow("left the legacy exec-approvals.json in place");
