@@ -138,7 +138,7 @@ export async function runtimeFloors(
 }
 
 /** A full run through the real CLI, as a user runs it: wall time and its report. */
-export async function cliRun(args: string[], reportDir: string, env: Record<string, string>): Promise<{ wallMs: number; report: Report | null; exitCode: number | null }> {
+export async function cliRun(args: string[], reportDir: string, env: Record<string, string>): Promise<{ wallMs: number; report: Report | null; exitCode: number | null; stderrTail: string }> {
   const t0 = Date.now();
   const r = await execa(process.execPath, [...process.execArgv, MAIN, ...args, "--json", "--report-dir", reportDir], { env, extendEnv: false, reject: false, timeout: 600_000 });
   const wallMs = Date.now() - t0;
@@ -148,5 +148,6 @@ export async function cliRun(args: string[], reportDir: string, env: Record<stri
   } catch {
     report = null;
   }
-  return { wallMs, report, exitCode: r.exitCode ?? null };
+  const stderrTail = String(r.stderr ?? "").split("\n").filter((l) => l.trim()).slice(-5).join("\n");
+  return { wallMs, report, exitCode: r.exitCode ?? null, stderrTail };
 }

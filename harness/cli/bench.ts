@@ -1,5 +1,5 @@
 import { detectLegacyApprovalsImport } from "../target/legacy-approvals.ts";
-import { UsageError } from "../errors.ts";
+import { StepError, UsageError } from "../errors.ts";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { cliRun, gatewayReadyFloor, runtimeFloors } from "../bench/measure.ts";
@@ -9,6 +9,8 @@ import type { PhaseEntry } from "../run/phases.ts";
 import type { Progress } from "../ui/progress.ts";
 import { loadCatalog } from "../plan/catalog.ts";
 import { DEFAULT_PROOF_BASE } from "../plan/plan.ts";
+import { requiredForProof } from "../plan/validate-catalog.ts";
+import { changes } from "../../scenarios/changes.ts";
 import { compileCacheDir, defaultCacheDir, resolveTarget } from "../target/resolve.ts";
 import type { Session } from "./session.ts";
 import { tmpdir } from "node:os";
@@ -54,13 +56,15 @@ export async function runBench(session: Session): Promise<number> {
   }
   const env = childEnv();
   const headArgs = opts.head ?? opts.openclaw ? ["--openclaw", (opts.head ?? opts.openclaw) as string] : [];
-  const full = { smoke: [] as number[], smokeBase: [] as number[], proof: [] as number[] };
+  const full = { smoke: [] as number[], smokeHead: [] as number[], smokeBase: [] as number[], proof: [] as number[] };
   const harnessRss: number[] = [];
   const gatewayRss: number[] = [];
   const runFull = async (label: keyof typeof full, args: string[]): Promise<void> => {
     for (let i = 0; i < runs; i++) {
       const st = progress.step(`full: ${label} (${i + 1}/${runs})`);
       const r = await cliRun(args, reportDir, env);
+      // A run that wrote no report measured nothing (a usage error takes a second): never a figure.
+      if (!r.report) throw new StepError("bench", `pnpm ${args.join(" ")} wrote no report (exit ${r.exitCode ?? "none"})`, { process: "harness CLI", command: args.join(" "), exitCode: r.exitCode, logTail: r.stderrTail, next: "run that command alone to see why" });
       full[label].push(r.wallMs);
       if (r.report) {
         harnessRss.push(r.report.resources.harnessPeakRssBytes);
@@ -70,23 +74,26 @@ export async function runBench(session: Session): Promise<number> {
     }
   };
   await runFull("smoke", ["smoke", ...headArgs]);
-  await runFull("smokeBase", ["smoke", "--openclaw", baseSpec]);
+  // Like for like: a proof may not leave out what changes.ts declares FAIL_TO_PASS (agent-tool and requester claims
+  // besides the core), so the proof runs the core plus those, and so do the two singles it is divided by.
+  const proofSet = [...new Set([...core.map((sc) => sc.id), ...requiredForProof(changes)])];
+  const proofScenarioArgs = proofSet.flatMap((id) => ["--scenario", id]);
+  await runFull("smokeHead", ["smoke", ...headArgs, ...proofScenarioArgs]);
+  await runFull("smokeBase", ["smoke", "--openclaw", baseSpec, ...proofScenarioArgs]);
   const proofHeadArgs = opts.head ?? opts.openclaw ? ["--head", (opts.head ?? opts.openclaw) as string] : [];
-  // Like for like: the singles run the core scenarios, so the proof runs those on both ends (when issue 14 set the
-  // ratio, the proof's default was the core set; it has since grown to the claims, ~15 scenarios and 4 gateways a side).
-  const coreArgs = core.flatMap((sc) => ["--scenario", sc.id]);
-  await runFull("proof", ["proof", "--base", baseSpec, ...proofHeadArgs, ...coreArgs]);
+  const proofArgs = ["proof", "--base", baseSpec, ...proofHeadArgs, ...proofScenarioArgs];
+  await runFull("proof", proofArgs);
   const figures: BenchFigures = {
     floor: {
       gatewayReady: spread(gatewayReady),
       runtimeProcess: spread(floors.runtimeProcess),
       singleScenario: Object.fromEntries(Object.entries(floors.singleScenario).map(([k, v]) => [k, spread(v)])),
     },
-    full: { smoke: spread(full.smoke), smokeBase: spread(full.smokeBase), proof: spread(full.proof) },
+    full: { smoke: spread(full.smoke), smokeHead: spread(full.smokeHead), smokeBase: spread(full.smokeBase), proof: spread(full.proof) },
     cost: { cachedProvision: spread(cached), harnessPeakRssBytes: Math.max(0, ...harnessRss), gatewayPeakRssBytes: gatewayRss },
   };
   const verdict = judgeBench(figures);
-  const profiles = opts.profile ? [await profiledRun("smoke", ["smoke", ...headArgs], reportDir, env, progress), await profiledRun("proof", ["proof", "--base", baseSpec, ...proofHeadArgs, ...coreArgs], reportDir, env, progress)] : [];
+  const profiles = opts.profile ? [await profiledRun("smoke", ["smoke", ...headArgs], reportDir, env, progress), await profiledRun("proof", proofArgs, reportDir, env, progress)] : [];
   const text = [renderBench(figures, verdict), ...profiles.map(renderProfile)].join("\n\n");
   process.stdout.write(`\n${text}\n`);
   const out = join(reportDir, "bench.json");
@@ -100,6 +107,7 @@ async function profiledRun(label: string, args: string[], reportDir: string, env
   const st = progress.step(`profile: ${label}`);
   const file = join(reportDir, `profile-${label}.json`);
   const r = await cliRun([...args, "--profile-out", file], reportDir, env);
+  if (!r.report) throw new StepError("bench", `pnpm ${args.join(" ")} wrote no report (exit ${r.exitCode ?? "none"})`, { process: "harness CLI", command: args.join(" "), exitCode: r.exitCode, logTail: r.stderrTail, next: "run that command alone to see why" });
   const data = JSON.parse(await readFile(file, "utf8")) as { wallMs: number; phases: PhaseEntry[] };
   st.done(`${(r.wallMs / 1000).toFixed(1)} s, ${r.report?.status ?? "no report"}`);
   // The CLI's own clock starts at its process start; the wall seen from here adds spawning it.
