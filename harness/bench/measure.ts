@@ -2,11 +2,13 @@ import type { TargetRuntime } from "../run/context.ts";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { execa } from "execa";
+import { StepError } from "../errors.ts";
 import { createRedactor } from "../evidence/redact.ts";
 import type { Report } from "../evidence/types.ts";
 import { createRequesterApproval } from "../clients/requester.ts";
 import { checkAndSettle } from "../clients/control.ts";
-import { pickPort, startGateway, type RunningGateway } from "../gateway/gateway.ts";
+import { startGateway, type RunningGateway } from "../gateway/gateway.ts";
+import { pickGatewayPort } from "../gateway/ports.ts";
 import { DEFAULT_TIMEOUTS } from "../plan/plan.ts";
 import type { ScenarioDefinition } from "../plan/scenario-types.ts";
 import { childBaseEnv } from "../sandbox/layout.ts";
@@ -41,7 +43,7 @@ async function bareGateway(target: Target, logDir: string): Promise<GatewayHandl
   const baseEnv = childBaseEnv(sandbox.layout, process.env, dirname(target.nodePath), sandbox.compileCached);
   try {
     const gateway = await startGateway({
-      port: await pickPort(),
+      port: await pickGatewayPort(),
       nodePath: target.nodePath,
       openclawDir: target.openclawDir,
       env: baseEnv,
@@ -137,8 +139,11 @@ export async function runtimeFloors(
   return { runtimeProcess, singleScenario };
 }
 
-/** A full run through the real CLI, as a user runs it: wall time and its report. */
-export async function cliRun(args: string[], reportDir: string, env: Record<string, string>): Promise<{ wallMs: number; report: Report | null; exitCode: number | null; stderrTail: string }> {
+/**
+ * A full run through the real CLI, as a user runs it: wall time and its report. A run that wrote no report measured
+ * nothing (a usage error takes a second), so it stops the bench with its exit and stderr tail instead of a figure.
+ */
+export async function cliRun(args: string[], reportDir: string, env: Record<string, string>): Promise<{ wallMs: number; report: Report; exitCode: number | null }> {
   const t0 = Date.now();
   const r = await execa(process.execPath, [...process.execArgv, MAIN, ...args, "--json", "--report-dir", reportDir], { env, extendEnv: false, reject: false, timeout: 600_000 });
   const wallMs = Date.now() - t0;
@@ -148,6 +153,9 @@ export async function cliRun(args: string[], reportDir: string, env: Record<stri
   } catch {
     report = null;
   }
-  const stderrTail = String(r.stderr ?? "").split("\n").filter((l) => l.trim()).slice(-5).join("\n");
-  return { wallMs, report, exitCode: r.exitCode ?? null, stderrTail };
+  if (!report) {
+    const logTail = String(r.stderr ?? "").split("\n").filter((l) => l.trim()).slice(-5).join("\n");
+    throw new StepError("bench", `pnpm ${args.join(" ")} wrote no report (exit ${r.exitCode ?? "none"})`, { process: "harness CLI", command: args.join(" "), exitCode: r.exitCode ?? null, logTail, next: "run that command alone to see why" });
+  }
+  return { wallMs, report, exitCode: r.exitCode ?? null };
 }

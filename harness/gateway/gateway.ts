@@ -9,7 +9,7 @@ import { LogSink, type TextRedactor } from "./log-sink.ts";
 const ADMIN_SCOPES = ["operator.admin", "operator.approvals"] as const;
 
 export interface GatewayStartOptions {
-  /** A free loopback port chosen by the caller (see pickPort), so taps can be prepared before spawn. */
+  /** A free loopback port chosen by the caller (see pickGatewayPort in ports.ts), so taps can be prepared before spawn. */
   port: number;
   bind?: "loopback" | "lan";
   nodePath: string;
@@ -44,9 +44,6 @@ export interface RunningGateway {
   kill(signal: NodeJS.Signals): Promise<void>;
   stop(): Promise<{ stopMs: number; peakRssBytes: number | null; exit: ProcessExit | null }>;
 }
-
-/** A free loopback port for a gateway, from below the ephemeral range (see ports.ts), never a fixed one. */
-export { pickGatewayPort as pickPort } from "./ports.ts";
 
 /** Start the real `openclaw gateway run` on the given port and wait until a token connect gets hello-ok. */
 export async function startGateway(opts: GatewayStartOptions): Promise<RunningGateway> {

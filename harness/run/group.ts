@@ -1,7 +1,8 @@
 import { dirname, join } from "node:path";
 import type { GatewayRecord, ScenarioResult } from "../evidence/types.ts";
 import { StepError } from "../errors.ts";
-import { pickPort, startGateway, type RunningGateway } from "../gateway/gateway.ts";
+import { startGateway, type RunningGateway } from "../gateway/gateway.ts";
+import { pickGatewayPort } from "../gateway/ports.ts";
 import { endPhase, timed } from "./phases.ts";
 import type { GatewayGroup, Timeouts } from "../plan/plan.ts";
 import type { ScenarioDefinition } from "../plan/scenario-types.ts";
@@ -102,7 +103,7 @@ export async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
   o.signal.addEventListener("abort", onAbort, { once: true });
   let prepared: PreparedScenario[] = [];
   try {
-    const port = await pickPort();
+    const port = await pickGatewayPort();
     o.trackPort(port);
     if (o.target.legacyApprovals.via === "doctor") {
       // The config first: it points OpenClaw's log into the sandbox (doctor would write /tmp/openclaw otherwise).

@@ -4,6 +4,7 @@ import { execa } from "execa";
 import { StepError } from "../errors.ts";
 import type { StateMigrationRecord } from "../evidence/types.ts";
 import type { Redactor } from "../run/context.ts";
+import { GATE_TEXT } from "../target/legacy-approvals.ts";
 
 export const DOCTOR_FIX_ARGS = ["doctor", "--fix", "--non-interactive"] as const;
 
@@ -24,26 +25,25 @@ export interface DoctorFixOptions {
   timeoutMs: number;
 }
 
-/** What a build's migration gate says when a legacy exec-approvals.json is present (every SQLite-era build). */
-const GATE_REFUSAL = "Legacy exec approvals exist";
-
 /**
  * Why doctor failed, in words a reader can act on. A doctor that itself prints the gate's refusal was blocked by
  * the file it was run to import: 2026.8.1's config repair updates exec approvals through the gate before its state
  * migrations run, so its doctor --fix cannot import the file at all (fixed in 2026.8.2). That is the build's
  * defect, not a harness dialect: the scenario cannot be set up on it through the build's own means.
  */
-export function doctorFailure(r: { timedOut: boolean; isCanceled: boolean; exitCode?: number | undefined }, log: string, timeoutMs: number): { why: string; next: string } {
-  if (r.timedOut) return { why: `timed out after ${timeoutMs / 1000} s`, next: "read the doctor log in the report folder; raise --ready-timeout on a loaded machine" };
+export function doctorFailure(r: { timedOut: boolean; isCanceled: boolean; exitCode?: number | undefined }, log: string, timeoutMs: number, logName: string): { why: string; next: string } {
+  const readLog = `read ${logName} in the report folder`;
+  if (r.timedOut) return { why: `timed out after ${timeoutMs / 1000} s`, next: `${readLog}; raise --ready-timeout on a loaded machine` };
   if (r.isCanceled) return { why: "cancelled", next: "run again without interrupting" };
-  if (r.exitCode !== 0 && log.includes(GATE_REFUSAL)) {
+  if (r.exitCode !== 0 && log.includes(GATE_TEXT)) {
     return {
       why: `exited ${r.exitCode ?? "without a code"}, blocked by the build's own legacy-approvals gate (its doctor cannot import exec-approvals.json)`,
       next: "this build cannot take in a legacy exec-approvals.json through its own doctor; judge the releases around it",
     };
   }
-  if (r.exitCode !== 0) return { why: `exited ${r.exitCode ?? "without a code"}`, next: "read the doctor log in the report folder; this build needs its legacy approvals imported before the gateway starts" };
-  return { why: "left the legacy exec-approvals.json in place", next: "read the doctor log in the report folder; this build needs its legacy approvals imported before the gateway starts" };
+  const next = `${readLog}; this build needs its legacy approvals imported before the gateway starts`;
+  if (r.exitCode !== 0) return { why: `exited ${r.exitCode ?? "without a code"}`, next };
+  return { why: "left the legacy exec-approvals.json in place", next };
 }
 
 /**
@@ -62,14 +62,14 @@ export async function runDoctorFix(o: DoctorFixOptions): Promise<StateMigrationR
   const record: StateMigrationRecord = { command: `openclaw ${DOCTOR_FIX_ARGS.join(" ")}`, reason: o.reason, exitCode: r.exitCode ?? null, durationMs: Math.round(performance.now() - started), logFile: o.logName };
   const stillThere = await access(o.legacyFile).then(() => true, () => false);
   if (r.exitCode !== 0 || stillThere) {
-    const { why, next } = doctorFailure(r, log, o.timeoutMs);
+    const { why, next } = doctorFailure(r, log, o.timeoutMs, o.logName);
     throw new StepError("state migration", `openclaw doctor --fix ${why}`, {
       process: "openclaw doctor",
       command: record.command,
       exitCode: r.exitCode ?? null,
       signal: r.signal ?? null,
       logTail: log.split("\n").filter((l) => l.trim()).slice(-12).join("\n"),
-      next: next.replace("the doctor log", o.logName),
+      next,
     });
   }
   return record;

@@ -24,7 +24,7 @@ export interface DistFile {
 }
 
 /** The gate's own message (2026.8.1 in exec-approvals-generated-migration-*.js, 2026.9.x in exec-approvals-migration-gate-*.mjs). */
-const GATE_TEXT = "Legacy exec approvals exist";
+export const GATE_TEXT = "Legacy exec approvals exist";
 const GATE_FILE = /^exec-approvals[\w.-]*\.m?js$/;
 /** A startup module that calls the importer (2026.9.6: startup-state-migrations-*.mjs). */
 const STARTUP_FILE = /startup[\w.-]*\.m?js$/;
