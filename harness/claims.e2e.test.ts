@@ -22,6 +22,11 @@ describe("the PR's further claims, each observed on the wire of the real pinned 
     expect(finding.refusals.map((x) => x.refusedBy)).toEqual(["client-before-connect"]);
     expect(finding.observations.runtime?.errorMessage).toContain("gateway remote mode misconfigured: gateway.remote.url missing");
     expect(finding.observations.control?.pendingAfterRuntime).toBe(true);
+    // It did reach the classification the PR changed: the tool derived this home's token before callGateway refused.
+    expect(finding.expectations.find((e) => e.id === "client-token-choice")?.pass).toBe(true);
+    expect(finding.observations.runtime?.tokenDerivation).toEqual({ count: 1, equalsDerived: true });
+    expect(finding.knownFinding?.reproduce).toContain("callGatewayTool");
+    expect(finding.findings.some((f) => f.startsWith("OpenClaw finding: ") && f.includes("Reproduce: "))).toBe(true);
 
     // The agent tool attaches the token only for the local target, fallback-local included (the PR's last fix).
     for (const id of ["agent-tool-local"]) {
@@ -31,6 +36,7 @@ describe("the PR's further claims, each observed on the wire of the real pinned 
     }
     for (const id of ["agent-tool-env-url", "agent-tool-config-remote-url"]) {
       const s = byId.get(id)!;
+      expect(s.observations.runtime?.tokenDerivation, id).toEqual({ count: 0, equalsDerived: false });
       expect(s.observations.wire[0]?.connect?.approvalRuntimeToken, id).toBeNull();
       expect(s.observations.wire[0]?.connect?.deviceId, id).toBe(s.observations.stateIdentity?.deviceId);
       expect(s.refusals.map((x) => x.refusedBy), id).toEqual(["no-runtime-authority"]);

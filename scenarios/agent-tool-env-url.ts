@@ -10,5 +10,5 @@ export const scenario: ScenarioDefinition = {
   client: { kind: "openclaw-runtime", route: "env-url", api: { call: "agent-tool-resolve" } },
   decision: "allow-once",
   requires: AGENT_TOOL,
-  expectations: [{ id: "url-source", expect: "env OPENCLAW_GATEWAY_URL" }, ...OMITS_TOKEN_USES_STABLE_IDENTITY],
+  expectations: [{ id: "url-source", expect: "env OPENCLAW_GATEWAY_URL" }, { id: "client-token-choice", expect: "none" }, ...OMITS_TOKEN_USES_STABLE_IDENTITY],
 };

@@ -18,10 +18,11 @@ export const changes: DeclaredChanges = {
     // mode misconfigured" before connecting (the PR's last fix). The canonical resolver arrived after 2026.6.x.
     "explicit-url-omission": { "*": "PASS_TO_PASS" },
     "agent-tool-local": { "*": "FAIL_TO_PASS", "url-source": "PASS_TO_PASS" },
-    // Finding: in a separate process the agent tool never reaches the gateway on this route, before or after the fix:
-    // callGateway throws "gateway remote mode misconfigured: gateway.remote.url missing" before connecting (2026.6.5,
-    // 2026.6.6, 2026.9.6). The scenario keeps the PR's claim and fails on every build; declared so, not weakened.
-    "agent-tool-fallback-local": { "*": "FAIL_TO_FAIL" },
+    // The PR's last fix: the tool's own classification (client-token-choice, traced in the runtime process) derives the
+    // token on 2026.6.6+ and not on 2026.6.5 (a random process-local token). End to end it fails on every build: the
+    // callGateway the tool hands the token to refuses gateway.mode=remote without remote.url before connecting
+    // (2026.6.5, 2026.6.6, 2026.9.6). The scenario's knownFinding carries that, with its reproduction, into the report.
+    "agent-tool-fallback-local": { "*": "FAIL_TO_FAIL", "client-token-choice": "FAIL_TO_PASS" },
     "agent-tool-env-url": { "*": "PASS_TO_PASS", "runtime-token": "FAIL_TO_PASS", "device-identity": "FAIL_TO_PASS" },
     "agent-tool-config-remote-url": { "*": "PASS_TO_PASS", "runtime-token": "FAIL_TO_PASS", "device-identity": "FAIL_TO_PASS" },
     "agent-tool-explicit-url": { "*": "PASS_TO_PASS" },

@@ -5,6 +5,7 @@
 // TypeScript loader in the child. It loads OpenClaw's client at once (loading reads nothing from the
 // home), then waits for its input: one JSON document on stdin, so no secret sits in argv. The outcome
 // leaves as one JSON line on stdout.
+import crypto from "node:crypto";
 import fs, { readFileSync, readlinkSync, writeFileSync } from "node:fs";
 import { syncBuiltinESMExports } from "node:module";
 import { hostname } from "node:os";
@@ -99,6 +100,35 @@ function traceFiles(home) {
   return (p) => note(p);
 }
 
+// OpenClaw's client's own token choice: every approval-runtime token derivation it computes (an HMAC over the
+// derivation's context label), kept as a fingerprint only. Installed before OpenClaw loads, so that its import of
+// node:crypto sees the wrapper; the wrapper calls the real createHmac and changes nothing it returns.
+const DERIVATION_CONTEXT = "openclaw:gateway-approval-runtime-token:v1";
+const derivations = [];
+function traceDerivations() {
+  const orig = crypto.createHmac;
+  crypto.createHmac = function (...args) {
+    const h = orig.apply(this, args);
+    const update = h.update;
+    const digest = h.digest;
+    let labelled = false;
+    h.update = function (data, ...rest) {
+      if (String(data) === DERIVATION_CONTEXT) labelled = true;
+      return update.call(this, data, ...rest);
+    };
+    h.digest = function (...rest) {
+      const out = digest.apply(this, rest);
+      if (labelled) {
+        const token = typeof out === "string" ? out : Buffer.from(out).toString("base64url");
+        derivations.push(crypto.createHash("sha256").update(token).digest("hex").slice(0, 12));
+      }
+      return out;
+    };
+    return h;
+  };
+  syncBuiltinESMExports();
+}
+
 function isolationEvidence(marker) {
   const ns = {};
   for (const n of ["mnt", "pid", "uts", "ipc", "net"]) {
@@ -119,6 +149,7 @@ function isolationEvidence(marker) {
 }
 
 const started = Date.now();
+traceDerivations();
 const marker = process.env.SMOKE_ISOLATION_MARKER;
 const isolation = marker ? isolationEvidence(marker) : null;
 const noteDb = process.env.SMOKE_TRACE_FILES === "1" && process.env.OPENCLAW_HOME ? traceFiles(process.env.OPENCLAW_HOME) : null;
@@ -152,5 +183,6 @@ try {
 out.returned = returned;
 out.isolation = isolation;
 out.filesTouched = noteDb ? [...touched].sort() : null;
+out.tokenDerivations = derivations;
 process.stdout.write(JSON.stringify({ smokeRuntimeOutcome: out }) + "\n");
 process.exit(0);

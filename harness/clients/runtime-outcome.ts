@@ -1,4 +1,4 @@
-import type { RuntimeOutcome } from "../evidence/types.ts";
+import type { RuntimeOutcome, TokenDerivation } from "../evidence/types.ts";
 import { isRecord } from "../wire/frames.ts";
 
 export interface ChildEnd {
@@ -37,6 +37,8 @@ export function parseRuntimeOutcome(end: ChildEnd, redact: (s: string) => string
 export interface ChildExtras {
   isolation: { ns: Record<string, string>; uid: number | null; gid: number | null; hostname: string | null; markerWritten: boolean } | null;
   filesTouched: string[] | null;
+  /** Fingerprints of the approval-runtime tokens OpenClaw's client derived in the child; null when it reported none. */
+  tokenDerivations: string[] | null;
 }
 
 /** The isolation self-report and file trace the child adds to its outcome line when asked. Pure. */
@@ -50,7 +52,14 @@ export function parseChildExtras(stdout: string): ChildExtras {
       ? { ns, uid: typeof iso.uid === "number" ? iso.uid : null, gid: typeof iso.gid === "number" ? iso.gid : null, hostname: str(iso.hostname), markerWritten: iso.markerWritten === true }
       : null,
     filesTouched: o && Array.isArray(o.filesTouched) ? o.filesTouched.filter((f): f is string => typeof f === "string") : null,
+    tokenDerivations: o && Array.isArray(o.tokenDerivations) ? o.tokenDerivations.filter((f): f is string => typeof f === "string") : null,
   };
+}
+
+/** The client's token choice from the child's derivation trace, against this home's derivation's fingerprint. Pure. */
+export function tokenDerivation(fingerprints: readonly string[] | null, derivedFingerprint: string): TokenDerivation | undefined {
+  if (fingerprints === null) return undefined;
+  return { count: fingerprints.length, equalsDerived: fingerprints.includes(derivedFingerprint) };
 }
 
 /** The last `{"smokeRuntimeOutcome": ...}` line the child printed, or null. Pure. */

@@ -105,6 +105,17 @@ export interface ScenarioResult {
   deciding: string;
   durationMs: number | null;
   findings: string[];
+  /** The declared OpenClaw defect this scenario showed (its runtime failed as the scenario's knownFinding says). */
+  knownFinding?: KnownFindingRecord;
+}
+
+/** A defect of OpenClaw observed in this run, with the smallest command that reproduces it. */
+export interface KnownFindingRecord {
+  title: string;
+  reproduce: string;
+  source: string[];
+  /** What the runtime process failed with (redacted, one line). */
+  observed: string;
 }
 
 /**
@@ -276,6 +287,19 @@ export interface RuntimeOutcome {
   /** What OpenClaw's call returned, where the scenario reads it: the decision a wait returned, the id a request made. */
   returned: { decision: string | null; approvalId: string | null } | null;
   logTail: string;
+  /**
+   * The approval-runtime token derivations OpenClaw's client computed in this process (node:crypto's createHmac over
+   * the derivation's context label, traced in the child): its own token choice, seen even when it never connected.
+   * Absent when the process reported no trace.
+   */
+  tokenDerivation?: TokenDerivation;
+}
+
+export interface TokenDerivation {
+  /** How many derivations the client computed. */
+  count: number;
+  /** One of them equals this home's derivation (compared by fingerprint; no token value leaves the child). */
+  equalsDerived: boolean;
 }
 
 export interface ControlObservation {

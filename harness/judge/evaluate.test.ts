@@ -17,6 +17,27 @@ const judge = (id: string, obs: Observations) => evaluate(expectationsOf(id), ob
 
 const CORE = ["local-token-handoff", "env-url-omission", "configured-remote-identity", "fallback-local"];
 
+describe("agent-tool-fallback-local, recorded on 2026.6.5 and 2026.9.6", () => {
+  const fallback = (v: string) => {
+    const r = recording(`${v}-agent-tool-fallback-local`);
+    return Object.fromEntries(evaluate(expectationsOf("agent-tool-fallback-local"), r.observations, { doors: r.setup.doors }).map((e) => [e.id, e.pass]));
+  };
+  it("the tool's own token choice tells the fixed build from the base, though neither connects", () => {
+    expect(fallback("2026.9.6")).toEqual({ "client-token-choice": true, "url-source": false, "runtime-token": false, resolve: false, "requester-decision": false });
+    expect(fallback("2026.6.5")["client-token-choice"]).toBe(false);
+  });
+  it("a client that derived nothing, or never reported a trace, fails the choice; 'none' holds only for no derivation", () => {
+    const obs = recorded("2026.9.6-agent-tool-fallback-local");
+    const rt = obs.runtime!;
+    const choice = (d: typeof rt.tokenDerivation, expect: "derived" | "none") => evaluate([{ id: "client-token-choice", expect }], { ...obs, runtime: { ...rt, tokenDerivation: d } })[0]?.pass;
+    expect(choice({ count: 1, equalsDerived: false }, "derived")).toBe(false);
+    expect(choice(undefined, "derived")).toBe(false);
+    expect(choice(undefined, "none")).toBe(false);
+    expect(choice({ count: 0, equalsDerived: false }, "none")).toBe(true);
+    expect(choice({ count: 1, equalsDerived: true }, "none")).toBe(false);
+  });
+});
+
 describe("judging observations recorded from a real 2026.9.6 run", () => {
   it.each(CORE)("%s passes on its own recording", (id) => {
     const results = judge(id, recorded(`2026.9.6-${id}`));

@@ -146,6 +146,13 @@ function evaluateOne(e: Expectation, obs: Observations, refusals: readonly Refus
       const observed = `${a.route}: ${a.runtime.ok === true ? "succeeded" : `failed (${err.slice(0, 160)})`}; ${a.connections} connection(s) reached the tap`;
       return result(e, "the first attempt (the generated local URL, from another container)", "the client's dial of its own loopback is refused: nothing reaches the gateway", observed, pass);
     }
+    case "client-token-choice": {
+      const d = obs.runtime?.tokenDerivation;
+      const observed = !obs.runtime ? "no runtime process ran" : !d ? "the runtime process reported no derivation trace" : d.count === 0 ? "it derived no approval-runtime token" : `${d.count} derivation(s), ${d.equalsDerived ? "one = this home's derivation" : "none = this home's derivation"}`;
+      const pass = d !== undefined && (e.expect === "derived" ? d.equalsDerived : d.count === 0);
+      const expected = e.expect === "derived" ? "it derived this home's approval-runtime token (its target: local)" : "it derived no approval-runtime token";
+      return result(e, "the token OpenClaw's client chose in the runtime process, before any connect", expected, observed, pass);
+    }
     case "runtime-log": {
       const tail = `${obs.runtime?.logTail ?? ""}\n${obs.runtime?.errorMessage ?? ""}`;
       const pattern = new RegExp(e.expect.pattern);

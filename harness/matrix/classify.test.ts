@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { SAMPLES } from "../evidence/sample-reports.ts";
 import type { Report } from "../evidence/types.ts";
 import { changes } from "../../scenarios/changes.ts";
-import { classifyVersion, regressionLine } from "./classify.ts";
+import { classifyCell, classifyVersion, regressionLine } from "./classify.ts";
+import { readFileSync } from "node:fs";
+import type { DoorRoute, Observations } from "../evidence/types.ts";
+import { judge, scenarioStatus } from "../judge/evaluate.ts";
+import { observedKnownFinding } from "../judge/known-finding.ts";
+import { loadCatalog } from "../plan/catalog.ts";
+
+const catalog = await loadCatalog();
 
 const CORE = ["local-token-handoff", "env-url-omission", "configured-remote-identity", "fallback-local"];
 const of = (report: Report, version = report.targets[0]?.target.version ?? "?") => classifyVersion({ version, report, reportPath: "r.json", logTail: null }, CORE, changes);
@@ -13,6 +20,24 @@ function edit(report: Report, id: string, fn: (s: Report["targets"][number]["sce
   fn(s);
   return report;
 }
+
+describe("classifyCell: a declared OpenClaw finding", () => {
+  const cell = (v: string, known: boolean) => {
+    const rec = JSON.parse(readFileSync(new URL(`../../fixtures/observations/${v}-agent-tool-fallback-local.json`, import.meta.url), "utf8")) as { setup: { doors: DoorRoute[] }; observations: Observations };
+    const def = catalog.find((s) => s.id === "agent-tool-fallback-local")!;
+    const j = judge(def.expectations, rec.observations, { doors: rec.setup.doors });
+    const s = { id: def.id, claim: def.claim, status: scenarioStatus(j.expectations), skipReason: null, setup: SAMPLES["smoke-pass"]().targets[0]!.scenarios[0]!.setup, observations: rec.observations, expectations: j.expectations, refusals: j.refusals, deciding: j.deciding, durationMs: 1, findings: [] };
+    const k = observedKnownFinding(def.knownFinding, rec.observations.runtime);
+    return classifyCell(known && k ? { ...s, knownFinding: k } : s, def.id, changes);
+  };
+  it("fixed when only the declared FAIL_TO_FAIL expectations fail and the run showed the finding; the base shows the bug", () => {
+    expect(cell("2026.9.6", true).class).toBe("fixed");
+    expect(cell("2026.6.5", true).class).toBe("shows-bug");
+  });
+  it("the same failures without the finding observed are another failure", () => {
+    expect(cell("2026.9.6", false).class).toBe("other-failure");
+  });
+});
 
 describe("classifyVersion", () => {
   it("2026.9.6 passing everything is fixed; 2026.6.5 with the declared symptoms shows the bug", () => {

@@ -28,7 +28,11 @@ export function classifyCell(s: ScenarioResult | undefined, id: string, changes:
       // of the build's own (a busy machine's timeout is not a regression).
       const rt = s.observations.runtime;
       if (rt?.timedOut) return { ...base, class: "broken", text: oneLine(`runtime process timed out after ${rt.wallMs} ms and was killed (${s.deciding})`) };
-      const symptoms = failed.length > 0 && failed.every((e) => isSymptom(changes, id, e)) && s.findings.every((f) => !f.includes("could not complete"));
+      // Expectations declared to fail on every build count as the declared finding only when the run showed it.
+      const rest = s.knownFinding ? failed.filter((e) => declaredFor(changes, id, e) !== "FAIL_TO_FAIL") : failed;
+      const clean = s.findings.every((f) => !f.includes("could not complete"));
+      if (rest.length === 0 && s.knownFinding && clean) return { ...base, class: "fixed", text: oneLine(`${s.deciding} (the declared OpenClaw finding; everything else holds)`) };
+      const symptoms = rest.length > 0 && rest.every((e) => isSymptom(changes, id, e)) && clean;
       return { ...base, class: symptoms ? "shows-bug" : "other-failure", text: oneLine(s.deciding) };
     }
     case "skipped":

@@ -10,7 +10,8 @@ export function failsEverywhere(changes: DeclaredChanges, id: string): boolean {
 
 /**
  * The default matrix set: the core scenarios, then the agent-tool and explicit-URL claims, all on one gateway per
- * version; minus any declared to fail on every build (agent-tool-fallback-local: a finding, not a verdict per release).
+ * version; minus any declared to fail on every build in every expectation (it could not tell one release from
+ * another). agent-tool-fallback-local stays: its client-token-choice tells releases apart, its finding is carried.
  */
 export function defaultMatrixScenarios(catalog: readonly ScenarioDefinition[], changes: DeclaredChanges): string[] {
   return catalog

@@ -158,6 +158,13 @@ describe("proof selection, positive controls and changes.ts (issue 15)", () => {
     expect(() => validateCatalog(catalog, badBug)).toThrow(UsageError);
   });
 
+  it("a scenario declared FAIL_TO_FAIL must carry its finding's reproduction command", () => {
+    const fallback = catalog.find((s) => s.id === "agent-tool-fallback-local")!;
+    expect(fallback.knownFinding?.reproduce).toMatch(/callGatewayTool/);
+    const bare = { ...fallback, knownFinding: undefined };
+    expect(() => validateCatalog([...catalog.filter((s) => s.id !== fallback.id), bare], changes)).toThrow(/'agent-tool-fallback-local' FAIL_TO_FAIL, but the scenario has no knownFinding/);
+  });
+
   it("a wire probe may not expect what only echoes the harness (its own token or device)", () => {
     const probe = catalog.find((s) => s.id === "forged-token")!;
     const echo = { ...probe, expectations: [{ id: "runtime-token" as const, expect: "not-derived" as const }, ...probe.expectations] };

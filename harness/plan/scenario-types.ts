@@ -136,6 +136,12 @@ export type Expectation =
   | { id: "gateway-peer"; expect: "loopback" | "non-loopback" }
   /** The Compose first attempt (the generated local URL from another container) reached no gateway: the client failed before any frame. */
   | { id: "first-attempt"; expect: "unreachable" }
+  /**
+   * Which approval-runtime token OpenClaw's client chose in the runtime process, whether or not a connection followed:
+   * derived = it computed this home's derivation (HMAC over the derivation's context label, traced in that process),
+   * none = it computed none. Reaches the client's own target classification even when it refuses before connecting.
+   */
+  | { id: "client-token-choice"; expect: "derived" | "none" }
   /** The runtime process's own log must show this failure (a regular expression, matched on the redacted tail). */
   | { id: "runtime-log"; expect: { pattern: string; meaning: string } };
 
@@ -169,4 +175,21 @@ export interface ScenarioDefinition {
   expectations: Expectation[];
   /** A finding for OpenClaw, recorded in the report when every expectation holds (the behaviour was observed). */
   findingWhenObserved?: string;
+  /**
+   * A defect of OpenClaw this scenario shows on every build (changes.ts declares those expectations FAIL_TO_FAIL):
+   * carried into the report, proof.md and the matrix, with its reproduction, whenever the runtime fails as it says.
+   */
+  knownFinding?: KnownFinding;
+}
+
+/** A defect of OpenClaw, written so that it can go upstream as it is. */
+export interface KnownFinding {
+  /** One sentence: what does not hold end to end. */
+  title: string;
+  /** Recorded only when the runtime process's error message matches this (a regular expression). */
+  failsWith: string;
+  /** The smallest command that reproduces it, on one line. */
+  reproduce: string;
+  /** Where in OpenClaw's source (file:line of the shipped build, and its source region) the behaviour comes from. */
+  source: string[];
 }

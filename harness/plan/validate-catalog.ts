@@ -22,6 +22,10 @@ export function validateCatalog(catalog: readonly ScenarioDefinition[], changes:
     }
     const known = new Set([...s.expectations.map((e) => e.id), ...JUDGE_ADDED, "*"]);
     for (const e of Object.keys(perExpectation)) if (!known.has(e)) problems.push(`changes.ts: scenario '${id}' has no expectation '${e}' (it has ${[...known].filter((k) => k !== "*").join(", ")})`);
+    // Failing on every build is a finding for OpenClaw, not a verdict: the report must carry how to reproduce it.
+    if (Object.values(perExpectation).includes("FAIL_TO_FAIL") && !s.knownFinding?.reproduce.trim()) {
+      problems.push(`changes.ts declares '${id}' FAIL_TO_FAIL, but the scenario has no knownFinding with a reproduction command`);
+    }
   }
   for (const s of catalog) {
     if (s.control !== undefined) {

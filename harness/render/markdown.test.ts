@@ -30,6 +30,19 @@ describe("renderMarkdownProof: no claim of the fix without its evidence (issue 1
   });
 });
 
+describe("renderMarkdownProof: an OpenClaw finding", () => {
+  it("says plainly what does not hold, with the command that reproduces it, and still passes the proof policy", () => {
+    const report = SAMPLES.proof();
+    const s = report.targets[1]!.scenarios[0]!;
+    s.knownFinding = { title: "The PR's last fix does not hold end to end", reproduce: "node --input-type=module -e 'await callGatewayTool()'", source: ["src/gateway/call.ts:1"], observed: "gateway remote mode misconfigured" };
+    const md = renderMarkdownProof(report, { reportPath: REPORT_PATH });
+    expect(md).toContain(`- \`${s.id}\` on openclaw ${report.targets[1]!.target.version}: The PR's last fix does not hold end to end. Observed: \`gateway remote mode misconfigured\`.`);
+    expect(md).toContain("  - reproduce: `node --input-type=module -e 'await callGatewayTool()'`");
+    expect(checkProofPolicy(md).ok).toBe(true);
+    expect(renderMarkdownProof(SAMPLES.proof(), { reportPath: REPORT_PATH })).not.toContain("Findings for OpenClaw");
+  });
+});
+
 describe("renderMarkdownProof: what was not tested follows the wire", () => {
   it("claims loopback-only connections only when every recorded peer was loopback", () => {
     const loop = renderMarkdownProof(SAMPLES["smoke-pass"](), { reportPath: REPORT_PATH });

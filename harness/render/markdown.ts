@@ -82,7 +82,28 @@ function observed(report: Report): string[] {
       lines.push(`- ${multi ? `${t.role} ` : ""}${code(s.id)} ${verdictLabel(s.status)}: ${text}`);
     }
   }
-  return lines;
+  return [...lines, ...knownFindings(report)];
+}
+
+/** The OpenClaw defects this run showed, each once, with the releases that showed it and how to reproduce it. */
+function knownFindings(report: Report): string[] {
+  const byScenario = new Map<string, { f: NonNullable<ScenarioResult["knownFinding"]>; versions: string[] }>();
+  for (const t of report.targets) {
+    for (const s of t.scenarios) {
+      if (!s.knownFinding) continue;
+      const seen = byScenario.get(s.id) ?? { f: s.knownFinding, versions: [] };
+      seen.versions.push(oneLine(t.target.version));
+      byScenario.set(s.id, seen);
+    }
+  }
+  if (byScenario.size === 0) return [];
+  const out = ["", "Findings for OpenClaw (each reproduces without this harness):"];
+  for (const [id, { f, versions }] of byScenario) {
+    out.push(`- ${code(id)} on openclaw ${versions.join(", ")}: ${oneLine(f.title)}. Observed: ${code(oneLine(f.observed))}.`);
+    out.push(`  - reproduce: ${code(oneLine(f.reproduce))}`);
+    for (const src of f.source) out.push(`  - source: ${oneLine(src)}`);
+  }
+  return out;
 }
 
 function notTested(report: Report): string[] {

@@ -14,6 +14,8 @@ import type { RuntimeInvocation } from "../plan/client-setup.ts";
 import type { ClientSpec, RuntimeClientSpec } from "../plan/scenario-types.ts";
 import type { GatewayContext } from "./context.ts";
 import { runProbe } from "./probe.ts";
+import { tokenDerivation } from "../clients/runtime-outcome.ts";
+import { fingerprint } from "../wire/token.ts";
 
 export interface ClientStepResult {
   runtime: RuntimeOutcome;
@@ -68,7 +70,9 @@ export async function runClientStep(spec: ClientSpec, p: ClientStepInput): Promi
   const handle = p.prepared ?? (spec.isolation ? await spawnIsolated(spec, inv, marker, ctx, visible) : spawnTrackedRuntime(ctx, inv));
   const running = handle.resolve(runtimeInput(inv, p), ctx.timeouts.runtimeProcessMs);
   p.onStarted?.();
-  const { outcome, extras } = await running;
+  const { outcome: parsed, extras } = await running;
+  const derivation = tokenDerivation(extras.tokenDerivations, fingerprint(ctx.sandbox.derivedToken));
+  const outcome = derivation ? { ...parsed, tokenDerivation: derivation } : parsed;
   if (!spec.isolation) return { runtime: outcome, isolation: null };
   const hostMarker = `/tmp/${marker}`;
   const markerVisible = existsSync(hostMarker);

@@ -1,4 +1,5 @@
 import { wireFindings } from "../judge/wire-findings.ts";
+import { knownFindingLine, observedKnownFinding } from "../judge/known-finding.ts";
 import type { Observations, RequesterObservation, ScenarioResult, WireConnection } from "../evidence/types.ts";
 import { createRequesterApproval, runtimeRequestParams, type Requester } from "../clients/requester.ts";
 import { checkAndSettle, decideRuntimeRequest } from "../clients/control.ts";
@@ -115,6 +116,8 @@ export async function runScenario(s: ScenarioDefinition, ctx: GatewayContext, pr
   const status = cut ? "not-run" : scenarioStatus(expectations);
   if (cut) findings.push(`interrupted (${cut}) while it ran: the observations above are partial and judge nothing`);
   if (s.findingWhenObserved && status === "passed") findings.push(s.findingWhenObserved);
+  const known = cut ? null : observedKnownFinding(s.knownFinding, obs.runtime);
+  if (known) findings.push(knownFindingLine(known));
   findings.push(...wireFindings(obs));
   if (obs.isolation?.filesNeeded.length) findings.push(`files under OPENCLAW_HOME the runtime process touched: ${obs.isolation.filesNeeded.join(", ")}`);
   return {
@@ -129,6 +132,7 @@ export async function runScenario(s: ScenarioDefinition, ctx: GatewayContext, pr
     deciding,
     durationMs: Date.now() - started,
     findings,
+    ...(known ? { knownFinding: known } : {}),
   };
 }
 
