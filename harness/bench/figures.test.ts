@@ -1,10 +1,35 @@
 import { describe, expect, it } from "vitest";
-import { judgeBench, renderBench, spread, type BenchFigures } from "./figures.ts";
+import { judgeBench, renderBench, spread, type BenchFigures, type RunFigures } from "./figures.ts";
 
-const figures = (smoke: number, proof: number, rss: number, prov: number): BenchFigures => ({
-  floor: { gatewayReady: spread([10_000, 9_000, 11_000]), runtimeProcess: spread([800, 700, 900]), singleScenario: { a: spread([500, 600, 700]), b: spread([1_900, 2_000, 2_100]) } },
-  full: { smoke: spread([smoke, smoke, smoke]), smokeHead: spread([13_800, 13_800, 13_800]), smokeBase: spread([10_000, 10_000, 10_000]), proof: spread([proof, proof, proof]) },
-  cost: { cachedProvision: spread([prov, prov, prov]), harnessPeakRssBytes: rss * 1024 * 1024, gatewayPeakRssBytes: [1.5e9] },
+const run = (wall: number, cpu: number): RunFigures => ({ wall: spread([wall, wall, wall]), cpu: spread([cpu, cpu, cpu]) });
+
+interface Knobs {
+  smoke?: number;
+  proof?: number;
+  proofCpu?: number;
+  head?: [number, number];
+  base?: [number, number];
+  rss?: number;
+  prov?: number;
+}
+
+const figures = (k: Knobs = {}): BenchFigures => ({
+  cores: 2,
+  floor: {
+    gatewayReady: spread([10_000, 9_000, 11_000]),
+    gatewayReadyCpu: spread([11_000]),
+    bareGatewayReady: spread([9_500]),
+    bareGatewayReadyCpu: spread([10_500]),
+    runtimeProcess: spread([800, 700, 900]),
+    singleScenario: { a: spread([500, 600, 700]), b: spread([1_900, 2_000, 2_100]) },
+  },
+  full: {
+    smoke: run(k.smoke ?? 13_800, 18_000),
+    smokeHead: run(...(k.head ?? [20_000, 32_000])),
+    smokeBase: run(...(k.base ?? [14_000, 24_000])),
+    proof: run(k.proof ?? 30_000, k.proofCpu ?? 58_000),
+  },
+  cost: { cachedProvision: spread([5, 5, 5]), harnessPeakRssBytes: (k.rss ?? 120) * 1024 * 1024, gatewayPeakRssBytes: [1.5e9] },
 });
 
 describe("bench figures (pure)", () => {
@@ -13,27 +38,34 @@ describe("bench figures (pure)", () => {
     expect(spread([4, 1, 3, 2]).medianMs).toBe(3);
   });
 
-  it("smoke ratio divides by gateway ready plus the slowest scenario alone", () => {
-    const v = judgeBench(figures(13_800, 15_000, 120, 5));
+  it("smoke wall divides by gateway ready plus the slowest scenario alone; just over 1.15 fails", () => {
+    const v = judgeBench(figures());
     expect(v.slowestScenario).toBe("b");
     expect(v.smokeRatio).toBe(1.15);
-    expect(v.proofRatio).toBe(1.09);
     expect(v.checks.every((c) => c.pass)).toBe(true);
-    // Just over either target fails it.
-    expect(judgeBench(figures(13_900, 15_000, 120, 5)).checks[0]?.pass).toBe(false);
-    expect(judgeBench(figures(13_800, 17_400, 120, 5)).checks[1]?.pass).toBe(false);
+    expect(judgeBench(figures({ smoke: 13_900 })).checks[0]?.pass).toBe(false);
   });
 
-  it("divides the proof by the slower of the two singles that ran the proof's scenarios, not by the core smoke", () => {
-    const f = figures(5_000, 20_000, 120, 5);
-    const slowBase = { ...f, full: { ...f.full, smokeBase: spread([16_000, 16_000, 16_000]) } };
-    expect(judgeBench(f).proofRatio).toBe(1.45); // 20 000 / smokeHead 13 800
-    expect(judgeBench(slowBase).proofRatio).toBe(1.25); // 20 000 / smokeBase 16 000
+  it("proof wall divides by the larger of the slower single and the singles' CPU-seconds over the cores", () => {
+    // CPU-bound: (32 + 24) / 2 = 28 s beats the slower single (20 s).
+    expect(judgeBench(figures()).proofWallRatio).toBe(1.07);
+    expect(judgeBench(figures({ proof: 32_500 })).checks[1]?.pass).toBe(false);
+    // Wall-bound: a slow head single (40 s) is the limit.
+    expect(judgeBench(figures({ head: [40_000, 32_000], proof: 44_000 })).proofWallRatio).toBe(1.1);
   });
 
-  it("fails each target it misses and says so in the rendering", () => {
-    const v = judgeBench(figures(20_000, 30_000, 200, 1500));
-    expect(v.checks.map((c) => c.pass)).toEqual([false, false, false, false]);
-    expect(renderBench(figures(20_000, 30_000, 200, 1500), v)).toMatch(/FAIL {2}single-target smoke ratio/);
+  it("proof CPU is held to 1.10 × the sum of the singles' CPU", () => {
+    expect(judgeBench(figures()).proofCpuRatio).toBe(1.04);
+    expect(judgeBench(figures({ proofCpu: 62_000 })).checks[2]?.pass).toBe(false);
+  });
+
+  it("fails each target it misses and prints every target with its inputs", () => {
+    const f = figures({ smoke: 20_000, proof: 40_000, proofCpu: 70_000, rss: 200 });
+    const v = judgeBench(f);
+    expect(v.checks.map((c) => c.pass)).toEqual([false, false, false, false, true]);
+    const text = renderBench(f, v);
+    expect(text).toMatch(/FAIL {2}smoke wall \/ floor/);
+    expect(text).toContain("proof 40.0 s / max(slower single 20.0 s, (base 24.0 s + head 32.0 s CPU) / 2 cores = 28.0 s)");
+    expect(text).toContain("proof 70.0 s CPU / (base 24.0 s + head 32.0 s CPU)");
   });
 });

@@ -16,6 +16,9 @@ import { createSandbox, type Sandbox } from "../sandbox/sandbox.ts";
 import { startTap } from "../tap/tap.ts";
 import { runtimeInvocation } from "../plan/client-setup.ts";
 import { removeSandboxLocks } from "../run/locks.ts";
+import { statCpu, treeCpuMs } from "../proc/cpu.ts";
+import { minimalGatewayConfig } from "../sandbox/files.ts";
+import { writeFile } from "node:fs/promises";
 import { prepareScenario, spawnTrackedRuntime } from "../run/prepare.ts";
 import { runScenario } from "../run/scenario.ts";
 import { NO_FAULTS, type Redactor } from "../run/context.ts";
@@ -36,9 +39,12 @@ interface GatewayHandle {
   close(): Promise<void>;
 }
 
-/** A bare sandbox + real gateway, torn down by close(). */
-async function bareGateway(target: Target, logDir: string): Promise<GatewayHandle> {
-  const sandbox = await createSandbox("shared-socket-token", target.compileCacheDir);
+/**
+ * A bare sandbox + real gateway, torn down by close(). ours: the sandbox and config a run uses. minimal: no
+ * exec-approvals.json and the minimal gateway config of openclaw-facts §3, i.e. a bare `openclaw gateway run`.
+ */
+async function bareGateway(target: Target, logDir: string, config: "ours" | "minimal" = "ours"): Promise<GatewayHandle> {
+  const sandbox = await createSandbox(config === "ours" ? "shared-socket-token" : "no-socket-token", target.compileCacheDir);
   const redactor = createRedactor([{ name: "gateway-token", value: sandbox.secrets.gatewayToken }, { name: "socket-token", value: sandbox.generatedSocketToken }]);
   const baseEnv = childBaseEnv(sandbox.layout, process.env, dirname(target.nodePath), sandbox.compileCached);
   try {
@@ -52,7 +58,8 @@ async function bareGateway(target: Target, logDir: string): Promise<GatewayHandl
       logFile: join(logDir, `bench-gateway-${Date.now()}.log`),
       redactor,
       readyTimeoutMs: DEFAULT_TIMEOUTS.gatewayReadyMs,
-      beforeSpawn: (p) => sandbox.writeGatewayConfig(p),
+      beforeSpawn: (p) =>
+        config === "ours" ? sandbox.writeGatewayConfig(p) : writeFile(sandbox.layout.configPath, `${JSON.stringify(minimalGatewayConfig(sandbox.layout, p, sandbox.secrets.gatewayToken))}\n`, { mode: 0o600 }),
     });
     return {
       sandbox,
@@ -72,15 +79,22 @@ async function bareGateway(target: Target, logDir: string): Promise<GatewayHandl
   }
 }
 
-/** Floor 1: spawn of a bare gateway until a token connect gets hello-ok. */
-export async function gatewayReadyFloor(target: Target, runs: number, logDir: string, progress: Progress): Promise<number[]> {
-  const out: number[] = [];
+/**
+ * Floor 1: spawn of a gateway until a token connect gets hello-ok, and the CPU its process tree used until then;
+ * with the harness's sandbox and config, and alternately a bare one (minimal config), so the two are timed alike.
+ */
+export async function gatewayReadyFloor(target: Target, runs: number, logDir: string, progress: Progress): Promise<Record<"ours" | "minimal", { readyMs: number[]; cpuMs: number[] }>> {
+  const out = { ours: { readyMs: [] as number[], cpuMs: [] as number[] }, minimal: { readyMs: [] as number[], cpuMs: [] as number[] } };
   for (let i = 0; i < runs; i++) {
-    const st = progress.step(`floor: gateway spawn → hello-ok (${i + 1}/${runs})`);
-    const g = await bareGateway(target, logDir);
-    out.push(g.gateway.readyMs);
-    await g.close();
-    st.done(`${g.gateway.readyMs} ms`);
+    for (const config of ["ours", "minimal"] as const) {
+      const st = progress.step(`floor: gateway spawn → hello-ok, ${config === "ours" ? "the harness's config" : "bare, minimal config"} (${i + 1}/${runs})`);
+      const g = await bareGateway(target, logDir, config);
+      const cpu = await treeCpuMs(g.gateway.pid);
+      out[config].readyMs.push(g.gateway.readyMs);
+      out[config].cpuMs.push(cpu);
+      await g.close();
+      st.done(`${g.gateway.readyMs} ms, ${(cpu / 1000).toFixed(1)} CPU-s`);
+    }
   }
   return out;
 }
@@ -143,10 +157,13 @@ export async function runtimeFloors(
  * A full run through the real CLI, as a user runs it: wall time and its report. A run that wrote no report measured
  * nothing (a usage error takes a second), so it stops the bench with its exit and stderr tail instead of a figure.
  */
-export async function cliRun(args: string[], reportDir: string, env: Record<string, string>): Promise<{ wallMs: number; report: Report; exitCode: number | null }> {
+export async function cliRun(args: string[], reportDir: string, env: Record<string, string>): Promise<{ wallMs: number; cpuMs: number; report: Report; exitCode: number | null }> {
   const t0 = Date.now();
+  const reaped0 = (await statCpu("self"))?.reapedMs ?? Number.NaN;
   const r = await execa(process.execPath, [...process.execArgv, MAIN, ...args, "--json", "--report-dir", reportDir], { env, extendEnv: false, reject: false, timeout: 600_000 });
   const wallMs = Date.now() - t0;
+  // The run's whole tree: once reaped, the CLI's CPU and everything it reaped (gateways, runtime processes) is ours.
+  const cpuMs = ((await statCpu("self"))?.reapedMs ?? Number.NaN) - reaped0;
   let report: Report | null = null;
   try {
     report = JSON.parse(String(r.stdout)) as Report;
@@ -157,5 +174,5 @@ export async function cliRun(args: string[], reportDir: string, env: Record<stri
     const logTail = String(r.stderr ?? "").split("\n").filter((l) => l.trim()).slice(-5).join("\n");
     throw new StepError("bench", `pnpm ${args.join(" ")} wrote no report (exit ${r.exitCode ?? "none"})`, { process: "harness CLI", command: args.join(" "), exitCode: r.exitCode ?? null, logTail, next: "run that command alone to see why" });
   }
-  return { wallMs, report, exitCode: r.exitCode ?? null };
+  return { wallMs, cpuMs, report, exitCode: r.exitCode ?? null };
 }

@@ -19,4 +19,18 @@ describe("phase profile", () => {
     for (const phase of ["sandbox", "gateway spawn → ready", "scenarios", "control settle", "gateway stop", "hygiene", "render and write"]) expect(text).toContain(phase);
     expect(text).toMatch(/outside every phase\s+1\.00 s\s+100%/);
   });
+
+  it("sums CPU per process kind, and the whole run is the harness plus what it reaped", () => {
+    const cpu = { samples: [{ kind: "gateway start" as const, ms: 10_700 }, { kind: "runtime process" as const, ms: 700 }, { kind: "runtime process" as const, ms: 1_500 }, { kind: "gateway run" as const, ms: 12_700 }], harnessOwnMs: 1_100, reapedMs: 18_000 };
+    const p = summarizeProfile("smoke", [], 11_000, cpu);
+    expect(p.cpu).toEqual([
+      { kind: "gateway start", processes: 1, sumMs: 10_700 },
+      { kind: "gateway run", processes: 1, sumMs: 12_700 },
+      { kind: "runtime process", processes: 2, sumMs: 2_200 },
+      { kind: "harness itself", processes: 1, sumMs: 1_100 },
+      { kind: "harness and all it reaped", processes: 1, sumMs: 19_100 },
+    ]);
+    expect(renderProfile(p)).toMatch(/runtime process\s+2\s+2\.20 s/);
+    expect(renderProfile(summarizeProfile("smoke", [], 1000))).not.toContain("CPU");
+  });
 });

@@ -4,8 +4,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { cliRun, gatewayReadyFloor, runtimeFloors } from "../bench/measure.ts";
 import { judgeBench, renderBench, spread, type BenchFigures } from "../bench/figures.ts";
-import { renderProfile, summarizeProfile, type Profile } from "../bench/profile.ts";
-import type { PhaseEntry } from "../run/phases.ts";
+import { renderProfile, summarizeProfile, type Profile, type ProfileData } from "../bench/profile.ts";
 import type { Progress } from "../ui/progress.ts";
 import { loadCatalog } from "../plan/catalog.ts";
 import { DEFAULT_PROOF_BASE } from "../plan/plan.ts";
@@ -13,7 +12,7 @@ import { requiredForProof } from "../plan/validate-catalog.ts";
 import { changes } from "../../scenarios/changes.ts";
 import { compileCacheDir, defaultCacheDir, resolveTarget } from "../target/resolve.ts";
 import type { Session } from "./session.ts";
-import { tmpdir } from "node:os";
+import { cpus, tmpdir } from "node:os";
 import { removeEmptyCreated, sharedPlaces, snapshot } from "../hygiene/snapshot.ts";
 
 function childEnv(): Record<string, string> {
@@ -46,7 +45,7 @@ export async function runBench(session: Session): Promise<number> {
   // The floors run gateways outside the CLI: leave the shared places as found, like a run does.
   const places = sharedPlaces(typeof process.getuid === "function" ? process.getuid() : 0, tmpdir());
   const before = await snapshot(places);
-  let gatewayReady: number[];
+  let gatewayReady: Awaited<ReturnType<typeof gatewayReadyFloor>>;
   let floors: Awaited<ReturnType<typeof runtimeFloors>>;
   try {
     gatewayReady = await gatewayReadyFloor(target, runs, reportDir, progress);
@@ -56,17 +55,18 @@ export async function runBench(session: Session): Promise<number> {
   }
   const env = childEnv();
   const headArgs = opts.head ?? opts.openclaw ? ["--openclaw", (opts.head ?? opts.openclaw) as string] : [];
-  const full = { smoke: [] as number[], smokeHead: [] as number[], smokeBase: [] as number[], proof: [] as number[] };
+  const full = { smoke: { wall: [] as number[], cpu: [] as number[] }, smokeHead: { wall: [] as number[], cpu: [] as number[] }, smokeBase: { wall: [] as number[], cpu: [] as number[] }, proof: { wall: [] as number[], cpu: [] as number[] } };
   const harnessRss: number[] = [];
   const gatewayRss: number[] = [];
   const runFull = async (label: keyof typeof full, args: string[]): Promise<void> => {
     for (let i = 0; i < runs; i++) {
       const st = progress.step(`full: ${label} (${i + 1}/${runs})`);
       const r = await cliRun(args, reportDir, env);
-      full[label].push(r.wallMs);
+      full[label].wall.push(r.wallMs);
+      full[label].cpu.push(r.cpuMs);
       harnessRss.push(r.report.resources.harnessPeakRssBytes);
       for (const t of r.report.targets) for (const g of t.gateways) if (g.peakRssBytes) gatewayRss.push(g.peakRssBytes);
-      st.done(`${(r.wallMs / 1000).toFixed(1)} s, ${r.report.status}`);
+      st.done(`${(r.wallMs / 1000).toFixed(1)} s, ${(r.cpuMs / 1000).toFixed(1)} CPU-s, ${r.report.status}`);
     }
   };
   await runFull("smoke", ["smoke", ...headArgs]);
@@ -79,13 +79,18 @@ export async function runBench(session: Session): Promise<number> {
   const proofHeadArgs = opts.head ?? opts.openclaw ? ["--head", (opts.head ?? opts.openclaw) as string] : [];
   const proofArgs = ["proof", "--base", baseSpec, ...proofHeadArgs, ...proofScenarioArgs];
   await runFull("proof", proofArgs);
+  const both = (x: { wall: number[]; cpu: number[] }) => ({ wall: spread(x.wall), cpu: spread(x.cpu) });
   const figures: BenchFigures = {
+    cores: cpus().length,
     floor: {
-      gatewayReady: spread(gatewayReady),
+      gatewayReady: spread(gatewayReady.ours.readyMs),
+      gatewayReadyCpu: spread(gatewayReady.ours.cpuMs),
+      bareGatewayReady: spread(gatewayReady.minimal.readyMs),
+      bareGatewayReadyCpu: spread(gatewayReady.minimal.cpuMs),
       runtimeProcess: spread(floors.runtimeProcess),
       singleScenario: Object.fromEntries(Object.entries(floors.singleScenario).map(([k, v]) => [k, spread(v)])),
     },
-    full: { smoke: spread(full.smoke), smokeHead: spread(full.smokeHead), smokeBase: spread(full.smokeBase), proof: spread(full.proof) },
+    full: { smoke: both(full.smoke), smokeHead: both(full.smokeHead), smokeBase: both(full.smokeBase), proof: both(full.proof) },
     cost: { cachedProvision: spread(cached), harnessPeakRssBytes: Math.max(0, ...harnessRss), gatewayPeakRssBytes: gatewayRss },
   };
   const verdict = judgeBench(figures);
@@ -93,7 +98,7 @@ export async function runBench(session: Session): Promise<number> {
   const text = [renderBench(figures, verdict), ...profiles.map(renderProfile)].join("\n\n");
   process.stdout.write(`\n${text}\n`);
   const out = join(reportDir, "bench.json");
-  await writeFile(out, `${JSON.stringify({ machine: { cpus: (await import("node:os")).cpus().length, node: process.version }, runs, figures, verdict, profiles }, null, 2)}\n`);
+  await writeFile(out, `${JSON.stringify({ machine: { cpus: cpus().length, node: process.version }, runs, figures, verdict, profiles }, null, 2)}\n`);
   process.stdout.write(`figures: ${out}\n`);
   return verdict.checks.every((c) => c.pass) ? 0 : 1;
 }
@@ -103,8 +108,8 @@ async function profiledRun(label: string, args: string[], reportDir: string, env
   const st = progress.step(`profile: ${label}`);
   const file = join(reportDir, `profile-${label}.json`);
   const r = await cliRun([...args, "--profile-out", file], reportDir, env);
-  const data = JSON.parse(await readFile(file, "utf8")) as { wallMs: number; phases: PhaseEntry[] };
+  const data = JSON.parse(await readFile(file, "utf8")) as ProfileData;
   st.done(`${(r.wallMs / 1000).toFixed(1)} s, ${r.report.status}`);
   // The CLI's own clock starts at its process start; the wall seen from here adds spawning it.
-  return summarizeProfile(`${label} (${r.report.status})`, data.phases, Math.max(r.wallMs, data.wallMs));
+  return summarizeProfile(`${label} (${r.report.status}, ${(r.cpuMs / 1000).toFixed(1)} CPU-s in all)`, data.phases, Math.max(r.wallMs, data.wallMs), data.cpu);
 }

@@ -11,6 +11,9 @@ import { emitOutputs, runOnce, SIGNAL_EXIT, type Session } from "./session.ts";
 import { runSoak } from "./soak.ts";
 import { muteWhenOrphaned, watchParent } from "./orphan.ts";
 import { phaseEntries, timed } from "../run/phases.ts";
+import { cpuSamples, enableCpuSamples } from "../proc/cpu-samples.ts";
+import { ownCpuMs, statCpu } from "../proc/cpu.ts";
+import type { ProfileData } from "../bench/profile.ts";
 import { writeFile } from "node:fs/promises";
 import { runMatrixCommand } from "./matrix.ts";
 import { runBisectCommand } from "./bisect.ts";
@@ -24,6 +27,7 @@ function exitCodeOf(report: Report, controller: AbortController): number {
 async function main(argv: string[]): Promise<number> {
   muteWhenOrphaned([process.stdout, process.stderr], process.ppid, () => process.ppid);
   const opts = parseCli(argv);
+  if (opts.profileOut) enableCpuSamples();
   if (opts.help) {
     process.stdout.write(`${HELP}\n`);
     return 0;
@@ -69,8 +73,14 @@ async function main(argv: string[]): Promise<number> {
   const { report, folder } = await runOnce(session, opts.command);
   complete = `${folder}/report.json`;
   await timed("render and write", () => emitOutputs(opts, report, folder, progress));
-  if (opts.profileOut) await writeFile(opts.profileOut, `${JSON.stringify({ wallMs: Math.round(performance.now()), phases: phaseEntries() }, null, 2)}\n`);
+  if (opts.profileOut) await writeFile(opts.profileOut, `${JSON.stringify(await profileData(), null, 2)}\n`);
   return exitCodeOf(report, controller);
+}
+
+/** What --profile-out writes: the phases on the wall clock, and the CPU time by process kind and of the harness. */
+async function profileData(): Promise<ProfileData> {
+  const self = await statCpu("self");
+  return { wallMs: Math.round(performance.now()), phases: phaseEntries(), cpu: { samples: cpuSamples(), harnessOwnMs: Math.round(ownCpuMs()), reapedMs: self?.reapedMs ?? null } };
 }
 
 function quote(a: string): string {

@@ -184,5 +184,7 @@ out.returned = returned;
 out.isolation = isolation;
 out.filesTouched = noteDb ? [...touched].sort() : null;
 out.tokenDerivations = derivations;
+const cpu = process.cpuUsage();
+out.cpuMs = Math.round((cpu.user + cpu.system) / 1000);
 process.stdout.write(JSON.stringify({ smokeRuntimeOutcome: out }) + "\n");
 process.exit(0);

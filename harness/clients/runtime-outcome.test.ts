@@ -9,7 +9,7 @@ describe("the runtime child's outcome line", () => {
     const stdout = [
       "[gateway] some log line",
       "{not json",
-      line({ ok: false, error: { name: "GatewayClientRequestError", message: "unknown or expired approval id", code: "INVALID_REQUEST", reason: "APPROVAL_NOT_FOUND" }, isolation: { ns: { mnt: "mnt:[1]", bad: 3 }, uid: 64123, gid: 64123, hostname: "smoke-runtime", markerWritten: true }, filesTouched: ["/.openclaw", 5], tokenDerivations: ["a1b2c3d4e5f6", 7] }),
+      line({ ok: false, error: { name: "GatewayClientRequestError", message: "unknown or expired approval id", code: "INVALID_REQUEST", reason: "APPROVAL_NOT_FOUND" }, isolation: { ns: { mnt: "mnt:[1]", bad: 3 }, uid: 64123, gid: 64123, hostname: "smoke-runtime", markerWritten: true }, filesTouched: ["/.openclaw", 5], tokenDerivations: ["a1b2c3d4e5f6", 7], cpuMs: 812 }),
       "",
     ].join("\n");
     expect(parseRuntimeOutcome(end(stdout), (s) => s)).toMatchObject({ ok: false, errorCode: "INVALID_REQUEST", errorReason: "APPROVAL_NOT_FOUND", exitCode: 0 });
@@ -17,6 +17,7 @@ describe("the runtime child's outcome line", () => {
       isolation: { ns: { mnt: "mnt:[1]" }, uid: 64123, gid: 64123, hostname: "smoke-runtime", markerWritten: true },
       filesTouched: ["/.openclaw"],
       tokenDerivations: ["a1b2c3d4e5f6"],
+      cpuMs: 812,
     });
   });
 
@@ -29,6 +30,6 @@ describe("the runtime child's outcome line", () => {
 
   it("a child that printed no outcome line has ok = null and no extras", () => {
     expect(parseRuntimeOutcome(end("Error: boom\n"), (s) => s).ok).toBeNull();
-    expect(parseChildExtras("Error: boom\n")).toEqual({ isolation: null, filesTouched: null, tokenDerivations: null });
+    expect(parseChildExtras("Error: boom\n")).toEqual({ isolation: null, filesTouched: null, tokenDerivations: null, cpuMs: null });
   });
 });

@@ -39,6 +39,8 @@ export interface ChildExtras {
   filesTouched: string[] | null;
   /** Fingerprints of the approval-runtime tokens OpenClaw's client derived in the child; null when it reported none. */
   tokenDerivations: string[] | null;
+  /** The CPU time the process reported of itself as it ended (ms); null when it reported none. */
+  cpuMs: number | null;
 }
 
 /** The isolation self-report and file trace the child adds to its outcome line when asked. Pure. */
@@ -53,6 +55,7 @@ export function parseChildExtras(stdout: string): ChildExtras {
       : null,
     filesTouched: o && Array.isArray(o.filesTouched) ? o.filesTouched.filter((f): f is string => typeof f === "string") : null,
     tokenDerivations: o && Array.isArray(o.tokenDerivations) ? o.tokenDerivations.filter((f): f is string => typeof f === "string") : null,
+    cpuMs: o && typeof o.cpuMs === "number" ? o.cpuMs : null,
   };
 }
 

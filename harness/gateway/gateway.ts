@@ -1,4 +1,6 @@
 import { execa, type ResultPromise } from "execa";
+import { treeCpuMs } from "../proc/cpu.ts";
+import { cpuSampling, recordCpu } from "../proc/cpu-samples.ts";
 import { StepError } from "../errors.ts";
 import { descendants, peakRssBytes, stopTree } from "../proc/tree.ts";
 import type { ProcessExit } from "../evidence/types.ts";
@@ -77,6 +79,7 @@ export async function startGateway(opts: GatewayStartOptions): Promise<RunningGa
   let lastDescendants: number[] = [];
   const stop = async (): Promise<{ stopMs: number; peakRssBytes: number | null; exit: ProcessExit | null }> => {
     stopping = true;
+    if (cpuSampling()) recordCpu("gateway run", await treeCpuMs(pid));
     const tree = [...new Set([...lastDescendants, ...(await descendants(pid))])];
     const rss = await treePeakRss([pid, ...tree]);
     // Even when the launcher is already gone, its descendants may not be: stop the collected tree by PID.
@@ -87,6 +90,8 @@ export async function startGateway(opts: GatewayStartOptions): Promise<RunningGa
   };
   try {
     const { control, attempts } = await waitReady(url, opts, () => exitInfo, started);
+    const readyMs = Date.now() - started;
+    if (cpuSampling()) recordCpu("gateway start", await treeCpuMs(pid));
     lastDescendants = await descendants(pid);
     const kill = async (sig: NodeJS.Signals): Promise<void> => {
       for (const p of [pid, ...(await descendants(pid))]) {
@@ -97,7 +102,7 @@ export async function startGateway(opts: GatewayStartOptions): Promise<RunningGa
         }
       }
     };
-    return { pid, port, url, readyMs: Date.now() - started, readyAttempts: attempts, control, log, exit: () => exitInfo, exited, kill, stop };
+    return { pid, port, url, readyMs, readyAttempts: attempts, control, log, exit: () => exitInfo, exited, kill, stop };
   } catch (err) {
     await stop();
     if (err instanceof StepError) {

@@ -16,6 +16,7 @@ import type { GatewayContext } from "./context.ts";
 import { runProbe } from "./probe.ts";
 import { tokenDerivation } from "../clients/runtime-outcome.ts";
 import { fingerprint } from "../wire/token.ts";
+import { recordCpu } from "../proc/cpu-samples.ts";
 
 export interface ClientStepResult {
   runtime: RuntimeOutcome;
@@ -71,6 +72,7 @@ export async function runClientStep(spec: ClientSpec, p: ClientStepInput): Promi
   const running = handle.resolve(runtimeInput(inv, p), ctx.timeouts.runtimeProcessMs);
   p.onStarted?.();
   const { outcome: parsed, extras } = await running;
+  if (extras.cpuMs !== null) recordCpu("runtime process", extras.cpuMs);
   const derivation = tokenDerivation(extras.tokenDerivations, fingerprint(ctx.sandbox.derivedToken));
   const outcome = derivation ? { ...parsed, tokenDerivation: derivation } : parsed;
   if (!spec.isolation) return { runtime: outcome, isolation: null };

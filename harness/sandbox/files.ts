@@ -19,6 +19,14 @@ export function gatewayConfig(layout: SandboxLayout, port: number, gatewayToken:
   };
 }
 
+/**
+ * The minimal config a bare `openclaw gateway run` works with (openclaw-facts §3): token auth on loopback, the log in
+ * the sandbox, no update check; the Control UI left as the build has it. For the bench's bare-gateway floor. Pure.
+ */
+export function minimalGatewayConfig(layout: SandboxLayout, port: number, gatewayToken: string): Record<string, unknown> {
+  return { gateway: { mode: "local", port, bind: "loopback", auth: { mode: "token", token: gatewayToken } }, logging: { file: layout.logFile }, update: { checkOnStart: false } };
+}
+
 /** exec-approvals.json as OpenClaw writes it; null when the profile has no shared socket token. Pure. */
 export function execApprovalsDocument(layout: SandboxLayout, profile: SandboxProfile, socketToken: string): Record<string, unknown> | null {
   if (profile === "no-socket-token") return null;
