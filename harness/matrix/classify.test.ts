@@ -8,6 +8,7 @@ import type { DoorRoute, Observations } from "../evidence/types.ts";
 import { judge, scenarioStatus } from "../judge/evaluate.ts";
 import { observedKnownFinding } from "../judge/known-finding.ts";
 import { loadCatalog } from "../plan/catalog.ts";
+import { cellLabel, declaredFindings } from "../render/matrix-terminal.ts";
 
 const catalog = await loadCatalog();
 
@@ -36,6 +37,14 @@ describe("classifyCell: a declared OpenClaw finding", () => {
   });
   it("the same failures without the finding observed are another failure", () => {
     expect(cell("2026.9.6", false).class).toBe("other-failure");
+  });
+  it("a finding cell reads 'finding', never 'pass', and the terminal lists it with its releases", () => {
+    const c = { ...cell("2026.9.6", true), findings: ["OpenClaw finding: the fix does not hold. Reproduce: x"] };
+    expect(cellLabel(c)).toBe("finding");
+    expect(cellLabel({ ...c, status: "passed" })).toBe("pass");
+    const v = { cells: [c] } as unknown as Parameters<typeof declaredFindings>[0]["versions"][number];
+    const doc = { versions: [{ ...v, version: "2026.9.6" }] } as unknown as Parameters<typeof declaredFindings>[0];
+    expect(declaredFindings(doc)).toEqual([{ scenario: "agent-tool-fallback-local", finding: c.findings[0], versions: ["2026.9.6"] }]);
   });
 });
 

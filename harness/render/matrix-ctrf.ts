@@ -28,7 +28,7 @@ export function renderMatrixCtrf(doc: MatrixDocument): MatrixCtrf {
         suite: [`openclaw ${v.version}`],
         extra: { kind: "matrix-cell", version: v.version, classification: c.class, versionClassification: v.classification, failed: c.failed, dialect: c.dialect },
       };
-      if (c.class !== "fixed") t.message = c.text;
+      if (c.class !== "fixed" || c.status === "failed") t.message = c.text;
       return t;
     }),
   );

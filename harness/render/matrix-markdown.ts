@@ -5,7 +5,7 @@
  */
 import type { MatrixDocument } from "../evidence/matrix-types.ts";
 import { renderMarkdownProof } from "./markdown.ts";
-import { CELL_LABEL } from "./matrix-terminal.ts";
+import { cellLabel } from "./matrix-terminal.ts";
 import { oneLine } from "./terminal.ts";
 
 function cell(s: string): string {
@@ -37,7 +37,7 @@ export function renderMatrixMarkdown(doc: MatrixDocument, opts: { newestReportPa
   out.push(`| version | ${doc.scenarios.map((s) => `\`${s}\``).join(" | ")} | class | reason |`);
   out.push(`|---|${doc.scenarios.map(() => "---").join("|")}|---|---|`);
   for (const v of doc.versions) {
-    const cells = v.cells.map((c) => (c.class === "fixed" ? CELL_LABEL[c.class] : `**${CELL_LABEL[c.class]}**`));
+    const cells = v.cells.map((c) => (cellLabel(c) === "pass" ? "pass" : `**${cellLabel(c)}**`));
     out.push(`| ${v.version} | ${cells.join(" | ")} | ${v.classification} | ${v.classification === "fixed" && !v.reason.includes(";") ? "" : cell(v.reason)} |`);
   }
   const dialects = doc.versions.filter((v) => v.dialects.length);
