@@ -7,7 +7,6 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
-import { homedir } from "node:os";
 import { join } from "node:path";
 import { npmInstall } from "./npm.ts";
 
@@ -23,20 +22,7 @@ export interface CacheMarker {
   installMs?: number;
 }
 
-/** `$OPENCLAW_SMOKE_CACHE`, else `${XDG_CACHE_HOME:-~/.cache}/openclaw-approval-smoke/targets`. */
-export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.OPENCLAW_SMOKE_CACHE) return env.OPENCLAW_SMOKE_CACHE;
-  const base = env.XDG_CACHE_HOME || join(env.HOME || homedir(), ".cache");
-  return join(base, "openclaw-approval-smoke", "targets");
-}
-
-/**
- * V8's compiled code of the targets (and of the runtime client), kept beside the installed targets: OpenClaw keys
- * its own entries by version and install, Node keys its entries by file and content, so one directory serves all.
- */
-export function compileCacheDir(cacheDir: string): string {
-  return join(cacheDir, "compile-cache");
-}
+export { compileCacheDir, defaultCacheDir } from "./cache-dir.ts";
 
 export function sha256Hex(data: string | Buffer): string {
   return createHash("sha256").update(data).digest("hex");
