@@ -18,6 +18,7 @@ import { writeFile } from "node:fs/promises";
 import { runMatrixCommand } from "./matrix.ts";
 import { runBisectCommand } from "./bisect.ts";
 import { runCachePrune } from "./cache.ts";
+import { LANES } from "./lanes.ts";
 
 function exitCodeOf(report: Report, controller: AbortController): number {
   if (controller.signal.aborted) return SIGNAL_EXIT[String(controller.signal.reason)] ?? 1;
@@ -37,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
   const controller = new AbortController();
   const tracker = newTracker();
   // Whatever way this process ends (the 10 s guard below, an exception escaping main), no sandbox with its tokens stays.
-  installExitCleanup(tracker, opts.keep);
+  installExitCleanup(tracker, opts.keep, LANES);
   const session: Session = { opts, progress, tracker, controller, command: `corepack pnpm ${argv.map(quote).join(" ")}` };
   const stop = (reason: string): void => {
     if (controller.signal.aborted) return;

@@ -16,6 +16,7 @@ import type { Progress } from "../ui/progress.ts";
 import { executeRun, provisionTargets, type RunDeps, type Tracker } from "../run/run.ts";
 import type { Report } from "../evidence/types.ts";
 import type { CliOptions } from "./args.ts";
+import { LANES } from "./lanes.ts";
 
 export const SIGNAL_EXIT: Record<string, number> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143, SIGPIPE: 141 };
 
@@ -60,6 +61,7 @@ export async function runOnce(session: Session, mode: "smoke" | "proof"): Promis
     compileCacheDir: compileCacheDir(defaultCacheDir(process.env)),
     changes,
     tracker: session.tracker,
+    lanes: LANES,
     faults: opts.faults,
     resolveTarget: session.resolveTarget ?? ((spec, onProgress) => resolveTarget(spec, { cacheDir: defaultCacheDir(process.env), nodeVersion: process.versions.node, onProgress })),
   };

@@ -5,10 +5,12 @@ import type { GatewayRecord, ScenarioResult } from "../evidence/types.ts";
 import type { ScenarioDefinition } from "../plan/scenario-types.ts";
 import { outermostNodeModules } from "../isolation/argv.ts";
 import { RUNTIME_CHILD } from "../clients/runtime-process.ts";
-import type { GroupRunOptions } from "../run/group.ts";
+import { NO_LOCKS } from "../run/locks.ts";
+import type { GroupRunOptions, Lane } from "../run/lane.ts";
 import { unrun } from "../run/scenario.ts";
 import { HARNESS } from "../version.ts";
 import { detectDocker, removeLabelled } from "./docker.ts";
+import { composeLeftovers } from "./leftovers.ts";
 import { completePackageLifecycle, ensureImage } from "./image.ts";
 import type { ProjectInput } from "./project.ts";
 import { runTopology, type LaneContext } from "./topology-run.ts";
@@ -18,12 +20,20 @@ const HARNESS_DIR = fileURLToPath(new URL("../", import.meta.url));
 const REPO_NODE_MODULES = fileURLToPath(new URL("../../node_modules", import.meta.url));
 const SYSTEM_DIRS = ["/usr", "/lib", "/lib64"];
 
+/** The Compose lane: the compose sandbox profile's groups, with its labelled Docker objects as its leftovers. */
+export const composeLane: Lane = {
+  name: "compose",
+  profiles: ["compose"],
+  run: async (o) => ({ ...(await runComposeGroup(o)), locks: NO_LOCKS }),
+  leftovers: composeLeftovers,
+};
+
 /**
  * The Compose lane: a sibling of the process executor (run/group.ts). Each scenario is one topology, run under Docker
  * Compose one after another; without a reachable Docker daemon or Compose, each is skipped with the reason and the
  * command that would enable it. Its observations are the same kind as the process executor's.
  */
-export async function runComposeGroup(o: GroupRunOptions): Promise<{ gateways: GatewayRecord[]; scenarios: ScenarioResult[]; aborted: string | null }> {
+async function runComposeGroup(o: GroupRunOptions): Promise<{ gateways: GatewayRecord[]; scenarios: ScenarioResult[]; aborted: string | null }> {
   const runId = basename(o.reportFolder);
   const step = o.progress.step(`${o.label}: Docker Compose lane`);
   const docker = await detectDocker();
@@ -32,7 +42,7 @@ export async function runComposeGroup(o: GroupRunOptions): Promise<{ gateways: G
     step.skip(why);
     return { gateways: [], scenarios: o.group.scenarios.map((s) => unrun(s, "skipped", why, setupOf(s))), aborted: null };
   }
-  o.trackCompose?.(runId);
+  o.trackLeftovers(runId);
   const version = await targetVersion(o.target.openclawDir);
   const targetDir = await realpath(o.target.openclawDir);
   await completePackageLifecycle(o.target.nodePath, targetDir);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkDocker } from "./docker.ts";
+import { checkDocker } from "./leftovers.ts";
 
 describe("checkDocker", () => {
   it("passes with nothing left and names what is left otherwise", () => {

@@ -1,5 +1,8 @@
+/** The Compose lane's leftovers: containers, networks and volumes labelled with a run's id (cached images are kept). */
 import type { HygieneCheck } from "../evidence/types.ts";
-import { RUN_LABEL } from "../compose/topology.ts";
+import type { LaneLeftovers } from "../run/lane.ts";
+import { labelledObjects, removeLabelledSync } from "./docker.ts";
+import { RUN_LABEL } from "./topology.ts";
 
 /** No container, network or volume labelled with one of these runs' ids is left (cached images are kept). Pure. */
 export function checkDocker(runIds: readonly string[], remaining: readonly string[]): HygieneCheck {
@@ -12,3 +15,8 @@ export function checkDocker(runIds: readonly string[], remaining: readonly strin
     offenders: [...remaining],
   };
 }
+
+export const composeLeftovers: LaneLeftovers = {
+  check: async (runIds) => checkDocker(runIds, (await Promise.all(runIds.map(labelledObjects))).flat()),
+  removeSync: removeLabelledSync,
+};

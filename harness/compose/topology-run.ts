@@ -18,7 +18,7 @@ import { startRelay, type Relay } from "./relay.ts";
 import { subnetsInUse, type DockerTools } from "./docker.ts";
 import { pickSubnet } from "./subnet.ts";
 import type { ProjectInput } from "./project.ts";
-import type { GroupRunOptions } from "../run/group.ts";
+import type { GroupRunOptions } from "../run/lane.ts";
 import type { ComposeImage } from "../evidence/types.ts";
 
 /** What one topology run needs from the lane: tools, image, mounts, the run's id, where the report goes. */

@@ -81,13 +81,19 @@ export function childTracker(parent: Tracker): Tracker {
       return super.set(k, v);
     }
   })(starts);
-  t.sandboxes = new Proxy(t.sandboxes, {
+  t.sandboxes = alsoPushedTo(t.sandboxes, parent.sandboxes);
+  t.leftovers = alsoPushedTo(t.leftovers, parent.leftovers);
+  return t;
+}
+
+/** The array, whose pushes also reach `parent`. */
+function alsoPushedTo<T>(own: T[], parent: T[]): T[] {
+  return new Proxy(own, {
     get(target, prop, receiver) {
-      if (prop === "push") return (...xs: string[]) => (parent.sandboxes.push(...xs), target.push(...xs));
+      if (prop === "push") return (...xs: T[]) => (parent.push(...xs), target.push(...xs));
       return Reflect.get(target, prop, receiver) as unknown;
     },
   });
-  return t;
 }
 
 /** Every progress line of one version's run carries the version. */

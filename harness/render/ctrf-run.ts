@@ -5,7 +5,7 @@
  * classification) is one more function from the report to its tests, appended there; nothing else changes.
  */
 import type { Report } from "../evidence/types.ts";
-import type { CtrfTest } from "./ctrf.ts";
+import type { CtrfTestOf } from "./ctrf-format.ts";
 
 export const RUN_SUITE = ["run"];
 
@@ -16,10 +16,12 @@ export type RunCheckExtra = {
   offenders: string[];
 };
 
-export type RunCheck = (report: Report) => CtrfTest[];
+export type RunCheckTest = CtrfTestOf<RunCheckExtra>;
 
-function runTest(name: string, pass: boolean | "not-judged", detail: string, offenders: string[] = []): CtrfTest {
-  const test: CtrfTest = {
+export type RunCheck = (report: Report) => RunCheckTest[];
+
+function runTest(name: string, pass: boolean | "not-judged", detail: string, offenders: string[] = []): RunCheckTest {
+  const test: RunCheckTest = {
     name: `run/${name}`,
     status: pass === "not-judged" ? "other" : pass ? "passed" : "failed",
     duration: 0,

@@ -5,21 +5,8 @@
  * report alone. Pure.
  */
 import type { Report, ScenarioStatus, TargetRun } from "../evidence/types.ts";
+import { ctrfEnvelope, type CtrfEnvelope, type CtrfStatus, type CtrfTestOf } from "./ctrf-format.ts";
 import { RUN_CHECKS, type RunCheckExtra } from "./ctrf-run.ts";
-
-export const CTRF_SPEC_VERSION = "0.0.0";
-
-export type CtrfStatus = "passed" | "failed" | "skipped" | "pending" | "other";
-
-export interface CtrfTestOf<Extra> {
-  name: string;
-  status: CtrfStatus;
-  duration: number;
-  rawStatus: string;
-  suite: string[];
-  message?: string;
-  extra: Extra;
-}
 
 export type CtrfTest = CtrfTestOf<ScenarioExtra | RunCheckExtra>;
 
@@ -33,55 +20,9 @@ export type ScenarioExtra = {
   target: { role: TargetRun["role"]; version: string; spec: string; kind: string };
 };
 
-export type CtrfSummary = { tests: number; passed: number; failed: number; skipped: number; pending: number; other: number; start: number; stop: number; duration: number };
-
-/** A CTRF document around its tests and run-level extra (a run's report, or a release matrix). */
-export interface CtrfEnvelope<Test, Extra> {
-  reportFormat: "CTRF";
-  specVersion: string;
-  runId: string;
-  timestamp: string;
-  generatedBy: string;
-  results: {
-    tool: { name: string; version: string };
-    summary: CtrfSummary;
-    tests: Test[];
-  };
-  extra: Extra;
-}
-
 export type CtrfReport = CtrfEnvelope<CtrfTest, { mode: Report["mode"]; status: Report["status"]; command: string; abortReason: string | null }>;
 
-/** The envelope of a CTRF document: the summary counted from the tests, start and stop from ISO times. Pure. */
-export function ctrfEnvelope<Test extends { status: CtrfStatus }, Extra>(
-  head: { runId: string; startedAt: string; finishedAt: string; harness: { name: string; version: string } },
-  tests: Test[],
-  extra: Extra,
-): CtrfEnvelope<Test, Extra> {
-  const count = (st: CtrfStatus): number => tests.filter((x) => x.status === st).length;
-  const start = epochMs(head.startedAt);
-  const stop = Math.max(start, epochMs(head.finishedAt));
-  return {
-    reportFormat: "CTRF",
-    specVersion: CTRF_SPEC_VERSION,
-    runId: head.runId,
-    timestamp: head.finishedAt,
-    generatedBy: `${head.harness.name} ${head.harness.version}`,
-    results: {
-      tool: { name: head.harness.name, version: head.harness.version },
-      summary: { tests: tests.length, passed: count("passed"), failed: count("failed"), skipped: count("skipped"), pending: count("pending"), other: count("other"), start, stop, duration: stop - start },
-      tests,
-    },
-    extra,
-  };
-}
-
 const STATUS: Record<ScenarioStatus, CtrfStatus> = { passed: "passed", failed: "failed", skipped: "skipped", "not-run": "other", "not-applicable": "skipped" };
-
-function epochMs(iso: string): number {
-  const t = Date.parse(iso);
-  return Number.isFinite(t) ? t : 0;
-}
 
 export function renderCtrf(report: Report): CtrfReport {
   const multi = report.targets.length > 1;

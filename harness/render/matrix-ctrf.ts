@@ -1,6 +1,6 @@
 /** CTRF for a matrix: one test per version × scenario, suite [openclaw <version>]. Rendered from matrix.json alone. Pure. */
 import type { MatrixDocument, VersionClass } from "../evidence/matrix-types.ts";
-import { ctrfEnvelope, type CtrfEnvelope, type CtrfStatus, type CtrfTestOf } from "./ctrf.ts";
+import { ctrfEnvelope, type CtrfEnvelope, type CtrfStatus, type CtrfTestOf } from "./ctrf-format.ts";
 
 export type MatrixCellExtra = {
   kind: "matrix-cell";

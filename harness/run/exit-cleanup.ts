@@ -1,13 +1,13 @@
 import { rmSync } from "node:fs";
 import { liveTracked } from "../hygiene/pid-identity.ts";
-import { removeLabelledSync } from "../compose/docker.ts";
+import type { Lane } from "./lane.ts";
 
 /** What the exit cleanup needs of the run's tracker. */
 export interface ExitTracked {
   pidStarts: ReadonlyMap<number, string | null>;
   sandboxes: readonly string[];
-  /** Runs whose labelled Docker objects must go too (the Compose lane). */
-  compose?: readonly string[];
+  /** Ids of the lanes' own objects (the Compose lane's labelled Docker objects), which must go too. */
+  leftovers?: ReadonlyArray<{ lane: string; id: string }>;
 }
 
 /** SIGKILL every tracked process that is still ours (same start time), synchronously. Returns the PIDs signalled. */
@@ -42,10 +42,13 @@ export function removeSandboxesSync(roots: readonly string[]): string[] {
  * guard after a signal, an exception that escapes main) end the tracked processes that are still ours and remove the
  * sandboxes, which hold the socket and gateway tokens. Unless --keep asked to keep the sandboxes.
  */
-export function installExitCleanup(tracked: ExitTracked, keep: boolean, proc: Pick<NodeJS.Process, "on"> = process): void {
+export function installExitCleanup(tracked: ExitTracked, keep: boolean, lanes: readonly Lane[] = [], proc: Pick<NodeJS.Process, "on"> = process): void {
   proc.on("exit", () => {
     killTrackedSync(tracked.pidStarts);
-    if (tracked.compose?.length) removeLabelledSync(tracked.compose);
+    for (const lane of lanes) {
+      const ids = (tracked.leftovers ?? []).filter((t) => t.lane === lane.name).map((t) => t.id);
+      if (ids.length) lane.leftovers?.removeSync(ids);
+    }
     if (!keep) removeSandboxesSync(tracked.sandboxes);
   });
 }

@@ -4,85 +4,27 @@ import { StepError } from "../errors.ts";
 import { startGateway, type RunningGateway } from "../gateway/gateway.ts";
 import { pickGatewayPort } from "../gateway/ports.ts";
 import { endPhase, timed } from "./phases.ts";
-import type { GatewayGroup, Timeouts } from "../plan/plan.ts";
-import type { ScenarioDefinition } from "../plan/scenario-types.ts";
+import type { SandboxProfile, ScenarioDefinition } from "../plan/scenario-types.ts";
 import { childBaseEnv } from "../sandbox/layout.ts";
 import { createSandbox } from "../sandbox/sandbox.ts";
 import { gatewayBind } from "../sandbox/files.ts";
-import type { Progress } from "../ui/progress.ts";
-import type { NetworkResource } from "../hygiene/checks.ts";
-import type { Faults, Redactor, TargetRuntime } from "./context.ts";
 import { mapLimit } from "./limit.ts";
 import { NO_LOCKS, removeSandboxLocks, type RunLocks } from "./locks.ts";
-import { emptyObservations, runScenario } from "./scenario.ts";
+import { notRun, runScenario } from "./scenario.ts";
 import { applyPositiveControls } from "../judge/controls.ts";
 import { prepareScenario, releasePrepared, setPreparedPriority, type PreparedScenario } from "./prepare.ts";
 import { prepareAll } from "./prepare-all.ts";
 import { runDoctorFix } from "../sandbox/doctor-fix.ts";
-import { runComposeGroup } from "../compose/lane.ts";
+import { GroupFailed, type GroupRunOptions, type GroupRunResult, type Lane } from "./lane.ts";
 
-export interface GroupRunOptions {
-  label: string; // e.g. "head" or "single"
-  group: GatewayGroup;
-  target: TargetRuntime;
-  redactor: Redactor;
-  timeouts: Timeouts;
-  progress: Progress;
-  reportFolder: string;
-  keep: boolean;
-  concurrency: number;
-  compileCacheDir: string | null;
-  signal: AbortSignal;
-  trackPid(pid: number): void;
-  trackPort(port: number): void;
-  trackSandbox(root: string): void;
-  trackNetwork(created: NetworkResource[]): void;
-  /** Registers a run whose Docker objects (labelled with its id) teardown and hygiene must account for. */
-  trackCompose?(runId: string): void;
-  /** Fault injection hook for tests: called once the gateway is ready. */
-  onGatewayReady?: (g: RunningGateway) => void;
-  faults: Faults;
-}
+/** The sandbox profiles the process lane runs: every one but the Compose lane's. */
+const PROCESS_PROFILES: readonly SandboxProfile[] = ["shared-socket-token", "no-socket-token", "lan-bind", "owner-only"];
 
-export interface GroupRunResult {
-  /** One per gateway the group started (the Compose lane starts one per topology). */
-  gateways: GatewayRecord[];
-  scenarios: ScenarioResult[];
-  aborted: string | null;
-  locks: RunLocks;
-}
-
-/** A group that failed: the failure, and the record of the gateway it started (its log file, exit, stop), kept in the report. */
-export class GroupFailed extends Error {
-  readonly failure: unknown;
-  readonly gateway: GatewayRecord;
-  constructor(failure: unknown, gateway: GatewayRecord) {
-    super(failure instanceof Error ? failure.message : String(failure));
-    this.name = "GroupFailed";
-    this.failure = failure;
-    this.gateway = gateway;
-  }
-}
-
-export function notRun(s: ScenarioDefinition, reason: string): ScenarioResult {
-  return {
-    id: s.id,
-    claim: s.claim,
-    status: "not-run",
-    skipReason: reason,
-    setup: { client: s.client.kind, description: "", config: null, env: {}, gatewayUrlArg: null, sandboxProfile: s.sandbox, doors: [] },
-    observations: emptyObservations(),
-    expectations: [],
-    refusals: [],
-    deciding: reason,
-    durationMs: null,
-    findings: [],
-  };
-}
+/** The process lane: the gateway and the approval-runtime processes as child processes of the harness. */
+export const processLane: Lane = { name: "process", profiles: PROCESS_PROFILES, run: runGroup };
 
 /** One sandbox, one real gateway, the group's scenarios; always tears down what it started. */
-export async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
-  if (o.group.profile === "compose") return { ...(await runComposeGroup(o)), locks: NO_LOCKS };
+async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
   const sandbox = await timed("sandbox", () => createSandbox(o.group.profile, o.compileCacheDir));
   o.trackSandbox(sandbox.layout.root);
   const s = sandbox.secrets;

@@ -7,8 +7,7 @@ import type { RuntimeClientSpec } from "../plan/scenario-types.ts";
 import type { Tap } from "../tap/tap.ts";
 import { isRecord } from "../wire/frames.ts";
 import type { GatewayContext } from "./context.ts";
-import type { ClientStepInput, ClientStepResult } from "./client-step.ts";
-import { runtimeInput } from "./client-step.ts";
+import { runtimeInput, type ClientStepInput, type ClientStepResult } from "./client-input.ts";
 
 const TAP_CHILD = fileURLToPath(new URL("../tap/tap-child.ts", import.meta.url));
 

@@ -4,7 +4,7 @@ import { pairDevice } from "../clients/pairing.ts";
 import { GatewayConnection, GatewayRequestError, type ConnectOptions } from "../wire/client.ts";
 import { createDeviceIdentity, type DeviceIdentity } from "../wire/device.ts";
 import type { GatewayContext } from "./context.ts";
-import type { ClientStepResult } from "./client-step.ts";
+import type { ClientStepResult } from "./client-input.ts";
 import { withNetnsTap } from "./netns-step.ts";
 import { probeTokenValue } from "./probe-token.ts";
 

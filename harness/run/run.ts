@@ -6,8 +6,6 @@ import type { HygieneCheck, Report, TargetInfo, TargetRun } from "../evidence/ty
 import { REPORT_SCHEMA_VERSION } from "../evidence/types.ts";
 import { checkFiles, checkNetwork, checkPorts, checkProcesses, type NetworkResource } from "../hygiene/checks.ts";
 import { verifyLockNaming } from "../hygiene/lock-naming.ts";
-import { checkDocker } from "../hygiene/docker.ts";
-import { labelledObjects } from "../compose/docker.ts";
 import { processStart } from "../hygiene/pid-identity.ts";
 import { isListening, listFiles, processesMentioning, remainingNetwork, trackedStillRunning } from "../hygiene/probe.ts";
 import { openclawTempEntries, removeEmptyCreated, sharedPlaces, snapshot, SNAPSHOT_DEPTH } from "../hygiene/snapshot.ts";
@@ -19,6 +17,7 @@ import type { Progress } from "../ui/progress.ts";
 import { NO_FAULTS, type Faults, type Redactor } from "./context.ts";
 import type { RunningGateway } from "../gateway/gateway.ts";
 import { runTarget } from "./target-run.ts";
+import type { Lane } from "./lane.ts";
 import { createSlots } from "./limit.ts";
 import { availableMemoryBytes, gatewaySlots } from "./memory.ts";
 import { HARNESS } from "../version.ts";
@@ -41,6 +40,8 @@ export interface RunDeps {
   faults?: Faults;
   /** Shared with the caller so that a signal handler can end what was started. */
   tracker?: Tracker;
+  /** The lanes that run the plan's groups (cli/lanes.ts). */
+  lanes: readonly Lane[];
 }
 
 export interface Tracker {
@@ -51,12 +52,17 @@ export interface Tracker {
   sandboxes: string[];
   /** Network namespaces and links the run created (or was about to create). */
   network: NetworkResource[];
-  /** Runs whose Docker containers, networks and volumes carry their id as a label (the Compose lane). */
-  compose: string[];
+  /** Ids under which a lane keeps objects of its own (the Compose lane: its Docker objects' run label). */
+  leftovers: LaneLeftoverId[];
+}
+
+export interface LaneLeftoverId {
+  lane: string;
+  id: string;
 }
 
 export function newTracker(): Tracker {
-  return { pids: new Set(), pidStarts: new Map(), ports: new Set(), sandboxes: [], network: [], compose: [] };
+  return { pids: new Set(), pidStarts: new Map(), ports: new Set(), sandboxes: [], network: [], leftovers: [] };
 }
 
 /** Track a PID the harness started, with its start time. */
@@ -95,7 +101,7 @@ export async function executeRun(plan: RunPlan, deps: RunDeps, targets: Resolved
     trackPort: (p: number) => void ports.add(p),
     trackSandbox: (r: string) => void sandboxes.push(r),
     trackNetwork: (created: NetworkResource[]) => void tracker.network.push(...created),
-    trackCompose: (id: string) => void tracker.compose.push(id),
+    trackLeftovers: (lane: string, id: string) => void tracker.leftovers.push({ lane, id }),
     ...(deps.onGatewayReady ? { onGatewayReady: deps.onGatewayReady } : {}),
   };
 
@@ -106,7 +112,7 @@ export async function executeRun(plan: RunPlan, deps: RunDeps, targets: Resolved
   const slots = createSlots(slotCount);
   const runs = await Promise.all(
     plan.targets.map((t, i) =>
-      runTarget({ gatewaySlots: slots, compileCacheDir: deps.compileCacheDir ?? null, role: t.role, target: stripResolved(targets[i] as ResolvedTarget), provisionMs: (targets[i] as ResolvedTarget).provisionMs, nodePath: deps.nodePath, plan, redactor: deps.redactor, progress: deps.progress, reportFolder: folder, signal: deps.signal, track, faults: deps.faults ?? NO_FAULTS }),
+      runTarget({ gatewaySlots: slots, compileCacheDir: deps.compileCacheDir ?? null, role: t.role, target: stripResolved(targets[i] as ResolvedTarget), provisionMs: (targets[i] as ResolvedTarget).provisionMs, nodePath: deps.nodePath, plan, redactor: deps.redactor, progress: deps.progress, reportFolder: folder, signal: deps.signal, track, lanes: deps.lanes, faults: deps.faults ?? NO_FAULTS }),
     ),
   );
   const targetRuns: TargetRun[] = runs.map((r) => r.run);
@@ -129,7 +135,7 @@ export async function executeRun(plan: RunPlan, deps: RunDeps, targets: Resolved
     files0,
     checkPorts((await Promise.all([...ports].map(async (p) => ((await isListening(p)) ? p : null)))).filter((p): p is number => p !== null), ports.size),
     checkNetwork(tracker.network, await remainingNetwork(tracker.network)),
-    ...(tracker.compose.length ? [checkDocker(tracker.compose, (await Promise.all(tracker.compose.map(labelledObjects))).flat())] : []),
+    ...(await laneLeftoverChecks(deps.lanes, tracker.leftovers)),
   ];
   endPhase("hygiene", hygieneAt);
   const files = await listFiles(folder);
@@ -157,6 +163,16 @@ export async function executeRun(plan: RunPlan, deps: RunDeps, targets: Resolved
   };
   const report = await timed("render and write", async () => finishReport(folder, files, draft, deps.redactor, (await validation).validateReport));
   return { report, folder };
+}
+
+/** Each lane's leftovers check, for the lanes that registered ids in this run. */
+async function laneLeftoverChecks(lanes: readonly Lane[], tracked: readonly LaneLeftoverId[]): Promise<HygieneCheck[]> {
+  const checks: HygieneCheck[] = [];
+  for (const lane of lanes) {
+    const ids = tracked.filter((t) => t.lane === lane.name).map((t) => t.id);
+    if (lane.leftovers && ids.length) checks.push(await lane.leftovers.check(ids));
+  }
+  return checks;
 }
 
 async function provision(spec: string, deps: Pick<RunDeps, "progress" | "resolveTarget">): Promise<ResolvedTarget> {

@@ -157,3 +157,20 @@ export async function waitFor(p: Promise<unknown>, ms: number, signal?: AbortSig
 export function unrun(s: ScenarioDefinition, status: "skipped" | "not-applicable", reason: string, setup: ScenarioResult["setup"]): ScenarioResult {
   return { id: s.id, claim: s.claim, status, skipReason: reason, setup, observations: emptyObservations(), expectations: [], refusals: [], deciding: `${status}: ${reason}`, durationMs: null, findings: [] };
 }
+
+/** A scenario its group never ran (the group failed or the run was interrupted first), with the reason. */
+export function notRun(s: ScenarioDefinition, reason: string): ScenarioResult {
+  return {
+    id: s.id,
+    claim: s.claim,
+    status: "not-run",
+    skipReason: reason,
+    setup: { client: s.client.kind, description: "", config: null, env: {}, gatewayUrlArg: null, sandboxProfile: s.sandbox, doors: [] },
+    observations: emptyObservations(),
+    expectations: [],
+    refusals: [],
+    deciding: reason,
+    durationMs: null,
+    findings: [],
+  };
+}

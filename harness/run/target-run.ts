@@ -3,7 +3,8 @@ import type { ScenarioResult, TargetInfo, TargetRole, TargetRun } from "../evide
 import type { RunPlan } from "../plan/plan.ts";
 import type { Progress } from "../ui/progress.ts";
 import type { Faults, Redactor } from "./context.ts";
-import { GroupFailed, notRun, runGroup, type GroupRunOptions } from "./group.ts";
+import { GroupFailed, laneFor, type GroupRunOptions, type Lane } from "./lane.ts";
+import { notRun } from "./scenario.ts";
 import { detectLegacyApprovalsImport } from "../target/legacy-approvals.ts";
 import { NO_LOCKS, type RunLocks } from "./locks.ts";
 
@@ -17,7 +18,9 @@ export interface TargetRunOptions {
   progress: Progress;
   reportFolder: string;
   signal: AbortSignal;
-  track: Pick<GroupRunOptions, "trackPid" | "trackPort" | "trackSandbox" | "trackNetwork" | "trackCompose" | "onGatewayReady">;
+  track: Pick<GroupRunOptions, "trackPid" | "trackPort" | "trackSandbox" | "trackNetwork" | "onGatewayReady"> & { trackLeftovers(lane: string, id: string): void };
+  /** The lanes that can run a group (cli/lanes.ts): each group runs in the first that takes its sandbox profile. */
+  lanes: readonly Lane[];
   faults: Faults;
   /** Shared by all targets: at most as many gateways at once as memory allows. */
   gatewaySlots: { run<R>(fn: () => Promise<R>): Promise<R> };
@@ -33,7 +36,10 @@ export async function runTarget(o: TargetRunOptions): Promise<{ run: TargetRun; 
   const groups = await Promise.all(
     o.plan.groups.map(async (group) => {
       try {
-        return await o.gatewaySlots.run(() => (o.signal.aborted ? Promise.reject(new Error(`not started: ${String(o.signal.reason)}`)) : runGroup({
+        const lane = laneFor(o.lanes, group);
+        if (!lane) throw new StepError("gateway group", `no lane runs the ${group.profile} sandbox profile`, { next: "register one in harness/cli/lanes.ts" });
+        const { trackLeftovers, ...track } = o.track;
+        return await o.gatewaySlots.run(() => (o.signal.aborted ? Promise.reject(new Error(`not started: ${String(o.signal.reason)}`)) : lane.run({
           label: o.role,
           group,
           target: { nodePath: o.nodePath, openclawDir: o.target.path, legacyApprovals },
@@ -46,7 +52,8 @@ export async function runTarget(o: TargetRunOptions): Promise<{ run: TargetRun; 
           compileCacheDir: o.compileCacheDir,
           signal: o.signal,
           faults: o.faults,
-          ...o.track,
+          ...track,
+          trackLeftovers: (id) => trackLeftovers(lane.name, id),
         })));
       } catch (thrown) {
         const err = thrown instanceof GroupFailed ? thrown.failure : thrown;
