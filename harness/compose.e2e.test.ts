@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { dir } from "tmp-promise";
+import { mkdir, readdir } from "node:fs/promises";
 import { detectDocker, labelledObjects } from "./compose/docker.ts";
 import { readReport, reportPathFrom, runCli } from "./e2e-helpers.ts";
 
@@ -63,6 +64,38 @@ describe("the Docker Compose lane", () => {
       expect(otherUid?.observations.requester?.finalDecision).not.toMatch(/^allow/);
       expect(report.hygiene.find((h) => h.id === "docker")?.pass).toBe(true);
       expect(await labelledObjects(report.runId)).toEqual([]);
+    },
+    LANE_TIMEOUT_MS,
+  );
+
+  it(
+    "a harness killed with SIGKILL mid-topology leaves labelled objects that `cache reap` removes, with its project folder",
+    async (ctx) => {
+      if (!docker.ok) return ctx.skip(`Compose lane not exercised on this host: ${docker.reason}`);
+      const tmp = join(reports.path, "killed-tmp");
+      const out = join(reports.path, "killed");
+      await mkdir(tmp, { recursive: true });
+      const child = runCli(["smoke", "--scenario", "compose-sidecar-shared-netns", "--report-dir", out], { env: { TMPDIR: tmp }, timeoutMs: LANE_TIMEOUT_MS - 60_000 });
+      let ended = false;
+      void child.finally(() => (ended = true));
+      // Killed once the run's objects exist: its id is its report folder's name.
+      let runId = "";
+      let objects: string[] = [];
+      while (!ended && objects.length < 2) {
+        await new Promise((res) => setTimeout(res, 500));
+        runId ||= (await readdir(out).catch(() => [] as string[]))[0] ?? "";
+        if (runId) objects = await labelledObjects(runId);
+      }
+      expect(ended, "the run ended before its objects existed").toBe(false);
+      process.kill(child.pid as number, "SIGKILL");
+      await child;
+      expect((await labelledObjects(runId)).length).toBeGreaterThan(0);
+      const reap = await runCli(["cache", "reap"], { env: { TMPDIR: tmp } });
+      const said = String(reap.all);
+      console.log(`killed with ${objects.length} labelled objects up (${objects.join(", ")}); ${said.trim().split("\n").at(-1) ?? ""}`);
+      expect(said).toMatch(/reaper: removed .*\d+ Docker objects? left by dead runs/);
+      expect(await labelledObjects(runId), said).toEqual([]);
+      expect((await readdir(tmp)).filter((n) => n.startsWith("openclaw-smoke-")), said).toEqual([]);
     },
     LANE_TIMEOUT_MS,
   );

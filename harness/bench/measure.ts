@@ -15,7 +15,7 @@ import { childBaseEnv } from "../sandbox/layout.ts";
 import { createSandbox, type Sandbox } from "../sandbox/sandbox.ts";
 import { startTap } from "../tap/tap.ts";
 import { runtimeInvocation } from "../plan/client-setup.ts";
-import { removeSandboxLocks } from "../run/locks.ts";
+import { removeSandboxLocks } from "../hygiene/locks.ts";
 import { statCpu, treeCpuMs } from "../proc/cpu.ts";
 import { minimalGatewayConfig } from "../sandbox/files.ts";
 import { writeFile } from "node:fs/promises";

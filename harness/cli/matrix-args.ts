@@ -16,6 +16,8 @@ export interface MatrixCliOptions {
   new: string | null;
   /** `cache prune --keep N`. */
   keepEntries: number | null;
+  /** `cache prune` or `cache reap` (null for the other commands). */
+  cacheCommand: "prune" | "reap" | null;
 }
 
 export const MATRIX_PARSE_OPTIONS = {
@@ -33,7 +35,8 @@ export const MATRIX_PARSE_OPTIONS = {
 export const MATRIX_HELP = `  matrix              run the scenarios on every release from --from to --to and classify each one
   matrix merge R…     build the same matrix from report.json files made elsewhere (CI runners)
   bisect              find the first release after --old, up to --new, whose verdict differs from --old's
-  cache prune         remove installed targets from the target cache, keeping the --keep N newest
+  cache prune         remove installed targets from the target cache, keeping the --keep N newest (reaps first)
+  cache reap          remove what runs whose harness was killed left behind (sandboxes, locks, namespaces, Docker objects)
 
 Matrix and bisect options (they take --scenario, --report-dir, --keep, --json, --verbose too)
   --from V / --to V   first and last release (default 2026.6.5 and the newest release)
@@ -69,8 +72,9 @@ export function matrixOptions(command: string, rest: readonly string[], v: Value
     if (v.from || v.to || v.list || v.prune) throw new UsageError("matrix merge takes the versions from the reports (and --versions: those that must have one)", "Drop --from/--to/--list/--prune");
   }
   if (command === "cache") {
-    if (rest[0] !== "prune" || rest.length > 1) throw new UsageError(`unknown cache command '${rest.join(" ")}'`, "Use `corepack pnpm run cache prune --keep N`");
-    if (v["keep-entries"] === undefined) throw new UsageError("cache prune needs --keep N", "Pass how many installed targets to keep, e.g. --keep 3 (0 empties the cache)");
+    if ((rest[0] !== "prune" && rest[0] !== "reap") || rest.length > 1) throw new UsageError(`unknown cache command '${rest.join(" ")}'`, "Use `corepack pnpm run cache prune --keep N` or `corepack pnpm run cache reap`");
+    if (rest[0] === "reap" && v["keep-entries"] !== undefined) throw new UsageError("cache reap takes no --keep", "Run `corepack pnpm run cache reap`, or `cache prune --keep N` to bound the target cache");
+    if (rest[0] === "prune" && v["keep-entries"] === undefined) throw new UsageError("cache prune needs --keep N", "Pass how many installed targets to keep, e.g. --keep 3 (0 empties the cache)");
   }
   if (command === "bisect" && (!v.old || !v.new)) throw new UsageError("bisect needs --old V and --new V", "Pass e.g. --old 2026.5.12 --new 2026.6.10");
   const versions = v.versions === undefined ? null : v.versions.split(",").map((x) => x.trim()).filter(Boolean);
@@ -87,6 +91,7 @@ export function matrixOptions(command: string, rest: readonly string[], v: Value
     old: v.old ?? null,
     new: v.new ?? null,
     keepEntries: v["keep-entries"] === undefined ? null : count("--keep", v["keep-entries"]),
+    cacheCommand: command === "cache" ? (rest[0] === "reap" ? "reap" : "prune") : null,
   };
 }
 

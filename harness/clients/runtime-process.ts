@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import { execa, type ResultPromise } from "execa";
 import type { RuntimeOutcome } from "../evidence/types.ts";
 import { parseChildExtras, parseRuntimeOutcome, type ChildExtras } from "./runtime-outcome.ts";
+import { dyingWithHarness } from "../proc/parent-death.ts";
 
 export const RUNTIME_CHILD = fileURLToPath(new URL("./runtime-child.mjs", import.meta.url));
 
@@ -46,8 +47,7 @@ export interface RuntimeHandle {
 /** Spawn the approval-runtime process (Node 24, plain ESM). It loads OpenClaw's client while it waits. */
 export function spawnRuntime(s: RuntimeSpawn): RuntimeHandle {
   const childArgv = [s.nodePath, RUNTIME_CHILD, s.openclawDir, s.api];
-  const [file, ...args] = s.wrapper?.length ? [...s.wrapper, ...childArgv] : childArgv;
-  const child: ResultPromise = execa(file as string, args, {
+  const child: ResultPromise = execa(...dyingWithHarness(s.wrapper?.length ? [...s.wrapper, ...childArgv] : childArgv), {
     env: s.env,
     extendEnv: false,
     cwd: s.cwd,

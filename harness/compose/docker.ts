@@ -1,7 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { execa } from "execa";
 import { StepError } from "../errors.ts";
-import { RUN_LABEL } from "./topology.ts";
+import { dyingWithHarness } from "../proc/parent-death.ts";
+import { OWNER_LABEL, RUN_LABEL } from "./topology.ts";
 
 /** The Docker CLI and Compose the lane drives; every call has a timeout and ends with its exit code and stderr. */
 export interface DockerTools {
@@ -23,8 +24,7 @@ export interface CallResult {
 
 /** Run one docker or compose command; never throws (the caller decides). */
 export async function call(argv: readonly string[], opts: { timeoutMs: number; input?: string; env?: Record<string, string>; cwd?: string }): Promise<CallResult> {
-  const [file, ...args] = argv;
-  const r = await execa(file as string, args, {
+  const r = await execa(...dyingWithHarness(argv), {
     reject: false,
     timeout: opts.timeoutMs,
     killSignal: "SIGKILL",
@@ -73,6 +73,12 @@ const LIST: Record<LabelledKind, string[]> = {
   volume: ["docker", "volume", "ls", "-q"],
 };
 
+const LIST_FORMATTED: Record<LabelledKind, string[]> = {
+  container: ["docker", "ps", "-a"],
+  network: ["docker", "network", "ls"],
+  volume: ["docker", "volume", "ls"],
+};
+
 const REMOVE: Record<LabelledKind, string[]> = {
   container: ["docker", "rm", "-f", "-v"],
   network: ["docker", "network", "rm"],
@@ -88,6 +94,21 @@ export async function labelledObjects(runId: string): Promise<string[]> {
     else out.push(...r.stdout.split("\n").filter(Boolean).map((id) => `${kind} ${id}`));
   }
   return out;
+}
+
+/** Every run that has labelled objects on this daemon, with its owner label (empty when an object has none). Never throws. */
+export async function labelledRuns(): Promise<Map<string, string>> {
+  const runs = new Map<string, string>();
+  const format = `{{.Label "${RUN_LABEL}"}}\t{{.Label "${OWNER_LABEL}"}}`;
+  for (const kind of ["container", "network", "volume"] as const) {
+    const r = await call([...LIST_FORMATTED[kind], "--filter", `label=${RUN_LABEL}`, "--format", format], { timeoutMs: 20_000 }).catch(() => null);
+    if (r?.code !== 0) continue;
+    for (const line of r.stdout.split("\n").filter(Boolean)) {
+      const [run = "", owner = ""] = line.split("\t");
+      if (run && !runs.get(run)) runs.set(run, owner);
+    }
+  }
+  return runs;
 }
 
 /** Remove whatever still carries this run's label: containers first, then networks and volumes. Never throws. */

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { chmod, chown, mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { chmod, chown, mkdir, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { existsSync } from "node:fs";
@@ -8,6 +8,7 @@ import { StepError } from "../errors.ts";
 import type { ComposeImage } from "../evidence/types.ts";
 import { call } from "./docker.ts";
 import { IMAGE_LABEL } from "./topology.ts";
+import { ownedTempDir, RUN_TEMP_PREFIX, OWNER_FILE } from "../hygiene/owner.ts";
 
 /** The label that names the run that built a cached image (images outlive runs; containers, networks and volumes do not). */
 export const BUILT_BY_LABEL = "openclaw-approval-smoke.built-by-run";
@@ -50,10 +51,10 @@ export async function ensureImage(target: ImageTarget, harnessVersion: string, r
   const existing = await call(["docker", "image", "inspect", "--format", "{{.Id}}", tag], { timeoutMs: 20_000 });
   if (existing.code === 0 && existing.stdout.trim()) return { tag, id: existing.stdout.trim(), cached: true, buildMs: null };
   const started = Date.now();
-  const root = await mkdtemp(join(tmpdir(), "openclaw-smoke-image-"));
+  const root = await ownedTempDir(tmpdir(), `${RUN_TEMP_PREFIX}image-`);
   try {
     await writeRootfs(root);
-    const tar = execa("tar", ["--numeric-owner", "-C", root, "-c", "."], { buffer: false, timeout: 60_000, reject: false });
+    const tar = execa("tar", ["--numeric-owner", `--exclude=./${OWNER_FILE}`, "-C", root, "-c", "."], { buffer: false, timeout: 60_000, reject: false });
     const imp = execa("docker", ["import", ...importChanges(target, harnessVersion, runId).flatMap((c) => ["--change", c]), "-", tag], { timeout: 120_000, reject: false });
     tar.stdout?.pipe(imp.stdin as NodeJS.WritableStream);
     const [t, i] = await Promise.all([tar, imp]);
@@ -79,7 +80,7 @@ export async function ensureImage(target: ImageTarget, harnessVersion: string, r
  */
 export async function completePackageLifecycle(nodePath: string, targetDir: string): Promise<void> {
   if (!existsSync(join(targetDir, ".openclaw-lifecycle-pending"))) return;
-  const home = await mkdtemp(join(tmpdir(), "openclaw-smoke-lifecycle-"));
+  const home = await ownedTempDir(tmpdir(), `${RUN_TEMP_PREFIX}lifecycle-`);
   try {
     const r = await execa(nodePath, [join(targetDir, "openclaw.mjs"), "--version"], { env: { PATH: `${dirname(nodePath)}:/usr/bin:/bin`, HOME: home, OPENCLAW_HOME: home, TMPDIR: home, XDG_CACHE_HOME: join(home, "cache") }, extendEnv: false, cwd: home, reject: false, timeout: 180_000, stdin: "ignore" });
     if (r.exitCode !== 0 || existsSync(join(targetDir, ".openclaw-lifecycle-pending"))) {

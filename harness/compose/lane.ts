@@ -5,12 +5,13 @@ import type { GatewayRecord, ScenarioResult } from "../evidence/types.ts";
 import type { ScenarioDefinition } from "../plan/scenario-types.ts";
 import { outermostNodeModules } from "../isolation/argv.ts";
 import { RUNTIME_CHILD } from "../clients/runtime-process.ts";
-import { NO_LOCKS } from "../run/locks.ts";
+import { NO_LOCKS } from "../hygiene/locks.ts";
 import type { GroupRunOptions, Lane } from "../run/lane.ts";
 import { unrun } from "../run/scenario.ts";
 import { HARNESS } from "../version.ts";
 import { detectDocker, removeLabelled } from "./docker.ts";
 import { composeLeftovers } from "./leftovers.ts";
+import { formatOwner, selfOwner } from "../hygiene/owner.ts";
 import { completePackageLifecycle, ensureImage } from "./image.ts";
 import type { ProjectInput } from "./project.ts";
 import { runTopology, type LaneContext } from "./topology-run.ts";
@@ -51,6 +52,7 @@ async function runComposeGroup(o: GroupRunOptions): Promise<{ gateways: GatewayR
   const samePath = [...new Set([outermostNodeModules(targetDir), await realpath(REPO_NODE_MODULES), await realpath(HARNESS_DIR)])];
   const params: ProjectInput["params"] = {
     image: image.tag,
+    owner: formatOwner(selfOwner()),
     subnet: "",
     mounts: { nodeBinary: await realpath(o.target.nodePath), targetDir, samePath, system: SYSTEM_DIRS },
     runtimeChild: RUNTIME_CHILD,

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { chown, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { chown, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ComposeTopology } from "../plan/scenario-types.ts";
@@ -11,6 +11,7 @@ import { isRecord } from "../wire/frames.ts";
 import { call, must, type CallResult, type DockerTools } from "./docker.ts";
 import { composeDocument, GATEWAY_PORT_BEHIND_TAP, reportHeader, serviceNames, type ComposeRunParams } from "./topology.ts";
 import { toYaml } from "./yaml.ts";
+import { ownedTempDir, RUN_TEMP_PREFIX } from "../hygiene/owner.ts";
 
 const NODE_UID = 1000;
 
@@ -49,7 +50,7 @@ export function projectName(runId: string, topology: ComposeTopology): string {
  * token and openclaw.json, as the container sees its paths, both 0600), the tap's folder, and the compose.yaml.
  */
 export async function createProject(input: ProjectInput): Promise<ComposeProject> {
-  const root = await mkdtemp(join(tmpdir(), "openclaw-smoke-compose-"));
+  const root = await ownedTempDir(tmpdir(), `${RUN_TEMP_PREFIX}compose-`);
   const home = join(root, "home");
   const hostLayout = sandboxLayout(home);
   const inContainer = sandboxLayout("/home/node");

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { ComposeTopology } from "../plan/scenario-types.ts";
-import { composeDocument, RUN_LABEL, serviceNames, type ComposeRunParams } from "./topology.ts";
+import { composeDocument, OWNER_LABEL, RUN_LABEL, serviceNames, type ComposeRunParams } from "./topology.ts";
 import type { YamlValue } from "./yaml.ts";
 
 const params = (topology: ComposeTopology): ComposeRunParams => ({
   topology,
   runId: "20261202T000000-smoke-abcdef",
+  owner: '{"tool":"openclaw-approval-smoke","pid":4242}',
   image: "openclaw-approval-smoke:2026.9.6-0-h0.1.0",
   subnet: "169.254.42.0/24",
   mounts: { nodeBinary: "/n/node", targetDir: "/t/openclaw", samePath: ["/t"], system: ["/usr"] },
@@ -26,9 +27,11 @@ describe("composeDocument", () => {
     const s = services(d);
     expect(obj(s["smoke-tap"]).network_mode).toBe("service:gateway");
     for (const name of ["gateway", "sidecar", "smoke-tap"]) expect(obj(obj(s[name]).labels)[RUN_LABEL]).toBe("20261202T000000-smoke-abcdef");
+    for (const name of ["gateway", "sidecar", "smoke-tap"]) expect(obj(obj(s[name]).labels)[OWNER_LABEL]).toBe('{"tool":"openclaw-approval-smoke","pid":4242}');
     const net = obj(obj(d.networks).default);
     expect(net.internal).toBe(true);
     expect(obj(net.labels)[RUN_LABEL]).toBeDefined();
+    expect(obj(net.labels)[OWNER_LABEL]).toBeDefined();
     expect(JSON.stringify(net.ipam)).toContain("169.254.42.0/24");
     expect(obj(obj(obj(d.volumes)["openclaw-home"]).labels)[RUN_LABEL]).toBeDefined();
     expect(obj(s.gateway).command).toEqual(["node", "/t/openclaw/openclaw.mjs", "gateway", "run", "--allow-unconfigured", "--bind", "lan", "--port", "18790"]);

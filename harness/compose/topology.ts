@@ -12,6 +12,8 @@ import type { YamlValue } from "./yaml.ts";
 export const CLIENT_PORT = 18789;
 export const GATEWAY_PORT_BEHIND_TAP = 18790;
 export const RUN_LABEL = "openclaw-approval-smoke.run";
+/** The harness process that made the object (hygiene/owner.ts): the reaper removes what a gone one left. */
+export const OWNER_LABEL = "openclaw-approval-smoke.owner";
 export const IMAGE_LABEL = "openclaw-approval-smoke.image";
 export const STATE_IN_CONTAINER = "/home/node/.openclaw";
 export const TAP_DIR_IN_CONTAINER = "/smoke-tap";
@@ -33,6 +35,8 @@ export interface ComposeMounts {
 export interface ComposeRunParams {
   topology: ComposeTopology;
   runId: string;
+  /** The owner marker of the harness process (formatOwner), as every object's OWNER_LABEL. */
+  owner: string;
   image: string;
   subnet: string;
   mounts: ComposeMounts;
@@ -102,7 +106,7 @@ function runtimeMounts(p: ComposeRunParams): string[] {
 export function composeDocument(p: ComposeRunParams, forReport: boolean, version: string): { [key: string]: YamlValue } {
   const t = p.topology;
   const names = serviceNames(t);
-  const labels: { [key: string]: YamlValue } = forReport ? {} : { labels: { [RUN_LABEL]: p.runId } };
+  const labels: { [key: string]: YamlValue } = forReport ? {} : { labels: { [RUN_LABEL]: p.runId, [OWNER_LABEL]: p.owner } };
   const image = forReport ? `ghcr.io/openclaw/openclaw:${version}` : p.image;
   const mounts = forReport ? [] : runtimeMounts(p);
   const openclaw = forReport ? ["node", "dist/index.js"] : ["node", `${p.mounts.targetDir}/openclaw.mjs`];

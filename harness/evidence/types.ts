@@ -389,8 +389,13 @@ export interface QuarantinedFile {
 }
 
 export interface HygieneCheck {
-  id: "processes" | "files" | "ports" | "network" | "secrets" | "docker";
+  /** "reaped": the start-of-run sweep of what dead runs left (hygiene/reap.ts); the others check this run's own end. */
+  id: "processes" | "files" | "ports" | "network" | "secrets" | "docker" | "reaped";
   pass: boolean;
   detail: string;
   offenders: string[];
+  /** "reaped" only: each removed leftover of a dead run, with why it counted as dead. */
+  reaped?: string[];
+  /** "reaped" only: what was found and left alone (no whole owner marker, another user's, an owner not judged here). */
+  leftAlone?: string[];
 }

@@ -149,7 +149,7 @@ describe("validateReport", () => {
       [prop("ComparisonRow", "declared"), { FAIL_TO_PASS: true, PASS_TO_PASS: true, PASS_TO_FAIL: true, FAIL_TO_FAIL: true, INCOMPLETE: true } satisfies Record<PairClass, true>],
       [prop("Refusal", "refusedBy"), { "handshake-rejected": true, "scopes-cleared": true, "scope-not-requested": true, "no-runtime-authority": true, "approval-gone": true, "client-before-connect": true, unattributed: true } satisfies Record<RefusalCheck, true>],
       [prop("PreflightResult", "end"), { base: true, head: true } satisfies Record<PreflightResult["end"], true>],
-      [prop("HygieneCheck", "id"), { processes: true, files: true, ports: true, network: true, secrets: true, docker: true } satisfies Record<HygieneCheck["id"], true>],
+      [prop("HygieneCheck", "id"), { processes: true, files: true, ports: true, network: true, secrets: true, docker: true, reaped: true } satisfies Record<HygieneCheck["id"], true>],
       [prop("QuarantinedFile", "action"), { redacted: true, removed: true } satisfies Record<QuarantinedFile["action"], true>],
     ];
     for (const [s, union] of cases) expect(en(s)).toEqual(keys(union));

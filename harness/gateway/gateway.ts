@@ -6,6 +6,7 @@ import { descendants, peakRssBytes, stopTree } from "../proc/tree.ts";
 import type { ProcessExit } from "../evidence/types.ts";
 import { GatewayConnection, GatewayRequestError } from "../wire/client.ts";
 import { gatewayArgv } from "./command.ts";
+import { dyingWithHarness } from "../proc/parent-death.ts";
 import { LogSink, type TextRedactor } from "./log-sink.ts";
 
 const ADMIN_SCOPES = ["operator.admin", "operator.approvals"] as const;
@@ -55,7 +56,7 @@ export async function startGateway(opts: GatewayStartOptions): Promise<RunningGa
   const argv = gatewayArgv(opts.openclawDir, port, opts.bind ?? "loopback");
   const log = new LogSink(opts.logFile, opts.redactor);
   const started = Date.now();
-  const child: ResultPromise = execa(opts.nodePath, argv, {
+  const child: ResultPromise = execa(...dyingWithHarness([opts.nodePath, ...argv]), {
     env: opts.env,
     extendEnv: false,
     cwd: opts.cwd,

@@ -1,8 +1,8 @@
-import type { RunLocks } from "../run/locks.ts";
+import type { RunLocks } from "./locks.ts";
 import type { Snapshot } from "./snapshot.ts";
 
 /**
- * Whether OpenClaw's private lock-file naming (run/locks.ts: sha256 of the state database's realpath) still names
+ * Whether OpenClaw's private lock-file naming (locks.ts: sha256 of the state database's realpath) still names
  * what this run's targets really created in the shared lock folder. Without that, "this run's lock files were
  * removed" could be said of files that never matched.
  * - verified: a computed hash named a lock file that was there to remove;

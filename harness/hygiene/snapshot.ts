@@ -1,13 +1,11 @@
 import { lstat, readdir, rmdir } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import { stateLockDir } from "../run/locks.ts";
+import { stateLockDir } from "./locks.ts";
+import { RUN_TEMP_PREFIX } from "./owner.ts";
 
 /** How many levels below each place the snapshot descends. */
 export const SNAPSHOT_DEPTH = 3;
-
-/** The harness's own sandboxes (this run's and concurrent runs'): never OpenClaw's writes. */
-const SANDBOX_PREFIX = "openclaw-smoke-";
 
 /**
  * Places outside the sandbox that OpenClaw is known to write to (facts §6), and the real user's OpenClaw folders
@@ -32,7 +30,7 @@ export async function openclawTempEntries(tmpRoots: readonly string[]): Promise<
   const out: string[] = [];
   for (const root of new Set(tmpRoots)) {
     for (const name of await readdir(root).catch(() => [] as string[])) {
-      if (name.toLowerCase().includes("openclaw") && !name.startsWith(SANDBOX_PREFIX)) out.push(join(root, name));
+      if (name.toLowerCase().includes("openclaw") && !name.startsWith(RUN_TEMP_PREFIX) /* the harness's own sandboxes (this run's and concurrent runs'), never OpenClaw's writes */) out.push(join(root, name));
     }
   }
   return out;

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { execa } from "execa";
 import type { NetworkResource } from "../hygiene/checks.ts";
 import { inNamespace, netnsPlan, setupCommands, teardownCommands, type NetnsPlan } from "./plan.ts";
+import { markNetns, unmarkNetns } from "./owners.ts";
 
 export interface Netns {
   plan: NetnsPlan;
@@ -40,8 +41,10 @@ export async function createNetns(track?: (created: NetworkResource[]) => void):
   track?.(netnsResources(plan));
   const remove = async (): Promise<void> => {
     for (const cmd of teardownCommands(plan)) await execa("ip", cmd, { reject: false, timeout: 10_000 });
+    await unmarkNetns(plan.name);
   };
   try {
+    await markNetns(plan.name);
     for (const cmd of setupCommands(plan)) await execa("ip", cmd, { timeout: 10_000 });
   } catch (err) {
     await remove();

@@ -14,6 +14,11 @@ export function netnsPlan(id: string, octet: number): NetnsPlan {
   return { name: `smoke-${short}`, hostIf: `sv${short}h`, nsIf: `sv${short}n`, hostAddr: `169.254.${octet}.1`, nsAddr: `169.254.${octet}.2`, prefix: 30 };
 }
 
+/** The namespace and host-side link names a plan of this namespace name has (what teardown needs). Pure. */
+export function namesOf(netnsName: string): Pick<NetnsPlan, "name" | "hostIf"> {
+  return { name: netnsName, hostIf: `sv${netnsName.replace(/^smoke-/, "")}h` };
+}
+
 /** The ip(8) commands that build it; each is argv for `ip`. Pure. */
 export function setupCommands(p: NetnsPlan): string[][] {
   return [
@@ -29,7 +34,7 @@ export function setupCommands(p: NetnsPlan): string[][] {
 }
 
 /** Deleting the namespace destroys its veth end and so the pair. Pure. */
-export function teardownCommands(p: NetnsPlan): string[][] {
+export function teardownCommands(p: Pick<NetnsPlan, "name" | "hostIf">): string[][] {
   return [
     ["link", "del", p.hostIf],
     ["netns", "del", p.name],

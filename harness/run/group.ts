@@ -9,7 +9,7 @@ import { childBaseEnv } from "../sandbox/layout.ts";
 import { createSandbox } from "../sandbox/sandbox.ts";
 import { gatewayBind } from "../sandbox/files.ts";
 import { mapLimit } from "./limit.ts";
-import { NO_LOCKS, removeSandboxLocks, type RunLocks } from "./locks.ts";
+import { NO_LOCKS, removeSandboxLocks, type RunLocks } from "../hygiene/locks.ts";
 import { notRun, runScenario } from "./scenario.ts";
 import { applyPositiveControls } from "../judge/controls.ts";
 import { prepareScenario, releasePrepared, setPreparedPriority, type PreparedScenario } from "./prepare.ts";

@@ -10,7 +10,8 @@ import type { GatewayGroup, Timeouts } from "../plan/plan.ts";
 import type { SandboxProfile } from "../plan/scenario-types.ts";
 import type { Progress } from "../ui/progress.ts";
 import type { Faults, Redactor, TargetRuntime } from "./context.ts";
-import type { RunLocks } from "./locks.ts";
+import type { RunLocks } from "../hygiene/locks.ts";
+import type { ReapResult } from "../hygiene/reap.ts";
 
 export interface GroupRunOptions {
   label: string; // e.g. "head" or "single"
@@ -49,6 +50,8 @@ export interface LaneLeftovers {
   check(ids: readonly string[]): Promise<HygieneCheck>;
   /** Remove them synchronously, from the harness's exit handler. Never throws. */
   removeSync(ids: readonly string[]): void;
+  /** Before a run: remove what runs whose harness is gone left in this lane (hygiene/reap.ts). Never throws. */
+  reapDead?(): Promise<ReapResult>;
 }
 
 export interface Lane {

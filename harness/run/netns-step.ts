@@ -6,6 +6,7 @@ import { createNetns, type Netns } from "../netns/netns.ts";
 import type { RuntimeClientSpec } from "../plan/scenario-types.ts";
 import type { Tap } from "../tap/tap.ts";
 import { isRecord } from "../wire/frames.ts";
+import { dyingWithHarness } from "../proc/parent-death.ts";
 import type { GatewayContext } from "./context.ts";
 import { runtimeInput, type ClientStepInput, type ClientStepResult } from "./client-input.ts";
 
@@ -24,7 +25,7 @@ export async function withNetnsTap<T>(
   const ns = await createNetns(ctx.trackNetwork);
   try {
     const upstream = `ws://${ns.plan.hostAddr}:${ctx.gateway.port}`;
-    const tap = execa(ns.exec[0] as string, [...ns.exec.slice(1), ctx.target.nodePath, TAP_CHILD, upstream, listen === "veth" ? ns.plan.nsAddr : "127.0.0.1"], {
+    const tap = execa(...dyingWithHarness([...ns.exec, ctx.target.nodePath, TAP_CHILD, upstream, listen === "veth" ? ns.plan.nsAddr : "127.0.0.1"]), {
       env: { PATH: ctx.baseEnv.PATH ?? "/usr/bin:/bin", SMOKE_TAP_DERIVED: ctx.sandbox.derivedToken },
       extendEnv: false,
       stdin: "pipe",

@@ -18,6 +18,8 @@ import { NO_FAULTS, type Faults, type Redactor } from "./context.ts";
 import type { RunningGateway } from "../gateway/gateway.ts";
 import { runTarget } from "./target-run.ts";
 import type { Lane } from "./lane.ts";
+import { mergeReaped, NOTHING_REAPED, reapCheck, reapLine, reapRunFolders, type ReapResult } from "../hygiene/reap.ts";
+import { reapNetns } from "../netns/owners.ts";
 import { createSlots } from "./limit.ts";
 import { availableMemoryBytes, gatewaySlots } from "./memory.ts";
 import { HARNESS } from "../version.ts";
@@ -89,6 +91,9 @@ export async function executeRun(plan: RunPlan, deps: RunDeps, targets: Resolved
   const runId = newRunId(plan.mode, started);
   const folder = join(deps.reportRoot, runId);
   await mkdir(folder, { recursive: true });
+  // Before anything is made: what runs whose harness is gone left behind goes (never a live run's).
+  const reaped = await timed("hygiene", () => reapDeadRuns(deps.lanes));
+  deps.progress.info(reapLine(reaped, tmpdir()));
   const uid = typeof process.getuid === "function" ? process.getuid() : 0;
   const places = sharedPlaces(uid, tmpdir());
   const tmpRoots = [...new Set(["/tmp", tmpdir()])];
@@ -136,6 +141,7 @@ export async function executeRun(plan: RunPlan, deps: RunDeps, targets: Resolved
     checkPorts((await Promise.all([...ports].map(async (p) => ((await isListening(p)) ? p : null)))).filter((p): p is number => p !== null), ports.size),
     checkNetwork(tracker.network, await remainingNetwork(tracker.network)),
     ...(await laneLeftoverChecks(deps.lanes, tracker.leftovers)),
+    reapCheck(reaped),
   ];
   endPhase("hygiene", hygieneAt);
   const files = await listFiles(folder);
@@ -163,6 +169,12 @@ export async function executeRun(plan: RunPlan, deps: RunDeps, targets: Resolved
   };
   const report = await timed("render and write", async () => finishReport(folder, files, draft, deps.redactor, (await validation).validateReport));
   return { report, folder };
+}
+
+/** The start-of-run sweep: this TMPDIR's run folders, marked network namespaces, and each lane's own objects. */
+export async function reapDeadRuns(lanes: readonly Lane[]): Promise<ReapResult> {
+  const sweeps = [reapRunFolders(tmpdir()), reapNetns(), ...lanes.map((l) => l.leftovers?.reapDead?.() ?? Promise.resolve(NOTHING_REAPED))];
+  return mergeReaped(...(await Promise.all(sweeps.map((p) => p.catch((err: unknown) => ({ ...NOTHING_REAPED, failed: [{ what: "the sweep", why: err instanceof Error ? err.message : String(err) }] }))))));
 }
 
 /** Each lane's leftovers check, for the lanes that registered ids in this run. */

@@ -6,7 +6,7 @@ import type { Faults, Redactor } from "./context.ts";
 import { GroupFailed, laneFor, type GroupRunOptions, type Lane } from "./lane.ts";
 import { notRun } from "./scenario.ts";
 import { detectLegacyApprovalsImport } from "../target/legacy-approvals.ts";
-import { NO_LOCKS, type RunLocks } from "./locks.ts";
+import { NO_LOCKS, type RunLocks } from "../hygiene/locks.ts";
 
 export interface TargetRunOptions {
   role: TargetRole;

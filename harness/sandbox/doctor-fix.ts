@@ -5,6 +5,7 @@ import { StepError } from "../errors.ts";
 import type { StateMigrationRecord } from "../evidence/types.ts";
 import type { Redactor } from "../run/context.ts";
 import { GATE_TEXT } from "../target/legacy-approvals.ts";
+import { dyingWithHarness } from "../proc/parent-death.ts";
 
 export const DOCTOR_FIX_ARGS = ["doctor", "--fix", "--non-interactive"] as const;
 
@@ -54,7 +55,7 @@ export function doctorFailure(r: { timedOut: boolean; isCanceled: boolean; exitC
 export async function runDoctorFix(o: DoctorFixOptions): Promise<StateMigrationRecord> {
   const started = performance.now();
   const argv = [join(o.openclawDir, "openclaw.mjs"), ...DOCTOR_FIX_ARGS];
-  const child = execa(o.nodePath, argv, { env: o.env, extendEnv: false, cwd: o.home, stdin: "ignore", all: true, reject: false, timeout: o.timeoutMs, cancelSignal: o.signal, forceKillAfterDelay: 2000 });
+  const child = execa(...dyingWithHarness([o.nodePath, ...argv]), { env: o.env, extendEnv: false, cwd: o.home, stdin: "ignore", all: true, reject: false, timeout: o.timeoutMs, cancelSignal: o.signal, forceKillAfterDelay: 2000 });
   if (child.pid !== undefined) o.trackPid(child.pid);
   const r = await child;
   const log = o.redactor.text(String(r.all ?? ""));

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dir } from "tmp-promise";
+import { ownedTempDir, RUN_TEMP_PREFIX } from "../hygiene/owner.ts";
 import type { SandboxProfile } from "../plan/scenario-types.ts";
 import { deriveApprovalRuntimeToken } from "../wire/token.ts";
 import { execApprovalsDocument, gatewayConfig } from "./files.ts";
@@ -31,8 +31,7 @@ export interface Sandbox {
  * outlives the sandbox as it outlives a process on a user's machine; the link is the only path out of the sandbox.
  */
 export async function createSandbox(profile: SandboxProfile, compileCache: string | null = null): Promise<Sandbox> {
-  const tmp = await dir({ prefix: "openclaw-smoke-", tmpdir: tmpdir(), unsafeCleanup: true });
-  const layout = sandboxLayout(tmp.path);
+  const layout = sandboxLayout(await ownedTempDir(tmpdir(), RUN_TEMP_PREFIX));
   const generatedSocketToken = randomBytes(32).toString("base64url");
   const gatewayToken = randomBytes(24).toString("base64url");
   await Promise.all(
