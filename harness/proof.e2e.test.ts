@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { dir } from "tmp-promise";
-import { checkProofPolicy } from "./render/markdown.ts";
+import { checkPrContext, checkProofPolicy } from "./render/markdown.ts";
 import { readReport, reportPathFrom, runCli } from "./e2e-helpers.ts";
 
 const reports = await dir({ unsafeCleanup: true, prefix: "proof-e2e-" });
@@ -47,6 +47,11 @@ describe("base against head on real builds: 2026.6.5 (before #87105) → 2026.6.
     const policy = checkProofPolicy(markdown);
     expect(policy.problems).toEqual([]);
     expect(policy.ok).toBe(true);
+    // OpenClaw's current PR-context check: both authored sections, with the real command and its output.
+    const context = checkPrContext(markdown);
+    expect(context.missing).toEqual([]);
+    expect(context.sections.Evidence).toContain("```text");
+    expect(context.sections.Evidence).toContain("FAIL_TO_PASS");
     // No secret of the run in any rendered output: the run's own scan found none.
     expect(report.hygiene.find((h) => h.id === "secrets")?.pass).toBe(true);
     expect(markdown).not.toContain(dirname(reports.path) + "/openclaw-smoke-");

@@ -7,6 +7,8 @@ import type { DeclaredChanges } from "../harness/plan/changes-types.ts";
  */
 export const changes: DeclaredChanges = {
   fix: "openclaw/openclaw#87105 share approval runtime socket token",
+  problem:
+    "Before the fix, the gateway trusted an approval-runtime client only when it presented a token that the gateway's own process had generated: 32 random bytes, new in every process. A separate approval-runtime process that shares OPENCLAW_HOME with the gateway (a sidecar, or the CLI container of OpenClaw's own compose file) could never present it, so the gateway refused its approval resolution and the request stayed pending. The fix derives the runtime token from the socket token in exec-approvals.json (the state database from 2026.8 on), so every process that shares the home derives the same one. The client sends it only when its gateway URL is the generated local one, or the fallback-local path of gateway.mode remote without a remote.url; on any other URL it omits the token and presents the state dir's stable device identity instead.",
   base: { expectedToShowBug: ["local-token-handoff", "fallback-local"] },
   expectations: {
     "local-token-handoff": { "*": "FAIL_TO_PASS", "device-identity": "PASS_TO_PASS", "url-source": "PASS_TO_PASS" },

@@ -170,6 +170,7 @@ function targetRun(role: TargetRun["role"], version: Version, r: Redactor): Targ
       integrity: head ? "sha512-3kq9Vb0cR7wXn2Lm5Tz8Pd1Yf4Hs6Gj0Ae9Uo2Ki7Bx3Nc5Mv8Qw1Er4Ty6Zu0Ip3As7Df9Gh2Jk5Lz8Xc1Vb4Nm==" : "sha512-Qm4Rt7Yu0Io3Pa6Sd9Fg2Hj5Kl8Zx1Cv4Bn7Mq0We3Rt6Yu9Io2Pa5Sd8Fg1Hj4Kl7Zx0Cv3Bn6Mq9We2Rt5Yu8Io1A==",
       tarballSha256: null,
       gitCommit: null,
+      gitDirty: null,
       nodeVersion: "v24.21.0",
     },
     gateways: [
@@ -222,6 +223,7 @@ function base(mode: Report["mode"], runId: string, command: string, totalMs: num
     timings: { totalMs },
     resources: { harnessPeakRssBytes: 97_452_032 },
     notSelected: [],
+    change: { fix: changes.fix, problem: changes.problem },
   };
 }
 

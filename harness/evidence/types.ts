@@ -31,6 +31,8 @@ export interface Report {
   comparison: ComparisonRow[] | null;
   preflight: PreflightResult[] | null;
   hygiene: HygieneCheck[];
+  /** The change under test, as scenarios/changes.ts declares it: the fix and the problem it solves (authored prose). */
+  change: { fix: string; problem: string };
   logs: string[]; // paths relative to the report folder
   /** Set when the secret scan found a secret: this report and the files named were redacted before they were kept. */
   quarantine: Quarantine | null;
@@ -52,7 +54,10 @@ export interface TargetInfo {
   path: string;
   integrity: string | null;
   tarballSha256: string | null;
+  /** A source checkout's HEAD (40 hex), null for other kinds. */
   gitCommit: string | null;
+  /** Whether that checkout had uncommitted changes when the run started (null without a commit): a PR is judged at its exact head. */
+  gitDirty: boolean | null;
   nodeVersion: string;
 }
 

@@ -8,7 +8,7 @@ function scenario(id: string, results: Record<string, boolean>): ScenarioResult 
   return { id, claim: "", status: expectations.every((e) => e.pass) ? "passed" : "failed", skipReason: null, setup: { client: "", description: "", config: null, env: {}, gatewayUrlArg: null, sandboxProfile: "shared-socket-token", doors: [] }, observations: { wire: [], runtime: null, control: null, requester: null, stateIdentity: null, isolation: null, socketTokenStore: null, compose: null }, expectations, refusals: [], deciding: "", durationMs: 1, findings: [] };
 }
 function run(role: "base" | "head", version: string, scenarios: ScenarioResult[]): TargetRun {
-  return { role, target: { spec: version, kind: "registry", version, path: "", integrity: null, tarballSha256: null, gitCommit: null, nodeVersion: "24" }, gateways: [], timings: { provisionMs: 0, gatewayReadyMs: 0, totalMs: 0 }, scenarios };
+  return { role, target: { spec: version, kind: "registry", version, path: "", integrity: null, tarballSha256: null, gitCommit: null, gitDirty: null, nodeVersion: "24" }, gateways: [], timings: { provisionMs: 0, gatewayReadyMs: 0, totalMs: 0 }, scenarios };
 }
 
 describe("classify", () => {

@@ -62,8 +62,9 @@ describe("renderCtrf", () => {
     const c = renderCtrf(withSkips());
     expect(c.results.tests.slice(0, 2).map((t) => [t.status, t.rawStatus, t.duration, t.message])).toEqual([
       ["skipped", "skipped", 0, "needs unshare"],
-      ["other", "not-run", 13, "run aborted"],
+      ["other", "not-run", 13, `run aborted; rerun: corepack pnpm smoke --openclaw 2026.9.6 --scenario ${c.results.tests[1]?.name}`],
     ]);
+    expect(c.results.tests.slice(0, 2).map((t) => (t.extra.kind === "scenario" ? t.extra.rerun : "?"))).toEqual([null, `corepack pnpm smoke --openclaw 2026.9.6 --scenario ${c.results.tests[1]?.name}`]);
     expect(c.results.summary).toMatchObject({ skipped: 1, other: 1, passed: 7 });
     expect(validate(JSON.parse(JSON.stringify(c))).valid).toBe(true);
   });

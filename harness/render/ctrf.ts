@@ -7,6 +7,7 @@
 import type { Report, ScenarioStatus, TargetRun } from "../evidence/types.ts";
 import { ctrfEnvelope, type CtrfEnvelope, type CtrfStatus, type CtrfTestOf } from "./ctrf-format.ts";
 import { RUN_CHECKS, type RunCheckExtra } from "./ctrf-run.ts";
+import { exactHead, needsRerun, rerunCommand } from "./rerun.ts";
 
 export type CtrfTest = CtrfTestOf<ScenarioExtra | RunCheckExtra>;
 
@@ -17,7 +18,9 @@ export type ScenarioExtra = {
   claim: string;
   expectations: Array<{ id: string; expected: string; observed: string; pass: boolean }>;
   findings: string[];
-  target: { role: TargetRun["role"]; version: string; spec: string; kind: string };
+  target: { role: TargetRun["role"]; version: string; spec: string; kind: string; exactHead: string | null };
+  /** The command that reruns just this scenario against just this target, for a failed or unfinished one. */
+  rerun: string | null;
 };
 
 export type CtrfReport = CtrfEnvelope<CtrfTest, { mode: Report["mode"]; status: Report["status"]; command: string; abortReason: string | null }>;
@@ -40,11 +43,13 @@ export function renderCtrf(report: Report): CtrfReport {
           claim: s.claim,
           expectations: s.expectations.map((e) => ({ id: e.id, expected: e.expected, observed: e.observed, pass: e.pass })),
           findings: s.findings,
-          target: { role: t.role, version: t.target.version, spec: t.target.spec, kind: t.target.kind },
+          target: { role: t.role, version: t.target.version, spec: t.target.spec, kind: t.target.kind, exactHead: exactHead(t.target) },
+          rerun: needsRerun(s.status) ? rerunCommand(t.target, s.id) : null,
         },
       };
-      if (s.status === "failed") test.message = s.deciding;
-      else if (s.status !== "passed" && s.skipReason) test.message = s.skipReason;
+      const rerun = test.extra.kind === "scenario" && test.extra.rerun ? `; rerun: ${test.extra.rerun}` : "";
+      if (s.status === "failed") test.message = `${s.deciding}${rerun}`;
+      else if (s.status !== "passed" && s.skipReason) test.message = `${s.skipReason}${rerun}`;
       return test;
     }),
   );

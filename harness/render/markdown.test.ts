@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { renderMarkdownProof, checkProofPolicy, PROOF_FIELDS, sequenceDiagram } from "./markdown.ts";
+import { renderMarkdownProof, checkPrContext, checkProofPolicy, PROOF_FIELDS, sequenceDiagram } from "./markdown.ts";
 import { renderTerminal } from "./terminal.ts";
 import { SAMPLES, PLANTED, plantedRedactor } from "../evidence/sample-reports.ts";
 import type { Report } from "../evidence/types.ts";
@@ -63,28 +63,30 @@ describe("renderMarkdownProof", () => {
       const md = renderMarkdownProof(report, { reportPath: REPORT_PATH });
       const lines = md.split("\n");
 
-      it("passes the proof policy", () => {
+      it("passes OpenClaw's PR-context check with authored sections, and the older six-field check", () => {
+        const context = checkPrContext(md);
+        expect(context).toMatchObject({ ok: true, missing: [] });
+        expect(context.sections["What Problem This Solves"]).toContain(report.change.problem);
+        expect(context.sections.Evidence).toContain(`\`${report.command}\``);
         expect(checkProofPolicy(md)).toMatchObject({ ok: true, problems: [] });
       });
 
-      it("starts with the heading and carries the six fields in order", () => {
-        expect(lines[0]).toBe("## Real behavior proof");
+      it("has the three sections in order, at level 2, and the six fields in order in the last", () => {
+        expect(lines.filter((l) => l.startsWith("#"))).toEqual(["## What Problem This Solves", "## Evidence", "## Real behavior proof"]);
+        expect(lines[0]).toBe("## What Problem This Solves");
+        const legacy = lines.indexOf("## Real behavior proof");
         const at = PROOF_FIELDS.map((f) => lines.findIndex((l) => l.startsWith(`${f.label}: `)));
-        expect(at.every((i) => i > 0)).toBe(true);
+        expect(at.every((i) => i > legacy)).toBe(true);
         expect([...at].sort((a, b) => a - b)).toEqual(at);
       });
 
-      it("has no other line starting with '#'", () => {
-        expect(lines.filter((l) => l.startsWith("#"))).toEqual(["## Real behavior proof"]);
-      });
-
-      it("shows the command and real terminal output, without mock-only words", () => {
+      it("shows the command and real terminal output under Evidence, without mock-only words", () => {
         const { fields } = checkProofPolicy(md);
         expect(fields.steps).toContain(`\`${report.command}\``);
         expect(fields.evidence).toContain("terminal output");
         const body = renderTerminal(report, { color: false }).split("\n");
         expect(body.length).toBeGreaterThanOrEqual(3);
-        expect(md).toContain(["```text", ...body, `report: ${REPORT_PATH}`, "```"].join("\n"));
+        expect(checkPrContext(md).sections.Evidence).toContain(["```text", ...body, `report: ${REPORT_PATH}`, "```"].join("\n"));
         expect(`${fields.evidence}\n${fields.observedResult}`.replace(/```text[\s\S]*?```/, "")).not.toMatch(MOCK_ONLY);
         expect(fields.notTested.split("\n").length).toBeGreaterThan(3);
       });
@@ -127,7 +129,7 @@ describe("renderMarkdownProof", () => {
     expect(check.fields.notTested).toContain("`env-url-omission`: skipped (needs unprivileged user namespaces)");
     expect(check.fields.notTested).toContain("`configured-remote-identity`: not run (not tested)");
     expect(check.fields.steps).toContain("`` pnpm smoke --scenario `x` ``");
-    expect(md.split("\n").filter((l) => l.startsWith("#"))).toEqual(["## Real behavior proof"]);
+    expect(md.split("\n").filter((l) => l.startsWith("#"))).toEqual(["## What Problem This Solves", "## Evidence", "## Real behavior proof"]);
     expect(md.split("\n").filter((l) => l.startsWith("SKIP") || l.startsWith("NOT RUN"))).toHaveLength(2);
   });
 });
@@ -140,5 +142,43 @@ describe("renderMarkdownProof: the build's own state migration is part of the en
     r.targets[0]!.gateways[0]!.stateMigration = { command: "openclaw doctor --fix --non-interactive", reason: "dist/exec-approvals-migration-gate-X.mjs; no startup importer", exitCode: 0, durationMs: 12_000, logFile: "doctor-single-shared-socket-token.log" };
     const md = renderMarkdownProof(r, { reportPath: REPORT_PATH });
     expect(md).toContain("the build's own `openclaw doctor --fix --non-interactive` took the legacy exec-approvals.json into its SQLite store (dist/exec-approvals-migration-gate-X.mjs; no startup importer)");
+  });
+});
+
+describe("renderMarkdownProof: OpenClaw's current PR-body format", () => {
+  const COMMIT = "89abcdef0123456789abcdef0123456789abcdef";
+
+  it("a section the renderer left empty or as a placeholder would fail the PR-context check", () => {
+    const md = renderMarkdownProof(SAMPLES.proof(), { reportPath: REPORT_PATH });
+    const problem = checkPrContext(md).sections["What Problem This Solves"];
+    expect(checkPrContext(md.replace(problem, "n/a")).missing).toEqual(["What Problem This Solves"]);
+    expect(checkPrContext(md.replace(problem, "<!-- describe the problem -->")).missing).toEqual(["What Problem This Solves"]);
+    const evidence = checkPrContext(md).sections.Evidence;
+    expect(checkPrContext(md.replace(evidence, "")).missing).toEqual(["Evidence"]);
+    expect(checkPrContext(md.replace(evidence, "[paste terminal output]")).missing).toEqual(["Evidence"]);
+  });
+
+  it("names a checkout by its exact head and says plainly when it had uncommitted changes", () => {
+    const r = SAMPLES.proof();
+    const head = r.targets[1]!;
+    head.target = { ...head.target, kind: "source", spec: "/w/openclaw", path: "/w/openclaw", gitCommit: COMMIT, gitDirty: false };
+    expect(checkPrContext(renderMarkdownProof(r, { reportPath: REPORT_PATH })).sections.Evidence).toContain(`\`openclaw@${COMMIT}\``);
+    head.target.gitDirty = true;
+    const dirty = checkPrContext(renderMarkdownProof(r, { reportPath: REPORT_PATH })).sections.Evidence;
+    expect(dirty).toContain(`\`openclaw@${COMMIT}\` with **uncommitted changes** (not a PR's exact head)`);
+    expect(dirty).toContain(`openclaw@${COMMIT} (uncommitted changes)`); // the terminal output, fenced
+  });
+
+  it("tables the FAIL_TO_PASS rows and gives every failure its rerun command", () => {
+    const r = SAMPLES.proof();
+    const s = r.targets[1]!.scenarios[3]!;
+    s.status = "failed";
+    const row = r.comparison!.find((x) => x.scenario === s.id && x.declared === "FAIL_TO_PASS")!;
+    Object.assign(row, { head: "fail", class: "FAIL_TO_FAIL", holds: false });
+    r.status = "failed";
+    const evidence = checkPrContext(renderMarkdownProof(r, { reportPath: REPORT_PATH })).sections.Evidence;
+    expect(evidence).toContain(`| \`${s.id}\` | ${row.expectation} | fail | fail | FAIL_TO_FAIL | FAIL_TO_PASS | **no** |`);
+    expect(evidence).toContain(`- \`${s.id}\` on head openclaw 2026.9.6: FAIL, ${s.deciding}. Rerun: \`corepack pnpm smoke --openclaw 2026.9.6 --scenario ${s.id}\``);
+    expect(evidence).toContain(`- \`${s.id}\` ${row.expectation}: FAIL_TO_FAIL, declared FAIL_TO_PASS. Rerun on the head: \`corepack pnpm smoke --openclaw 2026.9.6 --scenario ${s.id}\``);
   });
 });

@@ -1,55 +1,23 @@
 /**
- * The PR-body block "## Real behavior proof" in the shape OpenClaw's proof check reads (facts §8):
- * six `Label: value` fields, real terminal output in a fenced block, then one sequence diagram per scenario.
- * Rendered from the report alone (already redacted). No line of the section may start with `#`:
- * the check ends the section at such a line, even inside a fence. Pure.
+ * The proof as a PR body, in OpenClaw's current format: the authored "What Problem This Solves" and "Evidence"
+ * sections (markdown-evidence.ts), then the six-field "## Real behavior proof" block the older check reads
+ * (facts §8), for PRs opened before the change; the sequence diagrams close the Evidence. Rendered from the report
+ * alone (already redacted). No line of the six-field block may start with `#`: the older check ended the section at
+ * such a line, even inside a fence. Pure.
  */
-import type { Report, ScenarioResult, TargetInfo, TargetRun, WireConnection } from "../evidence/types.ts";
-import { formatMs, oneLine, renderTerminal, verdictLabel } from "./terminal.ts";
+import type { Report, ScenarioResult, TargetRun, WireConnection } from "../evidence/types.ts";
+import { formatMs, oneLine, verdictLabel } from "./terminal.ts";
 import { isLoopbackAddress } from "../judge/summarize.ts";
 import { composeSection } from "./compose-markdown.ts";
+import { code, fenced, targetLine } from "./markdown-parts.ts";
+import { evidenceSection, problemSection } from "./markdown-evidence.ts";
 
 export { checkProofPolicy, PROOF_FIELDS, type ProofCheck } from "./proof-policy.ts";
+export { checkPrContext } from "./pr-context-policy.ts";
 
 export interface MarkdownOptions {
   /** Where the evidence document was written, as the reader should see it. */
   reportPath: string;
-}
-
-/** Inline code that survives backticks in the text. */
-function code(s: string): string {
-  const text = oneLine(s);
-  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  const tick = "`".repeat(longest + 1);
-  return longest > 0 ? `${tick} ${text} ${tick}` : `${tick}${text}${tick}`;
-}
-
-/** A fenced block whose fence is longer than any backtick run inside; no body line may start with `#`. */
-function fenced(info: string, body: string[]): string[] {
-  const longest = Math.max(2, ...body.flatMap((l) => [...l.matchAll(/`+/g)].map((m) => m[0].length)));
-  const fence = "`".repeat(longest + 1);
-  return [`${fence}${info}`, ...body.map((l) => (l.startsWith("#") ? ` ${l}` : l)), fence];
-}
-
-function gib(bytes: number): string {
-  return `${(bytes / 1024 ** 3).toFixed(1)} GiB`;
-}
-
-function provenance(t: TargetInfo): string {
-  const parts = [`${t.kind} ${code(t.spec)}`];
-  if (t.integrity) parts.push(`integrity ${code(`${t.integrity.slice(0, 19)}…`)}`);
-  if (t.tarballSha256) parts.push(`tarball sha256 ${code(t.tarballSha256.slice(0, 16))}`);
-  if (t.gitCommit) parts.push(`commit ${code(t.gitCommit.slice(0, 12))}`);
-  return parts.join(", ");
-}
-
-function targetLine(t: TargetRun, multi: boolean): string {
-  const rss = Math.max(0, ...t.gateways.map((g) => g.peakRssBytes ?? 0));
-  const ready = t.timings.gatewayReadyMs === null ? "gateway never ready" : `gateway hello-ok after ${formatMs(t.timings.gatewayReadyMs)}`;
-  const peak = rss > 0 ? `, gateway peak RSS ${gib(rss)}` : "";
-  const migrated = t.gateways.map((g) => g.stateMigration).find((m) => m !== undefined);
-  const migration = migrated ? `; before each gateway, the build's own \`${oneLine(migrated.command)}\` took the legacy exec-approvals.json into its SQLite store (${oneLine(migrated.reason)})` : "";
-  return `- ${multi ? `${t.role}: ` : ""}openclaw ${oneLine(t.target.version)} (${provenance(t.target)}), Node ${oneLine(t.target.nodeVersion)}, ${ready}${peak}${migration}`;
 }
 
 function tally(t: TargetRun): { passed: number; total: number; held: number; expectations: number } {
@@ -82,28 +50,8 @@ function observed(report: Report): string[] {
       lines.push(`- ${multi ? `${t.role} ` : ""}${code(s.id)} ${verdictLabel(s.status)}: ${text}`);
     }
   }
-  return [...lines, ...knownFindings(report)];
-}
-
-/** The OpenClaw defects this run showed, each once, with the releases that showed it and how to reproduce it. */
-function knownFindings(report: Report): string[] {
-  const byScenario = new Map<string, { f: NonNullable<ScenarioResult["knownFinding"]>; versions: string[] }>();
-  for (const t of report.targets) {
-    for (const s of t.scenarios) {
-      if (!s.knownFinding) continue;
-      const seen = byScenario.get(s.id) ?? { f: s.knownFinding, versions: [] };
-      seen.versions.push(oneLine(t.target.version));
-      byScenario.set(s.id, seen);
-    }
-  }
-  if (byScenario.size === 0) return [];
-  const out = ["", "Findings for OpenClaw (each reproduces without this harness):"];
-  for (const [id, { f, versions }] of byScenario) {
-    out.push(`- ${code(id)} on openclaw ${versions.join(", ")}: ${oneLine(f.title)}. Observed: ${code(oneLine(f.observed))}.`);
-    out.push(`  - reproduce: ${code(oneLine(f.reproduce))}`);
-    for (const src of f.source) out.push(`  - source: ${oneLine(src)}`);
-  }
-  return out;
+  if (report.targets.some((t) => t.scenarios.some((s) => s.knownFinding))) lines.push("- findings for OpenClaw, each with its reproduction: under Evidence above");
+  return lines;
 }
 
 function notTested(report: Report): string[] {
@@ -159,9 +107,9 @@ function behavior(report: Report): string {
   const what =
     "A separate approval-runtime process that shares OPENCLAW_HOME with the gateway presents the approval-runtime token derived from the shared socket token and may resolve approvals; a client sent elsewhere by OPENCLAW_GATEWAY_URL, gateway.remote.url or its own gatewayUrl omits that token and presents its state dir's stable device identity.";
   if (report.mode === "proof" && report.status !== "passed") {
-    return `Behavior or issue addressed: openclaw/openclaw#87105, NOT shown by this run: the comparison or preflight below did not hold (see Observed result). ${what} Scenario claims:`;
+    return `Behavior or issue addressed: openclaw/openclaw#87105, NOT shown by this run: the comparison or preflight below did not hold (see Observed result). ${what} The scenario claims are listed under What Problem This Solves.`;
   }
-  return `Behavior or issue addressed: openclaw/openclaw#87105. ${what} Scenario claims:`;
+  return `Behavior or issue addressed: openclaw/openclaw#87105. ${what} The scenario claims are listed under What Problem This Solves.`;
 }
 
 export function sequenceDiagram(s: ScenarioResult): string[] {
@@ -201,31 +149,29 @@ function diagrams(report: Report): string[] {
 
 export function renderMarkdownProof(report: Report, opts: MarkdownOptions): string {
   const multi = report.targets.length > 1;
-  const claims = new Map<string, string>();
-  for (const t of report.targets) for (const s of t.scenarios) if (!claims.has(s.id)) claims.set(s.id, s.claim);
-  const terminal = renderTerminal(report, { color: false }).split("\n");
   const h = report.host;
   const lines = [
+    ...problemSection(report),
+    "",
+    ...evidenceSection(report, opts.reportPath),
+    ...composeSection(report),
+    ...diagrams(report),
+    "",
     "## Real behavior proof",
     "",
     behavior(report),
-    ...[...claims].map(([id, claim]) => `- ${code(id)}: ${oneLine(claim)}`),
     "",
     "Real environment tested: a real OpenClaw gateway process and a separate approval-runtime OS process running OpenClaw's own `resolveApprovalOverGateway`, sharing one OPENCLAW_HOME sandbox, with a loopback WebSocket tap recording the frames between them.",
     ...report.targets.map((t) => targetLine(t, multi)),
-    `- host: ${oneLine(`${h.os} ${h.release} ${h.arch}`)}, ${h.cpus} CPUs, ${gib(h.memoryBytes)} RAM, harness ${oneLine(`${report.harness.name} ${report.harness.version}`)} on Node ${oneLine(h.harnessNode)}`,
+    `- host: ${oneLine(`${h.os} ${h.release} ${h.arch}`)}, ${h.cpus} CPUs`,
     "",
     `Exact steps or command run after this patch: ${code(report.command)}`,
-    `(run ${code(report.runId)}, started ${oneLine(report.startedAt)}, ${formatMs(report.timings.totalMs)} in all; the full evidence document is ${code(opts.reportPath)})`,
     "",
-    "Evidence after fix: terminal output of that command, as printed at the end of the run:",
-    ...fenced("text", [...terminal, `report: ${oneLine(opts.reportPath)}`]),
+    `Evidence after fix: the terminal output of that command (its stdout) is the fenced block under Evidence above, as printed at the end of run ${code(report.runId)}; the full evidence document is ${code(opts.reportPath)}.`,
     "",
     ...observed(report),
-    ...composeSection(report),
     "",
     ...notTested(report),
-    ...diagrams(report),
   ];
   return `${lines.join("\n")}\n`;
 }

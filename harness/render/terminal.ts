@@ -3,6 +3,7 @@
  * so no secret can reach it. Pure.
  */
 import type { ComparisonRow, Report, ScenarioResult, ScenarioStatus, TargetRun } from "../evidence/types.ts";
+import { comparisonNeedsRerun, exactHead, headOf, needsRerun, rerunCommand } from "./rerun.ts";
 
 export interface TerminalOptions {
   color: boolean;
@@ -65,7 +66,8 @@ function scenarioText(s: ScenarioResult): string {
 
 function targetTitle(t: TargetRun): string {
   const x = t.target;
-  return oneLine(`openclaw ${x.version} (${x.kind} ${x.spec}, node ${x.nodeVersion}), gateway ready in ${formatMs(t.timings.gatewayReadyMs)}`);
+  const head = exactHead(x);
+  return oneLine(`openclaw ${x.version} (${x.kind} ${x.spec}, node ${x.nodeVersion})${head ? `, ${head}` : ""}, gateway ready in ${formatMs(t.timings.gatewayReadyMs)}`);
 }
 
 function counts(t: TargetRun): string {
@@ -98,12 +100,13 @@ function scenarioLines(report: Report, paint: Paint): string[] {
       i += 1;
       if (s.status === "passed") continue;
       for (const f of s.findings) out.push(`${" ".repeat(role.length)}  finding: ${oneLine(f)}`);
+      if (needsRerun(s.status)) out.push(`${" ".repeat(role.length)}  rerun: ${rerunCommand(t.target, s.id)}`);
     }
   }
   return out;
 }
 
-function comparisonLines(rows: ComparisonRow[], paint: Paint): string[] {
+function comparisonLines(rows: ComparisonRow[], head: TargetRun | null, paint: Paint): string[] {
   const body = rows.map((r) => [
     r.scenario,
     r.expectation,
@@ -111,16 +114,17 @@ function comparisonLines(rows: ComparisonRow[], paint: Paint): string[] {
     r.head,
     r.class,
     r.holds ? "" : `✗ does not hold (declared ${r.declared ?? "a fix or no change"})`,
+    head && comparisonNeedsRerun(r) ? `rerun: ${rerunCommand(head.target, r.scenario)}` : "",
   ]);
-  const codes = rows.map((r) => [null, null, null, null, CLASS_CODE[r.class], r.holds ? null : "1;31"]);
-  return table([["scenario", "expectation", "base", "head", "class", ""], ...body], [["1", "1", "1", "1", "1", null], ...codes], paint);
+  const codes = rows.map((r) => [null, null, null, null, CLASS_CODE[r.class], r.holds ? null : "1;31", null]);
+  return table([["scenario", "expectation", "base", "head", "class", "", ""], ...body], [["1", "1", "1", "1", "1", null, null], ...codes], paint);
 }
 
 export function renderTerminal(report: Report, opts: TerminalOptions): string {
   const paint: Paint = (code, s) => (opts.color ? `\u001b[${code}m${s}\u001b[0m` : s);
   const lines: string[] = [...scenarioLines(report, paint)];
   if (report.comparison !== null) {
-    lines.push("", ...comparisonLines(report.comparison, paint));
+    lines.push("", ...comparisonLines(report.comparison, headOf(report), paint));
   }
   for (const p of report.preflight ?? []) {
     if (!p.ok) lines.push(`${paint("1;31", "preflight FAIL")}  ${p.end}: expected ${oneLine(p.expected)}, got ${oneLine(p.detail)}`);

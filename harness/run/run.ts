@@ -164,6 +164,7 @@ export async function executeRun(plan: RunPlan, deps: RunDeps, targets: Resolved
     comparison,
     preflight: pre,
     hygiene,
+    change: { fix: deps.changes.fix, problem: deps.changes.problem },
     logs: files.filter((f) => f.endsWith(".log")).sort(),
     quarantine: null,
   };
@@ -208,6 +209,7 @@ function stripResolved(t: ResolvedTarget): TargetInfo {
     integrity: t.integrity,
     tarballSha256: t.tarballSha256,
     gitCommit: t.gitCommit,
+    gitDirty: t.gitDirty,
     nodeVersion: t.nodeVersion,
   };
 }

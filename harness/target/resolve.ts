@@ -96,9 +96,15 @@ function isOpenclawRoot(dir: string): boolean {
 }
 
 async function gitCommit(dir: string): Promise<string | null> {
-  const r = await execa("git", ["-C", dir, "rev-parse", "HEAD"], { reject: false, stdin: "ignore" });
+  const r = await execa("git", ["-C", dir, "rev-parse", "HEAD"], { reject: false, stdin: "ignore", timeout: 30_000 });
   const out = String(r.stdout ?? "").trim();
   return r.exitCode === 0 && /^[0-9a-f]{40,64}$/.test(out) ? out : null;
+}
+
+/** Whether the checkout has uncommitted changes (tracked or untracked, ignored files aside); null when git cannot tell. */
+async function gitDirty(dir: string): Promise<boolean | null> {
+  const r = await execa("git", ["-C", dir, "status", "--porcelain", "--untracked-files=normal"], { reject: false, stdin: "ignore", timeout: 60_000 });
+  return r.exitCode === 0 ? String(r.stdout ?? "").trim() !== "" : null;
 }
 
 async function viewOnRegistry(version: string, opts: ResolveOptions): Promise<{ version: string; integrity: string }> {
@@ -118,6 +124,7 @@ interface Located {
   integrity: string | null;
   tarballSha256: string | null;
   gitCommit: string | null;
+  gitDirty: boolean | null;
   cached: boolean;
 }
 
@@ -125,7 +132,7 @@ async function locateRegistry(version: string, opts: ResolveOptions, progress: (
   const exact = semver.valid(version) === version;
   const hit = exact ? findCachedRegistryVersion(opts.cacheDir, version) : null;
   if (hit) {
-    return { path: entryPackageDir(hit.entryDir), kind: "registry", spec: (v) => `openclaw@${v}`, integrity: hit.marker.integrity, tarballSha256: null, gitCommit: null, cached: true };
+    return { path: entryPackageDir(hit.entryDir), kind: "registry", spec: (v) => `openclaw@${v}`, integrity: hit.marker.integrity, tarballSha256: null, gitCommit: null, gitDirty: null, cached: true };
   }
   progress(`resolving openclaw@${version} on the registry`);
   const found = await viewOnRegistry(version, opts);
@@ -143,7 +150,7 @@ async function locateRegistry(version: string, opts: ResolveOptions, progress: (
     },
   });
   if (!got.cached) progress(`installed openclaw@${found.version} in ${((got.marker.installMs ?? 0) / 1000).toFixed(1)} s`);
-  return { path: entryPackageDir(got.entryDir), kind: "registry", spec: (v) => (v === version ? `openclaw@${v}` : `openclaw@${version} (${v})`), integrity: found.integrity, tarballSha256: null, gitCommit: null, cached: got.cached };
+  return { path: entryPackageDir(got.entryDir), kind: "registry", spec: (v) => (v === version ? `openclaw@${v}` : `openclaw@${version} (${v})`), integrity: found.integrity, tarballSha256: null, gitCommit: null, gitDirty: null, cached: got.cached };
 }
 
 async function locateTarball(path: string, opts: ResolveOptions, progress: (l: string) => void): Promise<Located> {
@@ -160,7 +167,7 @@ async function locateTarball(path: string, opts: ResolveOptions, progress: (l: s
       return { version: pkg.version, integrity, tarballSha256: sha256 };
     },
   });
-  return { path: entryPackageDir(got.entryDir), kind: "tarball", spec: () => path, integrity, tarballSha256: sha256, gitCommit: null, cached: got.cached };
+  return { path: entryPackageDir(got.entryDir), kind: "tarball", spec: () => path, integrity, tarballSha256: sha256, gitCommit: null, gitDirty: null, cached: got.cached };
 }
 
 export async function resolveTarget(spec: string, opts: ResolveOptions): Promise<ResolvedTarget> {
@@ -173,7 +180,7 @@ export async function resolveTarget(spec: string, opts: ResolveOptions): Promise
       const dir = harnessOpenclawDir();
       const pkg = readOpenclawPackage(dir, "the harness's openclaw");
       const integrity = installedIntegrity(dir, pkg) ?? integrityFromPnpmLock([join(REPO_ROOT, "node_modules", ".pnpm", "lock.yaml"), join(REPO_ROOT, "pnpm-lock.yaml")], pkg.version);
-      located = { path: dir, kind: "installed", spec: (v) => `openclaw@${v} (harness dependency)`, integrity, tarballSha256: null, gitCommit: null, cached: false };
+      located = { path: dir, kind: "installed", spec: (v) => `openclaw@${v} (harness dependency)`, integrity, tarballSha256: null, gitCommit: null, gitDirty: null, cached: false };
       break;
     }
     case "registry":
@@ -182,12 +189,14 @@ export async function resolveTarget(spec: string, opts: ResolveOptions): Promise
     case "tarball":
       located = await locateTarball(c.path, opts, progress);
       break;
-    case "source":
-      located = { path: c.path, kind: "source", spec: () => c.path, integrity: null, tarballSha256: null, gitCommit: await gitCommit(c.path), cached: false };
+    case "source": {
+      const commit = await gitCommit(c.path);
+      located = { path: c.path, kind: "source", spec: () => c.path, integrity: null, tarballSha256: null, gitCommit: commit, gitDirty: commit ? await gitDirty(c.path) : null, cached: false };
       break;
+    }
     case "installed": {
       const pkg = readOpenclawPackage(c.path, c.path);
-      located = { path: c.path, kind: "installed", spec: () => c.path, integrity: installedIntegrity(c.path, pkg), tarballSha256: null, gitCommit: null, cached: false };
+      located = { path: c.path, kind: "installed", spec: () => c.path, integrity: installedIntegrity(c.path, pkg), tarballSha256: null, gitCommit: null, gitDirty: null, cached: false };
       break;
     }
   }
@@ -210,6 +219,7 @@ export async function resolveTarget(spec: string, opts: ResolveOptions): Promise
     integrity: located.integrity,
     tarballSha256: located.tarballSha256,
     gitCommit: located.gitCommit,
+    gitDirty: located.gitDirty,
     nodeVersion: opts.nodeVersion,
     provisionMs: Math.round(performance.now() - started),
     cached: located.cached,
