@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { execa } from "execa";
-import { validateWorkflow } from "@action-validator/core";
+import { validateAction, validateWorkflow } from "@action-validator/core";
+import { lintWorkflow } from "./action/lint.ts";
 import { describe, expect, it } from "vitest";
 import { dir } from "tmp-promise";
 import { fileURLToPath } from "node:url";
@@ -14,16 +15,30 @@ const REPO = fileURLToPath(new URL("..", import.meta.url));
  */
 const VALIDATOR = join(REPO, "node_modules", "@action-validator", "cli", "cli.mjs");
 const WORKFLOWS = join(REPO, ".github", "workflows");
+const EXAMPLES = join(REPO, ".github", "examples");
+const ACTION = join(REPO, "action.yml");
 
-function problems(file: string): string[] {
-  return validateWorkflow(readFileSync(file, "utf8")).errors.map((e) => `${"path" in e ? e.path : ""} ${e.title}: ${e.detail ?? ""}`);
+function problems(file: string, validate = validateWorkflow): string[] {
+  return validate(readFileSync(file, "utf8")).errors.map((e) => `${"path" in e ? e.path : ""} ${e.title}: ${e.detail ?? ""}`);
 }
+
+const yamlIn = (d: string): string[] => (existsSync(d) ? readdirSync(d) : []).filter((f) => /\.ya?ml$/.test(f)).map((f) => join(d, f));
 
 describe("GitHub workflows", () => {
   const files = readdirSync(WORKFLOWS).filter((f) => /\.ya?ml$/.test(f));
+  const every = [...yamlIn(WORKFLOWS), ...yamlIn(EXAMPLES)];
 
   it.each(files)("%s passes action-validator", (f) => {
     expect(problems(join(WORKFLOWS, f))).toEqual([]);
+  });
+
+  it("action.yml passes action-validator as an action, and the OpenClaw example as a workflow", () => {
+    expect(problems(ACTION, validateAction)).toEqual([]);
+    for (const f of yamlIn(EXAMPLES)) expect(problems(f), f).toEqual([]);
+  });
+
+  it.each([ACTION, ...every].map((f) => [f.slice(REPO.length)]))("%s: no expression inside run, every uses pinned to a commit (zizmor's two rules)", (f) => {
+    expect(lintWorkflow(readFileSync(join(REPO, f), "utf8"))).toEqual([]);
   });
 
   it("the linter's CLI fails a broken workflow (so a pass above means something)", { timeout: 60_000 }, async () => {
@@ -48,7 +63,7 @@ describe("GitHub workflows", () => {
     expect(y).toContain("fail-fast: false");
     expect(y).toContain("version: ${{ fromJSON(needs.list.outputs.versions) }}");
     expect(y).toMatch(/corepack pnpm smoke --openclaw "\$VERSION" .*--json/);
-    expect(y).toContain("uses: actions/upload-artifact@v4");
+    expect(y).toMatch(/uses: actions\/upload-artifact@[0-9a-f]{40} # v4/);
     expect(y).toContain("corepack pnpm matrix merge");
   });
 });
