@@ -34,6 +34,7 @@ describe("GitHub workflows", () => {
 
   it("action.yml passes action-validator as an action, and the OpenClaw example as a workflow", () => {
     expect(problems(ACTION, validateAction)).toEqual([]);
+    expect(yamlIn(EXAMPLES).length).toBeGreaterThan(0);
     for (const f of yamlIn(EXAMPLES)) expect(problems(f), f).toEqual([]);
   });
 
@@ -53,6 +54,15 @@ describe("GitHub workflows", () => {
     } finally {
       await tmp.cleanup();
     }
+  });
+
+  it("the OpenClaw example checks out the PR's exact head, builds it, runs the action on it and keeps one comment under a stable marker", () => {
+    const y = readFileSync(join(EXAMPLES, "openclaw-pr-proof.yml"), "utf8");
+    expect(y).toContain("ref: ${{ github.event.pull_request.head.sha }}");
+    expect(y).toMatch(/uses: [\w-]+\/openclaw-approval-runtime-smoke@[0-9a-f]{40} # v\d/);
+    expect(y).toContain("head: openclaw");
+    expect(y).toContain('const marker = "<!-- openclaw-approval-runtime-proof -->";');
+    expect(y).toContain("github.rest.issues.updateComment");
   });
 
   it("matrix.yml lists, fans out one runner per release without fail-fast, and merges into the job summary", () => {
