@@ -100,8 +100,8 @@ export async function labelledObjects(runId: string): Promise<string[]> {
 export async function labelledRuns(): Promise<Map<string, string>> {
   const runs = new Map<string, string>();
   const format = `{{.Label "${RUN_LABEL}"}}\t{{.Label "${OWNER_LABEL}"}}`;
-  for (const kind of ["container", "network", "volume"] as const) {
-    const r = await call([...LIST_FORMATTED[kind], "--filter", `label=${RUN_LABEL}`, "--format", format], { timeoutMs: 20_000 }).catch(() => null);
+  const lists = await Promise.all((["container", "network", "volume"] as const).map((kind) => call([...LIST_FORMATTED[kind], "--filter", `label=${RUN_LABEL}`, "--format", format], { timeoutMs: 20_000 }).catch(() => null)));
+  for (const r of lists) {
     if (r?.code !== 0) continue;
     for (const line of r.stdout.split("\n").filter(Boolean)) {
       const [run = "", owner = ""] = line.split("\t");

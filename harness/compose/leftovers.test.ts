@@ -22,7 +22,7 @@ describe("reapDocker (a fake liveness oracle and a fake removal)", () => {
       async (id) => (removed.push(id), { removed: ["container c1", "network n1"], left: [] }),
     );
     expect(removed).toEqual(["dead-run"]);
-    expect(r.removed.map((i) => i.what)).toEqual(["Docker container c1 of run dead-run", "Docker network n1 of run dead-run"]);
-    expect(r.leftAlone).toEqual([{ what: "Docker objects of run old-run", why: "no owner label" }]);
+    expect(r.removed.map((i) => i.what)).toEqual(["Docker object container c1 of run dead-run", "Docker object network n1 of run dead-run"]);
+    expect(r.leftAlone).toEqual([{ kind: "Docker object", what: "Docker object of run old-run (all of them)", why: "no owner label" }]);
   });
 });

@@ -2,7 +2,7 @@
 import type { HygieneCheck } from "../evidence/types.ts";
 import type { LaneLeftovers } from "../run/lane.ts";
 import { parseOwner, type Owner, type OwnerState } from "../hygiene/owner.ts";
-import { ownerStateNow, type ReapResult } from "../hygiene/reap.ts";
+import { ownerStateNow, reapItem, type ReapResult } from "../hygiene/reap.ts";
 import { labelledObjects, labelledRuns, removeLabelled, removeLabelledSync } from "./docker.ts";
 import { RUN_LABEL } from "./topology.ts";
 
@@ -27,19 +27,19 @@ export async function reapDocker(runs: ReadonlyMap<string, string>, state: (o: O
   for (const [runId, label] of runs) {
     const owner = parseOwner(label);
     if (!owner) {
-      out.leftAlone.push({ what: `Docker objects of run ${runId}`, why: label ? "owner label is not whole" : "no owner label" });
+      out.leftAlone.push(reapItem("Docker object", `of run ${runId} (all of them)`, label ? "owner label is not whole" : "no owner label"));
       continue;
     }
     const s = state(owner);
     if (s.state === "alive") continue;
     if (s.state === "unknown") {
-      out.leftAlone.push({ what: `Docker objects of run ${runId}`, why: `owner cannot be judged here: ${s.why}` });
+      out.leftAlone.push(reapItem("Docker object", `of run ${runId} (all of them)`, `owner cannot be judged here: ${s.why}`));
       continue;
     }
     const why = `its harness (pid ${owner.pid}) is gone: ${s.why}`;
     const { removed, left } = await remove(runId);
-    out.removed.push(...removed.map((o) => ({ what: `Docker ${o} of run ${runId}`, why })));
-    out.failed.push(...left.map((o) => ({ what: `Docker ${o} of run ${runId}`, why })));
+    out.removed.push(...removed.map((o) => reapItem("Docker object", `${o} of run ${runId}`, why)));
+    out.failed.push(...left.map((o) => reapItem("Docker object", `${o} of run ${runId}`, why)));
   }
   return out;
 }

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { dir } from "tmp-promise";
 import { afterAll, describe, expect, it } from "vitest";
 import { formatOwner, OWNER_FILE, type Owner, type OwnerState } from "./owner.ts";
-import { decide, reapCheck, reapLine, reapRunFolders, type Found } from "./reap.ts";
+import { decide, reapCheck, reapItem, reapLine, reapRunFolders, type Found } from "./reap.ts";
 
 const tmp = await dir({ unsafeCleanup: true, prefix: "reap-test-" });
 afterAll(() => tmp.cleanup());
@@ -56,7 +56,7 @@ describe("reapRunFolders (real folders, a fake liveness oracle)", () => {
 
   it("says so when there is nothing, and fails the check when a removal failed", () => {
     expect(reapLine({ removed: [], leftAlone: [], failed: [] }, "/t")).toBe("reaper: nothing left by dead runs in /t");
-    const c = reapCheck({ removed: [], leftAlone: [], failed: [{ what: "folder /t/x", why: "EACCES" }] });
+    const c = reapCheck({ removed: [], leftAlone: [], failed: [reapItem("folder", "/t/x", "EACCES")] });
     expect(c.pass).toBe(false);
     expect(c.offenders).toEqual(["folder /t/x: EACCES"]);
   });

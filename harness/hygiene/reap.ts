@@ -14,10 +14,17 @@ import { ownerState, readOwnerMarker, RUN_TEMP_PREFIX, selfOwner, type Owner, ty
 import { readProcStat } from "./pid-identity.ts";
 import { processesMentioning } from "./probe.ts";
 
+export type ReapKind = "folder" | "process" | "lock file" | "network namespace" | "Docker object";
+
 export interface ReapItem {
-  /** What it is: "folder <path>", "lock file <path>", "process <pid>: <cmd>", "network namespace <name>", "Docker <kind> <id> of run <id>". */
+  kind: ReapKind;
+  /** The kind and its name: "folder <path>", "process <pid>: <cmd>", "Docker object container <id> of run <id>". */
   what: string;
   why: string;
+}
+
+export function reapItem(kind: ReapKind, name: string, why: string): ReapItem {
+  return { kind, what: `${kind} ${name}`, why };
 }
 
 export interface ReapResult {
@@ -83,14 +90,14 @@ export async function reapRunFolders(tmpRoot: string, state: (o: Owner) => Owner
     const v = decide(f, uid, state);
     if (v.action === "keep") continue;
     if (v.action === "leave") {
-      out.leftAlone.push({ what: `folder ${f.path}`, why: v.why });
+      out.leftAlone.push(reapItem("folder", f.path, v.why));
       continue;
     }
     for (const p of await processesMentioning([f.path])) {
       const pid = Number(/^pid (\d+)/.exec(p)?.[1]);
       try {
         process.kill(pid, "SIGKILL");
-        out.removed.push({ what: `process ${p.slice(4)}`, why: v.why });
+        out.removed.push(reapItem("process", p.slice(4), v.why));
       } catch {
         // gone meanwhile, or not ours to signal
       }
@@ -100,14 +107,14 @@ export async function reapRunFolders(tmpRoot: string, state: (o: Owner) => Owner
       for (const db of [layout.stateDb, layout.unsharedStateDb]) {
         const real = await stateDbRealpath(db);
         if (!real) continue;
-        for (const lock of await removeOwnLocks(stateLockDir(uid), stateLockHash(real))) out.removed.push({ what: `lock file ${lock}`, why: v.why });
+        for (const lock of await removeOwnLocks(stateLockDir(uid), stateLockHash(real))) out.removed.push(reapItem("lock file", lock, v.why));
       }
     }
     try {
       await rm(f.path, { recursive: true, force: true, maxRetries: 2 });
-      out.removed.push({ what: `folder ${f.path}`, why: v.why });
+      out.removed.push(reapItem("folder", f.path, v.why));
     } catch (err) {
-      out.failed.push({ what: `folder ${f.path}`, why: `${v.why}; removal failed: ${(err as Error).message}` });
+      out.failed.push(reapItem("folder", f.path, `${v.why}; removal failed: ${(err as Error).message}`));
     }
   }
   return out;
@@ -124,10 +131,7 @@ export function reapLine(r: ReapResult, where: string): string {
 
 function countKinds(items: readonly ReapItem[]): string {
   const n = new Map<string, number>();
-  for (const i of items) {
-    const kind = i.what.startsWith("folder ") ? "folder" : i.what.startsWith("lock file ") ? "lock file" : i.what.startsWith("process ") ? "process" : i.what.startsWith("network namespace ") ? "network namespace" : "Docker object";
-    n.set(kind, (n.get(kind) ?? 0) + 1);
-  }
+  for (const i of items) n.set(i.kind, (n.get(i.kind) ?? 0) + 1);
   return [...n].map(([k, c]) => `${c} ${k}${c === 1 ? "" : k.endsWith("s") ? "es" : "s"}`).join(", ");
 }
 

@@ -33,7 +33,7 @@ describe("network namespace owner markers", () => {
     await mark("smoke-half0001", formatOwner(owner(500)).slice(0, 12));
     const r = await reapNetns(root, fakeState);
     expect(r.removed.map((i) => i.what)).toEqual(["network namespace smoke-dead0001"]);
-    expect(r.leftAlone).toEqual([{ what: "network namespace smoke-half0001", why: "owner marker is not whole" }]);
+    expect(r.leftAlone).toEqual([{ kind: "network namespace", what: "network namespace smoke-half0001", why: "owner marker is not whole" }]);
     expect(existsSync(join(root, "smoke-dead0001"))).toBe(false);
     expect(existsSync(join(root, "smoke-live0001"))).toBe(true);
   });

@@ -7,7 +7,7 @@ import { mkdir, readdir, rm, rmdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { execa } from "execa";
 import { writeOwnerMarker, readOwnerMarker, type Owner, type OwnerState } from "../hygiene/owner.ts";
-import { ownerStateNow, type ReapResult } from "../hygiene/reap.ts";
+import { ownerStateNow, reapItem, type ReapResult } from "../hygiene/reap.ts";
 import { namesOf, teardownCommands } from "./plan.ts";
 
 export const NETNS_OWNERS = "/run/openclaw-approval-smoke/netns";
@@ -38,22 +38,22 @@ export async function reapNetns(root = NETNS_OWNERS, state: (o: Owner) => OwnerS
   for (const name of await readdir(root).catch(() => [] as string[])) {
     const marker = await readOwnerMarker(join(root, name));
     if (!marker.owner) {
-      out.leftAlone.push({ what: `network namespace ${name}`, why: marker.why });
+      out.leftAlone.push(reapItem("network namespace", name, marker.why));
       continue;
     }
     const s = state(marker.owner);
     if (s.state === "alive") continue;
     if (s.state === "unknown") {
-      out.leftAlone.push({ what: `network namespace ${name}`, why: `owner cannot be judged here: ${s.why}` });
+      out.leftAlone.push(reapItem("network namespace", name, `owner cannot be judged here: ${s.why}`));
       continue;
     }
     for (const cmd of teardownCommands(namesOf(name))) await execa("ip", cmd, { reject: false, timeout: 10_000 });
     const left = await execa("ip", ["netns", "list"], { reject: false, timeout: 10_000 });
     const why = `its harness (pid ${marker.owner.pid}) is gone: ${s.why}`;
-    if (String(left.stdout).split("\n").some((l) => l.split(/\s+/)[0] === name)) out.failed.push({ what: `network namespace ${name}`, why });
+    if (String(left.stdout).split("\n").some((l) => l.split(/\s+/)[0] === name)) out.failed.push(reapItem("network namespace", name, why));
     else {
       await unmarkNetns(name, root);
-      out.removed.push({ what: `network namespace ${name}`, why });
+      out.removed.push(reapItem("network namespace", name, why));
     }
   }
   return out;

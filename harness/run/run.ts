@@ -18,7 +18,7 @@ import { NO_FAULTS, type Faults, type Redactor } from "./context.ts";
 import type { RunningGateway } from "../gateway/gateway.ts";
 import { runTarget } from "./target-run.ts";
 import type { Lane } from "./lane.ts";
-import { mergeReaped, NOTHING_REAPED, reapCheck, reapLine, reapRunFolders, type ReapResult } from "../hygiene/reap.ts";
+import { mergeReaped, NOTHING_REAPED, reapCheck, reapItem, reapLine, reapRunFolders, type ReapResult } from "../hygiene/reap.ts";
 import { reapNetns } from "../netns/owners.ts";
 import { createSlots } from "./limit.ts";
 import { availableMemoryBytes, gatewaySlots } from "./memory.ts";
@@ -175,7 +175,7 @@ export async function executeRun(plan: RunPlan, deps: RunDeps, targets: Resolved
 /** The start-of-run sweep: this TMPDIR's run folders, marked network namespaces, and each lane's own objects. */
 export async function reapDeadRuns(lanes: readonly Lane[]): Promise<ReapResult> {
   const sweeps = [reapRunFolders(tmpdir()), reapNetns(), ...lanes.map((l) => l.leftovers?.reapDead?.() ?? Promise.resolve(NOTHING_REAPED))];
-  return mergeReaped(...(await Promise.all(sweeps.map((p) => p.catch((err: unknown) => ({ ...NOTHING_REAPED, failed: [{ what: "the sweep", why: err instanceof Error ? err.message : String(err) }] }))))));
+  return mergeReaped(...(await Promise.all(sweeps.map((p) => p.catch((err: unknown) => ({ ...NOTHING_REAPED, failed: [reapItem("folder", "(the sweep)", err instanceof Error ? err.message : String(err))] }))))));
 }
 
 /** Each lane's leftovers check, for the lanes that registered ids in this run. */
