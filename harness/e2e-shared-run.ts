@@ -28,7 +28,9 @@ export const CLAIMS = [
 /** The one claim scenario that fails on the pinned build (a finding for OpenClaw), so the shared run exits 1. */
 export const FINDING = "agent-tool-fallback-local";
 export const ISOLATION = ["isolated-runtime-handoff", "isolated-runtime-other-user", "identity-unavailable-fails-closed"];
-export const SHARED_SCENARIOS = [...PROBES, ...LOCALITY, ...CLAIMS, FINDING, ...ISOLATION];
+/** A sidecar's life: the lifecycle lane, one gateway of its own per scenario, restarted or stopped by its steps. */
+export const LIFECYCLE = ["lifecycle-gateway-restart", "lifecycle-socket-token-rotation", "lifecycle-start-order"];
+export const SHARED_SCENARIOS = [...PROBES, ...LOCALITY, ...CLAIMS, FINDING, ...ISOLATION, ...LIFECYCLE];
 
 /** A test that may be the one to start the shared run gives itself this long (vitest's e2e default is 240 s). */
 export const SHARED_RUN_TIMEOUT_MS = 420_000;

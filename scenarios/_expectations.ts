@@ -1,4 +1,4 @@
-import type { Expectation, RefusalCheck } from "../harness/plan/scenario-types.ts";
+import type { Expectation, RefusalCheck, ScenarioDefinition } from "../harness/plan/scenario-types.ts";
 
 /** Expectation sets several scenarios share. Data only; the catalog skips files that start with "_". */
 
@@ -43,3 +43,12 @@ export const OMITS_TOKEN_USES_STABLE_IDENTITY: Expectation[] = [
   { id: "device-identity", expect: "state-identity" },
   ...refusedAndPending("no-runtime-authority"),
 ];
+
+/** What every lifecycle scenario shares: its lane, a plain runtime process on the local route, expectations per step. */
+export const LIFECYCLE = {
+  group: "lifecycle",
+  sandbox: "lifecycle",
+  client: { kind: "openclaw-runtime", route: "local-config" },
+  decision: "allow-once",
+  expectations: [],
+} as const satisfies Pick<ScenarioDefinition, "group" | "sandbox" | "client" | "decision" | "expectations">;

@@ -33,6 +33,21 @@ export const changes: DeclaredChanges = {
     "requester-identity-request-wait": { "*": "FAIL_TO_PASS", "url-source": "PASS_TO_PASS" },
     "no-shared-token-created": { "*": "PASS_TO_PASS" },
     "unshared-home-runtime": { "*": "PASS_TO_PASS" },
+    // A sidecar's life (lifecycle lane): before the fix there is no shared token at all, so every handoff step fails on
+    // 2026.6.5 on its token; the gateway and store facts (a restart keeps the socket token, `approvals set --file`
+    // replaces it without a restart, the client fails at once while nothing listens) already hold there.
+    "lifecycle-gateway-restart": { "*": "FAIL_TO_PASS", "step1:device-identity": "PASS_TO_PASS", "step2:socket-token": "PASS_TO_PASS", "step2:gateway-pid": "PASS_TO_PASS", "step3:device-identity": "PASS_TO_PASS" },
+    "lifecycle-socket-token-rotation": {
+      "*": "FAIL_TO_PASS",
+      "step1:device-identity": "PASS_TO_PASS",
+      "step2:socket-token": "PASS_TO_PASS",
+      "step2:gateway-pid": "PASS_TO_PASS",
+      "step3:resolve": "PASS_TO_PASS",
+      "step3:still-pending": "PASS_TO_PASS",
+      "step3:requester-decision": "PASS_TO_PASS",
+      "step4:device-identity": "PASS_TO_PASS",
+    },
+    "lifecycle-start-order": { "*": "FAIL_TO_PASS", "step2:runtime-log": "PASS_TO_PASS", "step3:socket-token": "PASS_TO_PASS", "step4:device-identity": "PASS_TO_PASS" },
     "no-shared-socket-token": { "*": "PASS_TO_PASS" },
   },
 };

@@ -112,6 +112,33 @@ export interface ScenarioResult {
   findings: string[];
   /** The declared OpenClaw defect this scenario showed (its runtime failed as the scenario's knownFinding says). */
   knownFinding?: KnownFindingRecord;
+  /** A lifecycle scenario's steps, each with its own observations and verdicts (its expectations above are theirs, prefixed). */
+  steps?: StepRecord[];
+}
+
+/** One step of a lifecycle scenario (plan/lifecycle-types.ts): what it observed and how it was judged. */
+export interface StepRecord {
+  /** 1-based, in the scenario's order. */
+  index: number;
+  do: "resolve" | "restart-gateway" | "rotate-socket-token" | "stop-gateway" | "start-gateway";
+  by: "runtime" | "held-token" | null;
+  durationMs: number;
+  /** A resolve step's own observations (its connections, the runtime process, the requester, the control client). */
+  observations: Observations | null;
+  /** What a gateway or store step changed, read before and after it. */
+  facts: StepFacts | null;
+  expectations: ExpectationResult[];
+  refusals: Refusal[];
+  deciding: string;
+  /** Why the step could not complete (redacted), or null. */
+  error: string | null;
+}
+
+export interface StepFacts {
+  gatewayPidBefore: number | null;
+  gatewayPidAfter: number | null;
+  socketTokenBefore: SocketTokenStore | null;
+  socketTokenAfter: SocketTokenStore | null;
 }
 
 /** A defect of OpenClaw observed in this run, with the smallest command that reproduces it. */

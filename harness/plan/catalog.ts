@@ -14,7 +14,7 @@ export async function loadCatalog(dir = SCENARIOS_DIR): Promise<ScenarioDefiniti
 }
 
 const ORDER = ["local-token-handoff", "env-url-omission", "configured-remote-identity", "fallback-local"];
-const GROUPS = ["core", "claim", "control", "probe", "isolation", "compose"];
+const GROUPS = ["core", "claim", "control", "probe", "isolation", "compose", "lifecycle"];
 
 function orderOf(s: ScenarioDefinition): number {
   const i = ORDER.indexOf(s.id);

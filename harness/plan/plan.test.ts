@@ -32,11 +32,11 @@ describe("scenario catalog and selection", () => {
 });
 
 describe("planRun", () => {
-  it("one target for smoke, base and head for proof, one gateway per sandbox profile", () => {
+  it("one target for smoke, base and head for proof, one gateway group per sandbox profile (the lifecycle lane starts its own per scenario)", () => {
     expect(planRun(catalog, base).targets).toEqual([{ role: "single", spec: "default" }]);
     const proof = planRun(catalog, { ...base, mode: "proof" });
     expect(proof.targets).toEqual([{ role: "base", spec: "2026.6.5" }, { role: "head", spec: "default" }]);
-    expect(proof.groups.map((g) => g.profile)).toEqual(["shared-socket-token", "no-socket-token"]);
+    expect(proof.groups.map((g) => g.profile)).toEqual(["shared-socket-token", "no-socket-token", "lifecycle"]);
     const withProbe = planRun(catalog, { ...base, scenarioIds: ["local-token-handoff", "no-shared-socket-token"] });
     expect(withProbe.groups.map((g) => g.profile)).toEqual(["shared-socket-token", "no-socket-token"]);
   });

@@ -48,9 +48,9 @@ export interface PlanInput {
 export const DEFAULT_TARGET = "default";
 export const DEFAULT_PROOF_BASE = "2026.6.5";
 
-/** Which scenarios: the ids given, else the core set (smoke) or core + the PR's further claims + control (proof). Pure. */
+/** Which scenarios: the ids given, else the core set (smoke) or core + the PR's further claims + control + lifecycle (proof). Pure. */
 export function selectScenarios(catalog: readonly ScenarioDefinition[], ids: readonly string[], mode: "smoke" | "proof"): ScenarioDefinition[] {
-  if (ids.length === 0) return catalog.filter((s) => s.group === "core" || (mode === "proof" && (s.group === "control" || s.group === "claim")));
+  if (ids.length === 0) return catalog.filter((s) => s.group === "core" || (mode === "proof" && (s.group === "control" || s.group === "claim" || s.group === "lifecycle")));
   const known = new Map(catalog.map((s) => [s.id, s]));
   const unknown = ids.filter((id) => !known.has(id));
   if (unknown.length) {

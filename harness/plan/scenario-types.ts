@@ -94,7 +94,32 @@ export type ClientSpec = RuntimeClientSpec | WireProbeSpec | ComposeClientSpec;
  * beyond loopback; owner-only: like the default, but its own gateway, so no other scenario shares its home with
  * another user's group first.
  */
-export type SandboxProfile = "shared-socket-token" | "no-socket-token" | "lan-bind" | "owner-only" | "compose";
+export type SandboxProfile = "shared-socket-token" | "no-socket-token" | "lan-bind" | "owner-only" | "compose" | "lifecycle";
+
+/*
+ * A sidecar's life as data: a lifecycle scenario (sandbox "lifecycle") is a list of steps against one gateway of its
+ * own, whose home outlives the gateway's restarts. Each resolve step is judged with the scenario vocabulary
+ * (Expectation) on that step's own observations; the other steps state facts of the gateway and the socket-token store.
+ */
+/** What a step that is not a resolve can state: whether the store's socket token changed, whether the gateway's PID did. */
+export type StepFact = { id: "socket-token"; expect: "kept" | "changed" } | { id: "gateway-pid"; expect: "same" | "new" };
+
+export type LifecycleStep =
+  /**
+   * The requester asks for a fresh approval, then it is resolved: by a new approval-runtime process on the scenario's
+   * route (it derives the token from the store as it is now), or by the harness's wire client presenting the token
+   * derived before the last rotation (a process that still holds the old derivation).
+   */
+  | { do: "resolve"; by: "runtime" | "held-token"; expectations: Expectation[] }
+  /** Stop the gateway (SIGTERM to its tree) and start a new one on the same home and port. */
+  | { do: "restart-gateway"; facts: StepFact[] }
+  /** Replace the socket token the way an operator can: the build's own `openclaw approvals set --file`. */
+  | { do: "rotate-socket-token"; facts: StepFact[] }
+  /** Stop the gateway and leave it stopped (a sidecar that starts first sees nothing listening). */
+  | { do: "stop-gateway" }
+  /** Start the gateway again on the same home and port. */
+  | { do: "start-gateway"; facts: StepFact[] };
+
 
 /** The gateway checks a refusal can be attributed to (see RefusalCheck in evidence/types.ts). */
 export type { RefusalCheck } from "../evidence/types.ts";
@@ -158,7 +183,7 @@ export interface ScenarioDefinition {
   /** One sentence: what this scenario proves. */
   claim: string;
   /** core: the default smoke set; claim: the PR's further claims (in the proof); control/probe/isolation: opt-in. */
-  group: "core" | "claim" | "control" | "probe" | "isolation" | "compose";
+  group: "core" | "claim" | "control" | "probe" | "isolation" | "compose" | "lifecycle";
   sandbox: SandboxProfile;
   client: ClientSpec;
   /**
@@ -170,6 +195,8 @@ export interface ScenarioDefinition {
   control?: string;
   /** What a build must offer; on a build without it the scenario is not applicable. */
   requires?: BuildRequirement[];
+  /** A lifecycle scenario's steps (sandbox "lifecycle"); its expectations are then the steps' own, and `expectations` stays empty. */
+  steps?: LifecycleStep[];
   /** The decision the runtime (or probe) tries to resolve the approval with. */
   decision: "allow-once";
   expectations: Expectation[];

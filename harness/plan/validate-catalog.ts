@@ -1,6 +1,7 @@
 import { UsageError } from "../errors.ts";
 import type { DeclaredChanges } from "./changes-types.ts";
 import { needsNetworkNamespace } from "./client-setup.ts";
+import { stepProblems } from "./lifecycle-types.ts";
 import type { ScenarioDefinition } from "./scenario-types.ts";
 
 /** Expectation ids the judge adds itself, which changes.ts may name too. */
@@ -20,7 +21,7 @@ export function validateCatalog(catalog: readonly ScenarioDefinition[], changes:
       problems.push(`changes.ts names unknown scenario '${id}'`);
       continue;
     }
-    const known = new Set([...s.expectations.map((e) => e.id), ...JUDGE_ADDED, "*"]);
+    const known = new Set([...expectationIds(s), ...JUDGE_ADDED, "*"]);
     for (const e of Object.keys(perExpectation)) if (!known.has(e)) problems.push(`changes.ts: scenario '${id}' has no expectation '${e}' (it has ${[...known].filter((k) => k !== "*").join(", ")})`);
     // Failing on every build is a finding for OpenClaw, not a verdict: the report must carry how to reproduce it.
     if (Object.values(perExpectation).includes("FAIL_TO_FAIL") && !s.knownFinding?.reproduce.trim()) {
@@ -28,6 +29,13 @@ export function validateCatalog(catalog: readonly ScenarioDefinition[], changes:
     }
   }
   for (const s of catalog) {
+    const lifecycle = s.sandbox === "lifecycle";
+    if (lifecycle !== (s.steps !== undefined)) problems.push(`scenario '${s.id}': steps belong to the lifecycle sandbox, and the lifecycle sandbox needs steps`);
+    if (s.steps) {
+      for (const p of stepProblems(s.steps)) problems.push(`scenario '${s.id}': ${p}`);
+      if (s.expectations.length) problems.push(`scenario '${s.id}': a lifecycle scenario's expectations are its steps' own; leave expectations empty`);
+      if (s.client.kind !== "openclaw-runtime" || s.client.isolation || s.client.network) problems.push(`scenario '${s.id}': a lifecycle scenario's client is a plain OpenClaw runtime process`);
+    }
     if (s.control !== undefined) {
       const c = byId.get(s.control);
       if (!c) problems.push(`scenario '${s.id}' names unknown positive control '${s.control}'`);
@@ -47,6 +55,12 @@ export function validateCatalog(catalog: readonly ScenarioDefinition[], changes:
     }
   }
   if (problems.length) throw new UsageError(problems.join("; "), "Fix the scenario id or expectation id in scenarios/changes.ts or the scenario file");
+}
+
+/** The expectation ids a scenario can be judged on: its own, or a lifecycle scenario's per step (step<n>:<id>). Pure. */
+export function expectationIds(s: ScenarioDefinition): string[] {
+  if (!s.steps) return s.expectations.map((e) => e.id);
+  return s.steps.flatMap((step, i) => (step.do === "resolve" ? step.expectations.map((e) => `step${i + 1}:${e.id}`) : "facts" in step ? step.facts.map((f) => `step${i + 1}:${f.id}`) : []));
 }
 
 /** Scenarios a proof of the fix cannot do without: every one that changes.ts declares FAIL_TO_PASS anywhere. Pure. */

@@ -64,6 +64,22 @@ function failures(report: Report): string[] {
   return out.length ? ["", `Failed or unfinished scenarios and comparison rows${what}, each with the one command that reruns it against that build:`, ...out] : [];
 }
 
+/** Each lifecycle scenario's steps, in order, with what decided each one. */
+function lifecycleSteps(report: Report): string[] {
+  const multi = report.targets.length > 1;
+  const out: string[] = [];
+  for (const t of report.targets) {
+    for (const s of t.scenarios.filter((x) => x.steps?.length)) {
+      out.push("", `Steps of ${code(s.id)} on ${multi ? `${t.role} ` : ""}openclaw ${oneLine(t.target.version)} (one gateway of its own; its home outlives the restarts):`);
+      for (const st of s.steps ?? []) {
+        const held = st.error === null && st.expectations.every((e) => e.pass);
+        out.push(`${st.index}. ${st.do}${st.by ? ` by ${st.by}` : ""}: ${held ? "held" : "**did not hold**"}, ${oneLine(st.deciding)} (${formatMs(st.durationMs)})`);
+      }
+    }
+  }
+  return out;
+}
+
 /** The OpenClaw defects this run showed, each once, with the releases that showed it and how to reproduce it. */
 function knownFindings(report: Report): string[] {
   const byScenario = new Map<string, { f: NonNullable<ScenarioResult["knownFinding"]>; versions: string[] }>();
@@ -99,6 +115,7 @@ export function evidenceSection(report: Report, reportPath: string): string[] {
     "Terminal output of that command (its stdout, as printed at the end of the run):",
     ...fenced("text", [...terminal, `report: ${oneLine(reportPath)}`]),
     ...(report.comparison ? failToPassTable(report.comparison) : []),
+    ...lifecycleSteps(report),
     ...failures(report),
     ...knownFindings(report),
   ];

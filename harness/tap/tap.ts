@@ -19,6 +19,8 @@ export interface Tap {
   connections(): WireConnection[];
   /** Stop forwarding (fault injection): frames are swallowed from now on. */
   freeze(): void;
+  /** The derivation later connects are compared with (after the socket token was rotated). */
+  setDerivedToken(token: string): void;
   close(): Promise<void>;
 }
 
@@ -50,6 +52,7 @@ export async function startTap(opts: TapOptions): Promise<Tap> {
   const host = opts.host ?? "127.0.0.1";
   const listeners = await Promise.all(TAP_DOORS.map(async (door) => ({ door, ...(await listen(host, opts.ports?.[door])) })));
   const started = Date.now();
+  let derivedToken = opts.derivedToken;
   const records: WireConnection[] = [];
   const sockets = new Set<WebSocket>();
   let frozen = false;
@@ -85,7 +88,7 @@ export async function startTap(opts: TapOptions): Promise<Tap> {
       if (frame?.type === "req") {
         if (frame.method === "connect") {
           connectId = frame.id;
-          record.connect = observeConnect(frame.params, opts.derivedToken);
+          record.connect = observeConnect(frame.params, derivedToken);
         } else {
           const rpc: RpcObservation = { method: frame.method, approvalId: approvalIdOf(frame.method, frame.params), ok: null, applied: null, errorCode: null, reason: null, message: null, sentAtMs: Date.now() - started, answeredAtMs: null };
           record.rpcs.push(rpc);
@@ -137,6 +140,9 @@ export async function startTap(opts: TapOptions): Promise<Tap> {
     connections: () => records.map((r) => structuredClone(r)),
     freeze() {
       frozen = true;
+    },
+    setDerivedToken(token) {
+      derivedToken = token;
     },
     async close() {
       for (const s of sockets) s.terminate();

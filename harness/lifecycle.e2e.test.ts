@@ -1,0 +1,41 @@
+/**
+ * A sidecar's life (issue 32) on the real pinned gateway, read from the shared run: a stop and start on the same home,
+ * a socket-token rotation through the build's own CLI, and a runtime process that calls before the gateway listens.
+ */
+import { describe, expect, it } from "vitest";
+import { LIFECYCLE, pick, sharedRun, SHARED_RUN_TIMEOUT_MS } from "./e2e-shared-run.ts";
+
+describe("a sidecar's life on the real pinned gateway", () => {
+  it("every lifecycle step holds, each gateway the restarts made is recorded and stopped, and the facts are read, not assumed", { timeout: SHARED_RUN_TIMEOUT_MS }, async () => {
+    const run = await sharedRun();
+    const byId = new Map(pick(run, LIFECYCLE).map((s) => [s.id, s]));
+    for (const s of byId.values()) expect(s.status, `${s.id}: ${s.deciding}`).toBe("passed");
+
+    const restart = byId.get("lifecycle-gateway-restart")!;
+    const [before, , after] = restart.steps ?? [];
+    const facts = restart.steps?.[1]?.facts;
+    expect(facts?.gatewayPidAfter).not.toBe(facts?.gatewayPidBefore);
+    expect(facts?.socketTokenAfter?.tokenFingerprints).toEqual(facts?.socketTokenBefore?.tokenFingerprints);
+    // The same derivation on both sides of the restart, each time on the wire.
+    expect(before?.observations?.wire[0]?.connect?.approvalRuntimeToken?.fingerprint).toBe(after?.observations?.wire[0]?.connect?.approvalRuntimeToken?.fingerprint);
+    const records = run.report.targets[0]!.gateways.filter((g) => g.sandboxProfile.startsWith("lifecycle:lifecycle-gateway-restart"));
+    expect(records).toHaveLength(2);
+    for (const g of records) expect(g.exit?.by, g.logFile).toBe("harness");
+
+    const rotation = byId.get("lifecycle-socket-token-rotation")!;
+    const [first, rotate, held, again] = rotation.steps ?? [];
+    expect(rotate?.facts?.gatewayPidAfter).toBe(rotate?.facts?.gatewayPidBefore);
+    expect(held?.refusals.map((r) => r.refusedBy)).toEqual(["no-runtime-authority"]);
+    // The held token is the derivation from before the rotation; the process that derived again sent a new one.
+    expect(held?.observations?.wire[0]?.connect?.approvalRuntimeToken?.fingerprint).toBe(first?.observations?.wire[0]?.connect?.approvalRuntimeToken?.fingerprint);
+    expect(again?.observations?.wire[0]?.connect?.approvalRuntimeToken).toMatchObject({ equalsDerived: true });
+    expect(again?.observations?.wire[0]?.connect?.approvalRuntimeToken?.fingerprint).not.toBe(first?.observations?.wire[0]?.connect?.approvalRuntimeToken?.fingerprint);
+
+    const order = byId.get("lifecycle-start-order")!;
+    const early = order.steps?.[1]?.observations?.runtime;
+    expect(early?.errorMessage).toMatch(/ECONNREFUSED/);
+    expect(early?.timedOut).toBe(false);
+    // At once: well under the client's own 15 s connect limits, let alone the runtime timeout.
+    expect(early?.wallMs).toBeLessThan(10_000);
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { loadCatalog } from "./catalog.ts";
+import { stepProblems } from "./lifecycle-types.ts";
+import type { LifecycleStep } from "./scenario-types.ts";
+import { expectationIds } from "./validate-catalog.ts";
+
+const resolve: LifecycleStep = { do: "resolve", by: "runtime", expectations: [{ id: "resolve", expect: "succeeded" }] };
+
+describe("the lifecycle step vocabulary", () => {
+  it("accepts lists that keep a gateway running where a step needs one, and ends with it running", () => {
+    expect(stepProblems([resolve, { do: "restart-gateway", facts: [] }, resolve])).toEqual([]);
+    expect(stepProblems([{ do: "stop-gateway" }, { ...resolve, expectations: [{ id: "connections", expect: "none" }] }, { do: "start-gateway", facts: [] }, resolve])).toEqual([]);
+  });
+
+  it("refuses the lists that cannot run or judge nothing", () => {
+    expect(stepProblems([])).toEqual(["a lifecycle scenario needs at least one step"]);
+    expect(stepProblems([{ do: "stop-gateway" }])).toContain("the last step leaves the gateway stopped: start it again, so its approvals can be settled");
+    expect(stepProblems([{ do: "start-gateway", facts: [] }])).toContain("step 1 (start-gateway): the gateway is already running");
+    expect(stepProblems([{ do: "stop-gateway" }, { do: "rotate-socket-token", facts: [] }, { do: "start-gateway", facts: [] }])).toContain("step 2 (rotate-socket-token): needs a running gateway");
+    expect(stepProblems([{ do: "resolve", by: "held-token", expectations: [{ id: "resolve", expect: "refused", by: "no-runtime-authority" }] }])).toContain("step 1 (resolve): a held token is the one derived before a rotation; rotate first");
+    expect(stepProblems([{ do: "resolve", by: "runtime", expectations: [] }])).toContain("step 1 (resolve): a resolve step states what must be observed");
+    expect(stepProblems([{ do: "stop-gateway" }, resolve, { do: "start-gateway", facts: [] }])).toContain("step 2 (resolve): cannot succeed with the gateway stopped");
+  });
+
+  it("every lifecycle scenario in the catalog names its expectations per step", async () => {
+    const lifecycle = (await loadCatalog()).filter((s) => s.sandbox === "lifecycle");
+    expect(lifecycle.length).toBeGreaterThanOrEqual(3);
+    for (const s of lifecycle) {
+      expect(stepProblems(s.steps ?? []), s.id).toEqual([]);
+      expect(expectationIds(s).every((id) => /^step\d+:/.test(id)), s.id).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,84 @@
+/**
+ * The gateway of a lifecycle scenario: one sandbox whose home outlives the gateway, a port that stays the same across
+ * restarts, and each start tracked (PID, log file, record), so that teardown and hygiene see every gateway the
+ * restarts made. The thin doing layer under run/lifecycle.ts.
+ */
+import { dirname, join } from "node:path";
+import type { GatewayRecord } from "../evidence/types.ts";
+import { startGateway, type RunningGateway } from "../gateway/gateway.ts";
+import { pickGatewayPort } from "../gateway/ports.ts";
+import { childBaseEnv } from "../sandbox/layout.ts";
+import { createSandbox, type Sandbox } from "../sandbox/sandbox.ts";
+import type { GroupRunOptions } from "./lane.ts";
+
+export interface LifecycleHome {
+  sandbox: Sandbox;
+  port: number;
+  baseEnv: Record<string, string>;
+  /** The running gateway, or null while stopped. */
+  gateway: RunningGateway | null;
+  records: GatewayRecord[];
+  start(): Promise<RunningGateway>;
+  stop(): Promise<void>;
+}
+
+export async function openLifecycleHome(o: GroupRunOptions, scenarioId: string): Promise<LifecycleHome> {
+  const sandbox = await createSandbox("shared-socket-token", o.compileCacheDir);
+  o.trackSandbox(sandbox.layout.root);
+  o.redactor.add({ name: "socket-token", value: sandbox.generatedSocketToken });
+  o.redactor.add({ name: "derived-token", value: sandbox.derivedToken });
+  o.redactor.add({ name: "gateway-token", value: sandbox.secrets.gatewayToken });
+  const port = await pickGatewayPort();
+  o.trackPort(port);
+  const baseEnv = childBaseEnv(sandbox.layout, process.env, dirname(o.target.nodePath), sandbox.compileCached);
+  const home: LifecycleHome = {
+    sandbox,
+    port,
+    baseEnv,
+    gateway: null,
+    records: [],
+    async start() {
+      const n = home.records.length + 1;
+      const logName = `gateway-${o.label}-lifecycle-${scenarioId}-${n}.log`;
+      const record: GatewayRecord = { sandboxProfile: `lifecycle:${scenarioId}#${n}`, readyMs: null, readyAttempts: 0, peakRssBytes: null, exit: null, stopMs: null, logFile: logName };
+      home.records.push(record);
+      const step = o.progress.step(`${o.label}: ${scenarioId}: start gateway #${n}`);
+      try {
+        const g = await startGateway({
+          port,
+          bind: "loopback",
+          nodePath: o.target.nodePath,
+          openclawDir: o.target.openclawDir,
+          env: baseEnv,
+          cwd: sandbox.layout.home,
+          gatewayToken: sandbox.secrets.gatewayToken,
+          logFile: join(o.reportFolder, logName),
+          redactor: o.redactor,
+          readyTimeoutMs: o.timeouts.gatewayReadyMs,
+          beforeSpawn: (p) => sandbox.writeGatewayConfig(p),
+          onProgress: (d) => step.update(d),
+          onSpawn: o.trackPid,
+          signal: o.signal,
+        });
+        record.readyMs = g.readyMs;
+        record.readyAttempts = g.readyAttempts;
+        step.done(`ready in ${(g.readyMs / 1000).toFixed(1)}s, pid ${g.pid}`);
+        home.gateway = g;
+        return g;
+      } catch (err) {
+        step.fail(o.redactor.text(err instanceof Error ? (err.message.split("\n")[0] ?? err.message) : String(err)));
+        throw err;
+      }
+    },
+    async stop() {
+      const g = home.gateway;
+      if (!g) return;
+      home.gateway = null;
+      g.control.close();
+      const stopped = await g.stop();
+      const record = home.records.at(-1);
+      if (record) Object.assign(record, { stopMs: stopped.stopMs, peakRssBytes: stopped.peakRssBytes, exit: stopped.exit });
+    },
+  };
+  return home;
+}

@@ -1,0 +1,245 @@
+/**
+ * The lifecycle lane: each lifecycle scenario (plan/lifecycle-types.ts) runs its steps, one after another, against a
+ * gateway of its own whose home outlives its restarts. A resolve step is a fresh requester approval resolved by a new
+ * approval-runtime process on the scenario's route, or by the harness's wire client holding the token derived before
+ * the last rotation; its observations are its own, judged by the scenario judge. Gateway and store steps record what
+ * they changed. Every gateway the restarts made is tracked and stopped; the sandbox goes at the end.
+ */
+import { randomBytes } from "node:crypto";
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { execa } from "execa";
+import type { GatewayRecord, Observations, ScenarioResult, StepFacts, StepRecord } from "../evidence/types.ts";
+import { createRequesterApproval, type Requester } from "../clients/requester.ts";
+import { checkAndSettle } from "../clients/control.ts";
+import { readSocketTokenStore } from "../clients/socket-token-store.ts";
+import { judgeStep, lifecycleDeciding, scenarioExpectations } from "../judge/steps.ts";
+import { removeSandboxLocks } from "../hygiene/locks.ts";
+import type { LifecycleStep, ScenarioDefinition, WireProbeSpec } from "../plan/scenario-types.ts";
+import { execApprovalsDocument } from "../sandbox/files.ts";
+import { startTap, type Tap } from "../tap/tap.ts";
+import { deriveApprovalRuntimeToken } from "../wire/token.ts";
+import { dyingWithHarness } from "../proc/parent-death.ts";
+import { runtimeInput } from "./client-input.ts";
+import type { GatewayContext } from "./context.ts";
+import type { GroupRunOptions, GroupRunResult, Lane } from "./lane.ts";
+import { openLifecycleHome, type LifecycleHome } from "./lifecycle-gateway.ts";
+import { prepareInvocation, spawnTrackedRuntime } from "./prepare.ts";
+import { runProbe } from "./probe.ts";
+import { emptyObservations, interruptedBy, notRun, unrun, waitFor } from "./scenario.ts";
+import { setupRecord } from "./setup-record.ts";
+import { NO_LOCKS } from "../hygiene/locks.ts";
+
+/** The approval id a resolve step sends while no gateway runs (nothing could have created one). */
+const NO_APPROVAL = "no-gateway-no-approval";
+
+/** The held token: the harness's own client presents the derivation of the socket token from before the rotation. */
+const HELD_TOKEN_PROBE: WireProbeSpec = { kind: "wire-probe", token: "derived", clientId: "gateway-client", clientMode: "backend", scopes: ["operator.approvals"] };
+
+export const lifecycleLane: Lane = {
+  name: "lifecycle",
+  profiles: ["lifecycle"],
+  async run(o: GroupRunOptions): Promise<GroupRunResult> {
+    const gateways: GatewayRecord[] = [];
+    const scenarios: ScenarioResult[] = [];
+    for (const s of o.group.scenarios) {
+      if (o.signal.aborted) {
+        scenarios.push(notRun(s, `not started: ${String(o.signal.reason)}`));
+        continue;
+      }
+      if (o.target.legacyApprovals.via === "doctor") {
+        scenarios.push(unrun(s, "not-applicable", "this build imports the legacy exec-approvals.json only through openclaw doctor; the lifecycle lane does not run doctor between its gateways", setupOfLifecycle(s)));
+        continue;
+      }
+      const st = o.progress.step(`${o.label}: ${s.id}`);
+      const r = await runLifecycleScenario(s, o);
+      gateways.push(...r.gateways);
+      scenarios.push(r.result);
+      (r.result.status === "failed" ? st.fail : r.result.status === "passed" ? st.done : st.skip)(r.result.deciding);
+    }
+    return { gateways, scenarios, aborted: null, locks: NO_LOCKS };
+  },
+};
+
+function setupOfLifecycle(s: ScenarioDefinition): ScenarioResult["setup"] {
+  return { client: s.client.kind, description: `lifecycle: ${(s.steps ?? []).map((x) => x.do).join(", ")}`, config: null, env: {}, gatewayUrlArg: null, sandboxProfile: s.sandbox, doors: [] };
+}
+
+interface Run {
+  s: ScenarioDefinition;
+  o: GroupRunOptions;
+  home: LifecycleHome;
+  /** Closed while the gateway is stopped (nothing listens on the client's URL then), reopened on the same ports. */
+  tap: Tap | null;
+  /** The derivation the tap compares connects with (the rotated one after a rotation). */
+  derived: string;
+  ctx(): GatewayContext;
+}
+
+async function runLifecycleScenario(s: ScenarioDefinition, o: GroupRunOptions): Promise<{ result: ScenarioResult; gateways: GatewayRecord[] }> {
+  const started = Date.now();
+  const home = await openLifecycleHome(o, s.id);
+  const steps: StepRecord[] = [];
+  const findings: string[] = [];
+  let run: Run | null = null;
+  let setup = setupOfLifecycle(s);
+  try {
+    const first = await home.start();
+    const tap = await startTap({ upstreamUrl: first.url, derivedToken: home.sandbox.derivedToken });
+    for (const d of Object.values(tap.doors)) o.trackPort(d.port);
+    const inv = await prepareInvocation(s.client, s.id, tap.doors, home.sandbox);
+    run = {
+      s,
+      o,
+      home,
+      tap,
+      derived: home.sandbox.derivedToken,
+      ctx: () => ({ sandbox: home.sandbox, gateway: home.gateway as NonNullable<LifecycleHome["gateway"]>, target: o.target, baseEnv: home.baseEnv, redactor: o.redactor, timeouts: o.timeouts, progress: o.progress, trackPid: o.trackPid, trackPort: o.trackPort, trackNetwork: o.trackNetwork, signal: o.signal, faults: o.faults }),
+    };
+    setup = { ...setupRecord(s, { sandbox: home.sandbox, baseEnv: home.baseEnv, redactor: o.redactor }, inv), description: setupOfLifecycle(s).description };
+    const doors = tap.doors;
+    for (const [i, step] of (s.steps ?? []).entries()) {
+      if (o.signal.aborted) break;
+      const rec = await runStep(run, step, i + 1, inv, doors);
+      steps.push(rec);
+      if (rec.error && !home.gateway && step.do !== "stop-gateway") break;
+    }
+  } catch (err) {
+    findings.push(`${s.id} could not complete: ${o.redactor.text(err instanceof Error ? err.message : String(err))}`);
+  } finally {
+    await run?.tap?.close();
+    await home.stop().catch(() => undefined);
+    await removeSandboxLocks(home.sandbox.layout);
+    if (!o.keep) await home.sandbox.remove();
+  }
+  const expectations = scenarioExpectations(steps);
+  const declared = (s.steps ?? []).length;
+  const complete = steps.length === declared && steps.every((x) => x.error === null);
+  if (!complete) findings.push(`${steps.length} of ${declared} steps completed`);
+  const cut = interruptedBy(o.signal);
+  const status = cut ? "not-run" : complete && expectations.length > 0 && expectations.every((e) => e.pass) ? "passed" : "failed";
+  const last = [...steps].reverse().find((x) => x.observations);
+  return {
+    gateways: home.records,
+    result: {
+      id: s.id,
+      claim: s.claim,
+      status,
+      skipReason: cut ? `interrupted (${cut}) while it ran` : null,
+      setup,
+      observations: { ...(last?.observations ?? emptyObservations()), wire: steps.flatMap((x) => x.observations?.wire ?? []) },
+      expectations,
+      refusals: steps.flatMap((x) => x.refusals),
+      deciding: steps.length ? lifecycleDeciding(steps) : (findings[0] ?? "no step ran"),
+      durationMs: Date.now() - started,
+      findings,
+      steps,
+    },
+  };
+}
+
+async function facts(run: Run): Promise<Pick<StepFacts, "gatewayPidBefore" | "socketTokenBefore">> {
+  return { gatewayPidBefore: run.home.gateway?.pid ?? null, socketTokenBefore: await readSocketTokenStore(run.home.sandbox.layout) };
+}
+
+async function runStep(run: Run, step: LifecycleStep, index: number, inv: Awaited<ReturnType<typeof prepareInvocation>>, doors: Tap["doors"]): Promise<StepRecord> {
+  const started = Date.now();
+  const base: StepRecord = { index, do: step.do, by: step.do === "resolve" ? step.by : null, durationMs: 0, observations: null, facts: null, expectations: [], refusals: [], deciding: "", error: null };
+  const p = run.o.progress.step(`${run.o.label}: ${run.s.id}: step ${index} ${step.do}${step.do === "resolve" ? ` by ${step.by}` : ""}`);
+  try {
+    if (step.do === "resolve") {
+      base.observations = (await resolveStep(run, step.by, index, inv)).observations;
+    } else {
+      const before = await facts(run);
+      if (step.do === "restart-gateway") {
+        await run.home.stop();
+        await run.home.start();
+      } else if (step.do === "stop-gateway") {
+        await run.home.stop();
+        await run.tap?.close();
+        run.tap = null;
+      } else if (step.do === "start-gateway") {
+        const g = await run.home.start();
+        run.tap = await startTap({ upstreamUrl: g.url, derivedToken: run.derived, ports: Object.fromEntries(Object.entries(doors).map(([d, x]) => [d, x.port])) });
+      } else await rotate(run);
+      base.facts = { ...before, gatewayPidAfter: run.home.gateway?.pid ?? null, socketTokenAfter: await readSocketTokenStore(run.home.sandbox.layout) };
+    }
+    Object.assign(base, judgeStep(step, index, base, inv?.doors ?? []));
+  } catch (err) {
+    base.error = run.o.redactor.text(err instanceof Error ? (err.message.split("\n")[0] ?? err.message) : String(err));
+    base.deciding = base.error;
+  }
+  base.durationMs = Date.now() - started;
+  const ok = base.error === null && base.expectations.every((e) => e.pass);
+  (ok ? p.done : p.fail)(base.deciding);
+  return base;
+}
+
+/** A fresh approval (when a gateway runs), resolved by a new runtime process or by the held token; then settled. */
+async function resolveStep(run: Run, by: "runtime" | "held-token", index: number, inv: Awaited<ReturnType<typeof prepareInvocation>>): Promise<{ observations: Observations }> {
+  const { o, home, tap } = run;
+  const obs = emptyObservations();
+  const mark = tap?.connections().length ?? 0;
+  let requester: Requester | null = null;
+  try {
+    const g = home.gateway;
+    if (g) {
+      requester = await createRequesterApproval(g.url, home.sandbox.secrets.gatewayToken, `${run.s.id}-${index}`, o.timeouts.rpcMs, "exec");
+      o.redactor.add({ name: `requester-private-key:${run.s.id}:${index}`, value: requester.device.privateKeyPem });
+      obs.requester = { approvalId: requester.approvalId, deviceId: requester.device.deviceId, accepted: true, requestError: null, finalDecision: null, finalSource: "none", dialect: requester.dialect };
+    }
+    const approvalId = requester?.approvalId ?? NO_APPROVAL;
+    let finalAt: number | null = null;
+    const final = requester ? requester.final.then((d) => ((finalAt = Date.now()), obs.requester && (obs.requester.finalDecision = d), d)) : Promise.resolve(null);
+    if (by === "held-token") {
+      if (!tap) throw new Error("a held token is presented to a running gateway");
+      const step = await runProbe(HELD_TOKEN_PROBE, { tapUrl: tap.url, approvalId, decision: run.s.decision, ctx: run.ctx() });
+      obs.runtime = step.runtime;
+    } else {
+      if (!inv) throw new Error("a lifecycle scenario's client must be an OpenClaw runtime");
+      const handle = spawnTrackedRuntime({ sandbox: home.sandbox, baseEnv: home.baseEnv, target: o.target, redactor: o.redactor, signal: o.signal, trackPid: o.trackPid }, inv);
+      const { outcome } = await handle.resolve(runtimeInput(inv, { approvalId, decision: run.s.decision, ctx: run.ctx() }), o.timeouts.runtimeProcessMs);
+      obs.runtime = outcome;
+    }
+    if (requester && home.gateway) {
+      if (obs.runtime.ok) await waitFor(final, o.timeouts.requesterFinalMs, o.signal);
+      const settleAt = Date.now();
+      obs.control = await checkAndSettle(home.gateway.control, requester.approvalId, o.timeouts.rpcMs);
+      await waitFor(final, o.timeouts.requesterFinalMs, o.signal);
+      if (obs.requester) obs.requester.finalSource = obs.requester.finalDecision === null ? "none" : finalAt !== null && finalAt >= settleAt && obs.control.settledWith ? "control-settle" : "runtime";
+    }
+  } finally {
+    requester?.close();
+  }
+  // With the gateway stopped no tap listens either: the runtime's own outcome is all there is to observe.
+  obs.wire = o.redactor.deep(tap?.connections().slice(mark) ?? []);
+  return { observations: obs };
+}
+
+/**
+ * Replace the socket token as an operator can: the build's own `openclaw approvals set --file`, with the sandbox's
+ * approvals document carrying a new token (2026.9.x merges it into its state database, 2026.6.x writes the file).
+ * The tap then compares connects with the new derivation.
+ */
+async function rotate(run: Run): Promise<void> {
+  const { o, home } = run;
+  const token = randomBytes(32).toString("base64url");
+  o.redactor.add({ name: "rotated-socket-token", value: token });
+  const derived = deriveApprovalRuntimeToken(token);
+  o.redactor.add({ name: "rotated-derived-token", value: derived });
+  const file = join(home.sandbox.layout.root, "rotated-exec-approvals.json");
+  await writeFile(file, `${JSON.stringify(execApprovalsDocument(home.sandbox.layout, "shared-socket-token", token), null, 2)}\n`, { mode: 0o600 });
+  const r = await execa(...dyingWithHarness([o.target.nodePath, join(o.target.openclawDir, "openclaw.mjs"), "approvals", "set", "--file", file]), {
+    env: home.baseEnv,
+    extendEnv: false,
+    cwd: home.sandbox.layout.home,
+    reject: false,
+    all: true,
+    stdin: "ignore",
+    timeout: o.timeouts.gatewayReadyMs,
+    cancelSignal: o.signal,
+  });
+  if (r.exitCode !== 0) throw new Error(`openclaw approvals set --file exited ${r.exitCode ?? r.signal ?? "?"}: ${o.redactor.text(String(r.all ?? "").trim().split("\n").slice(-3).join(" | "))}`);
+  run.derived = derived;
+  run.tap?.setDerivedToken(derived);
+}
