@@ -47,7 +47,7 @@ describe("judging recorded lifecycle steps (fixtures/observations), both ways", 
     return (s.steps ?? []).flatMap((step, i) => judgeStep(step, i + 1, rec.steps[i]!, rec.setup.doors).expectations);
   };
 
-  for (const id of ["lifecycle-gateway-restart", "lifecycle-socket-token-rotation", "lifecycle-start-order"]) {
+  for (const id of ["lifecycle-gateway-restart", "lifecycle-gateway-restart-in-place", "lifecycle-socket-token-rotation", "lifecycle-start-order"]) {
     it(`${id}: every step holds on 2026.9.6, and 2026.6.5 fails each handoff step on its token`, async () => {
       const s = (await loadCatalog()).find((x) => x.id === id)!;
       const head = judged(s, "2026.9.6");

@@ -111,8 +111,11 @@ export type LifecycleStep =
    * derived before the last rotation (a process that still holds the old derivation).
    */
   | { do: "resolve"; by: "runtime" | "held-token"; expectations: Expectation[] }
-  /** Stop the gateway (SIGTERM to its tree) and start a new one on the same home and port. */
-  | { do: "restart-gateway"; facts: StepFact[] }
+  /**
+   * stop-start (default): stop the gateway (SIGTERM to its tree) and start a new one on the same home and port;
+   * in-place: the build's own restart signal (target/restart-signal.ts), the same process, until a new hello-ok.
+   */
+  | { do: "restart-gateway"; how?: "stop-start" | "in-place"; facts: StepFact[] }
   /** Replace the socket token the way an operator can: the build's own `openclaw approvals set --file`. */
   | { do: "rotate-socket-token"; facts: StepFact[] }
   /** Stop the gateway and leave it stopped (a sidecar that starts first sees nothing listening). */

@@ -5,7 +5,7 @@
  */
 import { dirname, join } from "node:path";
 import type { GatewayRecord } from "../evidence/types.ts";
-import { startGateway, type RunningGateway } from "../gateway/gateway.ts";
+import { startGateway, waitReady, type RunningGateway } from "../gateway/gateway.ts";
 import { pickGatewayPort } from "../gateway/ports.ts";
 import { childBaseEnv } from "../sandbox/layout.ts";
 import { createSandbox, type Sandbox } from "../sandbox/sandbox.ts";
@@ -20,7 +20,12 @@ export interface LifecycleHome {
   records: GatewayRecord[];
   start(): Promise<RunningGateway>;
   stop(): Promise<void>;
+  /** Send the build's restart signal and wait for the same process to answer hello-ok again (a new control connection). */
+  restartInPlace(signal: NodeJS.Signals): Promise<void>;
 }
+
+/** How long an in-place restart may take to close the old connections once signalled. */
+const RESTART_CLOSE_MS = 60_000;
 
 export async function openLifecycleHome(o: GroupRunOptions, scenarioId: string): Promise<LifecycleHome> {
   const sandbox = await createSandbox("shared-socket-token", o.compileCacheDir);
@@ -69,6 +74,21 @@ export async function openLifecycleHome(o: GroupRunOptions, scenarioId: string):
         step.fail(o.redactor.text(err instanceof Error ? (err.message.split("\n")[0] ?? err.message) : String(err)));
         throw err;
       }
+    },
+    async restartInPlace(signal) {
+      const g = home.gateway;
+      if (!g) throw new Error("no gateway runs to restart");
+      const closed = new Promise<void>((resolve) => g.control.onClose(() => resolve()));
+      process.kill(g.pid, signal);
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), RESTART_CLOSE_MS)));
+      const outcome = await Promise.race([closed, late]);
+      clearTimeout(timer);
+      if (outcome === "late") throw new Error(`the gateway (pid ${g.pid}) kept its connections ${RESTART_CLOSE_MS / 1000} s after ${signal}: no in-place restart`);
+      const step = o.progress.step(`${o.label}: ${scenarioId}: in-place restart (${signal}), pid ${g.pid}`);
+      const ready = await waitReady(g.url, { gatewayToken: sandbox.secrets.gatewayToken, readyTimeoutMs: o.timeouts.gatewayReadyMs, signal: o.signal, onProgress: (d) => step.update(d) }, g.exit, Date.now());
+      step.done(`hello-ok again after ${ready.attempts} attempt(s)`);
+      home.gateway = { ...g, control: ready.control };
     },
     async stop() {
       const g = home.gateway;

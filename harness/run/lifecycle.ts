@@ -20,6 +20,7 @@ import { execApprovalsDocument } from "../sandbox/files.ts";
 import { startTap, type Tap } from "../tap/tap.ts";
 import { deriveApprovalRuntimeToken } from "../wire/token.ts";
 import { dyingWithHarness } from "../proc/parent-death.ts";
+import { detectRestartSignal } from "../target/restart-signal.ts";
 import { runtimeInput } from "./client-input.ts";
 import type { GatewayContext } from "./context.ts";
 import type { GroupRunOptions, GroupRunResult, Lane } from "./lane.ts";
@@ -45,6 +46,12 @@ export const lifecycleLane: Lane = {
     for (const s of o.group.scenarios) {
       if (o.signal.aborted) {
         scenarios.push(notRun(s, `not started: ${String(o.signal.reason)}`));
+        continue;
+      }
+      const inPlace = s.steps?.some((x) => x.do === "restart-gateway" && x.how === "in-place");
+      const restart = inPlace ? await detectRestartSignal(o.target.openclawDir) : null;
+      if (restart && !restart.signal) {
+        scenarios.push(unrun(s, "not-applicable", `this build has no in-place gateway restart: ${restart.evidence}`, setupOfLifecycle(s)));
         continue;
       }
       if (o.target.legacyApprovals.via === "doctor") {
@@ -73,6 +80,8 @@ interface Run {
   tap: Tap | null;
   /** The derivation the tap compares connects with (the rotated one after a rotation). */
   derived: string;
+  /** The build's in-place restart signal (null: it has none). */
+  restartSignal: NodeJS.Signals | null;
   ctx(): GatewayContext;
 }
 
@@ -94,6 +103,7 @@ async function runLifecycleScenario(s: ScenarioDefinition, o: GroupRunOptions): 
       home,
       tap,
       derived: home.sandbox.derivedToken,
+      restartSignal: (await detectRestartSignal(o.target.openclawDir)).signal,
       ctx: () => ({ sandbox: home.sandbox, gateway: home.gateway as NonNullable<LifecycleHome["gateway"]>, target: o.target, baseEnv: home.baseEnv, redactor: o.redactor, timeouts: o.timeouts, progress: o.progress, trackPid: o.trackPid, trackPort: o.trackPort, trackNetwork: o.trackNetwork, signal: o.signal, faults: o.faults }),
     };
     setup = { ...setupRecord(s, { sandbox: home.sandbox, baseEnv: home.baseEnv, redactor: o.redactor }, inv), description: setupOfLifecycle(s).description };
@@ -151,7 +161,10 @@ async function runStep(run: Run, step: LifecycleStep, index: number, inv: Awaite
       base.observations = (await resolveStep(run, step.by, index, inv)).observations;
     } else {
       const before = await facts(run);
-      if (step.do === "restart-gateway") {
+      if (step.do === "restart-gateway" && step.how === "in-place") {
+        if (!run.restartSignal) throw new Error("this build has no in-place restart signal");
+        await run.home.restartInPlace(run.restartSignal);
+      } else if (step.do === "restart-gateway") {
         await run.home.stop();
         await run.home.start();
       } else if (step.do === "stop-gateway") {
