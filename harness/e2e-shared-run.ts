@@ -29,7 +29,7 @@ export const CLAIMS = [
 export const FINDING = "agent-tool-fallback-local";
 export const ISOLATION = ["isolated-runtime-handoff", "isolated-runtime-other-user", "identity-unavailable-fails-closed"];
 /** A sidecar's life: the lifecycle lane, one gateway of its own per scenario, restarted or stopped by its steps. */
-export const LIFECYCLE = ["lifecycle-gateway-restart", "lifecycle-gateway-restart-in-place", "lifecycle-socket-token-rotation", "lifecycle-start-order"];
+export const LIFECYCLE = ["lifecycle-gateway-restart", "lifecycle-gateway-restart-in-place", "lifecycle-long-lived-runtime", "lifecycle-socket-token-rotation", "lifecycle-start-order"];
 export const SHARED_SCENARIOS = [...PROBES, ...LOCALITY, ...CLAIMS, FINDING, ...ISOLATION, ...LIFECYCLE];
 
 /** A test that may be the one to start the shared run gives itself this long (vitest's e2e default is 240 s). */

@@ -31,6 +31,15 @@ describe("a sidecar's life on the real pinned gateway", () => {
     expect(again?.observations?.wire[0]?.connect?.approvalRuntimeToken).toMatchObject({ equalsDerived: true });
     expect(again?.observations?.wire[0]?.connect?.approvalRuntimeToken?.fingerprint).not.toBe(first?.observations?.wire[0]?.connect?.approvalRuntimeToken?.fingerprint);
 
+    const inPlace = byId.get("lifecycle-gateway-restart-in-place")!.steps?.[1]?.facts;
+    expect(inPlace?.gatewayPidAfter).toBe(inPlace?.gatewayPidBefore);
+
+    // One process across the restart, and its derived token on each of its connections (#114181).
+    const longLived = byId.get("lifecycle-long-lived-runtime")!;
+    const [one, , two] = longLived.steps ?? [];
+    expect(one?.observations?.runtime?.pid).toBe(two?.observations?.runtime?.pid);
+    for (const st of [one, two]) expect(st?.observations?.wire.map((w) => w.connect?.approvalRuntimeToken?.equalsDerived)).toEqual([true]);
+
     const order = byId.get("lifecycle-start-order")!;
     const early = order.steps?.[1]?.observations?.runtime;
     expect(early?.errorMessage).toMatch(/ECONNREFUSED/);

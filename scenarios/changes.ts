@@ -36,6 +36,7 @@ export const changes: DeclaredChanges = {
     // A sidecar's life (lifecycle lane): before the fix there is no shared token at all, so every handoff step fails on
     // 2026.6.5 on its token; the gateway and store facts (a restart keeps the socket token, `approvals set --file`
     // replaces it without a restart, the client fails at once while nothing listens) already hold there.
+    "lifecycle-long-lived-runtime": { "*": "FAIL_TO_PASS", "step1:device-identity": "PASS_TO_PASS", "step2:socket-token": "PASS_TO_PASS", "step2:gateway-pid": "PASS_TO_PASS", "step3:device-identity": "PASS_TO_PASS", "step3:runtime-process": "PASS_TO_PASS" },
     "lifecycle-gateway-restart-in-place": { "*": "FAIL_TO_PASS", "step1:device-identity": "PASS_TO_PASS", "step2:socket-token": "PASS_TO_PASS", "step2:gateway-pid": "PASS_TO_PASS", "step3:device-identity": "PASS_TO_PASS" },
     "lifecycle-gateway-restart": { "*": "FAIL_TO_PASS", "step1:device-identity": "PASS_TO_PASS", "step2:socket-token": "PASS_TO_PASS", "step2:gateway-pid": "PASS_TO_PASS", "step3:device-identity": "PASS_TO_PASS" },
     "lifecycle-socket-token-rotation": {

@@ -165,10 +165,35 @@ if (noteDb) {
   sqlite.default.DatabaseSync = Traced;
   syncBuiltinESMExports();
 }
-let out;
 const api = process.argv[3] ?? "resolve-over-gateway";
 const loading = (async () => import(pathToFileURL(entryFile(process.argv[2], SUBPATHS[api] ?? "?")).href))();
 loading.catch(() => undefined);
+
+// Serve mode (SMOKE_RUNTIME_SERVE=1): a long-lived runtime. One input a line, one outcome line per input, in the same
+// process with the same loaded client, until stdin ends. What a sidecar does across a gateway's restarts.
+if (process.env.SMOKE_RUNTIME_SERVE === "1") {
+  const { createInterface } = await import("node:readline");
+  let served = 0;
+  for await (const line of createInterface({ input: process.stdin })) {
+    if (!line.trim()) continue;
+    const at = Date.now();
+    const before = derivations.length;
+    let one;
+    try {
+      const mod = await loading;
+      const returned = await call(api, mod, JSON.parse(line));
+      one = { ok: true, resolveMs: Date.now() - at, returned };
+    } catch (err) {
+      one = { ok: false, error: describeError(err), returned: null };
+    }
+    served += 1;
+    Object.assign(one, { durationMs: Date.now() - at, pid: process.pid, served, isolation: null, filesTouched: null, tokenDerivations: derivations.slice(before) });
+    process.stdout.write(JSON.stringify({ smokeRuntimeOutcome: one }) + "\n");
+  }
+  process.exit(0);
+}
+
+let out;
 let returned = null;
 try {
   const mod = await loading;

@@ -121,7 +121,7 @@ export interface StepRecord {
   /** 1-based, in the scenario's order. */
   index: number;
   do: "resolve" | "restart-gateway" | "rotate-socket-token" | "stop-gateway" | "start-gateway";
-  by: "runtime" | "held-token" | null;
+  by: "runtime" | "held-runtime" | "held-token" | null;
   durationMs: number;
   /** A resolve step's own observations (its connections, the runtime process, the requester, the control client). */
   observations: Observations | null;

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { DoorRoute, Observations, SocketTokenStore, StepFacts, StepRecord } from "../evidence/types.ts";
 import { loadCatalog } from "../plan/catalog.ts";
 import type { ScenarioDefinition } from "../plan/scenario-types.ts";
-import { judgeFact, judgeStep, lifecycleDeciding } from "./steps.ts";
+import { heldRuntimeExpectations, judgeFact, judgeStep, lifecycleDeciding } from "./steps.ts";
 
 const store = (...fps: string[]): SocketTokenStore => ({ execApprovalsFile: false, tokenFingerprints: fps, unreadable: [] });
 const facts = (o: Partial<StepFacts>): StepFacts => ({ gatewayPidBefore: 100, gatewayPidAfter: 200, socketTokenBefore: store("aa"), socketTokenAfter: store("aa"), ...o });
@@ -47,14 +47,14 @@ describe("judging recorded lifecycle steps (fixtures/observations), both ways", 
     return (s.steps ?? []).flatMap((step, i) => judgeStep(step, i + 1, rec.steps[i]!, rec.setup.doors).expectations);
   };
 
-  for (const id of ["lifecycle-gateway-restart", "lifecycle-gateway-restart-in-place", "lifecycle-socket-token-rotation", "lifecycle-start-order"]) {
+  for (const id of ["lifecycle-gateway-restart", "lifecycle-gateway-restart-in-place", "lifecycle-long-lived-runtime", "lifecycle-socket-token-rotation", "lifecycle-start-order"]) {
     it(`${id}: every step holds on 2026.9.6, and 2026.6.5 fails each handoff step on its token`, async () => {
       const s = (await loadCatalog()).find((x) => x.id === id)!;
       const head = judged(s, "2026.9.6");
       expect(head.filter((e) => !e.pass).map((e) => `${e.id}: ${e.observed}`)).toEqual([]);
       const base = judged(s, "2026.6.5");
       const failed = base.filter((e) => !e.pass).map((e) => e.id);
-      const handoffs = (s.steps ?? []).flatMap((step, i) => (step.do === "resolve" && step.by === "runtime" && step.expectations.some((e) => e.id === "resolve" && e.expect === "succeeded") ? [i + 1] : []));
+      const handoffs = (s.steps ?? []).flatMap((step, i) => (step.do === "resolve" && step.by !== "held-token" && step.expectations.some((e) => e.id === "resolve" && e.expect === "succeeded") ? [i + 1] : []));
       for (const n of handoffs) expect(failed, id).toEqual(expect.arrayContaining([`step${n}:runtime-token`, `step${n}:resolve`, `step${n}:requester-decision`]));
       expect(failed.every((f) => handoffs.some((n) => f.startsWith(`step${n}:`))), failed.join()).toBe(true);
     });
@@ -69,5 +69,17 @@ describe("judging recorded lifecycle steps (fixtures/observations), both ways", 
     // The same step judged on the resolve that succeeded (step 4): the old token accepted would be a finding.
     const accepted = judgeStep(s.steps![2]!, 3, rec.steps[3]!, rec.setup.doors);
     expect(accepted.expectations.find((e) => e.id === "step3:resolve")?.pass).toBe(false);
+  });
+});
+
+describe("the long-lived runtime's steps are one process, both ways", () => {
+  it("a later held-runtime resolve served by the same PID holds, by another PID or none it fails", () => {
+    const rec = JSON.parse(readFileSync(new URL("../../fixtures/observations/2026.9.6-lifecycle-long-lived-runtime.json", import.meta.url), "utf8")) as { steps: Array<{ do: StepRecord["do"]; by: StepRecord["by"]; observations: Observations | null }> };
+    const steps = rec.steps.map((s, i) => ({ index: i + 1, by: s.by, observations: s.observations }));
+    expect([...heldRuntimeExpectations(steps).values()].map((e) => [e.id, e.pass])).toEqual([["step3:runtime-process", true]]);
+    const other = steps.map((s) => (s.index === 3 && s.observations?.runtime ? { ...s, observations: { ...s.observations, runtime: { ...s.observations.runtime, pid: (s.observations.runtime.pid ?? 0) + 1 } } } : s));
+    expect(heldRuntimeExpectations(other).get(3)?.pass).toBe(false);
+    const none = steps.map((s) => (s.index === 3 ? { ...s, observations: null } : s));
+    expect(heldRuntimeExpectations(none).get(3)).toMatchObject({ pass: false, observed: "no process reported its pid" });
   });
 });

@@ -60,6 +60,28 @@ export function judgeStep(step: LifecycleStep, index: number, rec: { observation
   return { expectations: "facts" in step ? step.facts.map((x) => judgeFact(index, x, f)) : [], refusals: [], deciding };
 }
 
+/**
+ * The long-lived runtime: every held-runtime resolve after the first must have been served by the same process (the
+ * PID its outcome reported), or the claim "one process across the restarts" was not observed. Pure.
+ */
+export function heldRuntimeExpectations(steps: readonly Pick<StepRecord, "index" | "by" | "observations">[]): Map<number, ExpectationResult> {
+  const held = steps.filter((s) => s.by === "held-runtime");
+  const first = held[0];
+  const out = new Map<number, ExpectationResult>();
+  for (const s of held.slice(1)) {
+    const pid = s.observations?.runtime?.pid ?? null;
+    const want = first?.observations?.runtime?.pid ?? null;
+    out.set(s.index, {
+      id: stepId(s.index, "runtime-process"),
+      description: "the approval-runtime process that served this resolve",
+      expected: `the same process as step ${first?.index ?? "?"} (pid ${want ?? "unknown"})`,
+      observed: pid === null ? "no process reported its pid" : `pid ${pid}`,
+      pass: pid !== null && pid === want,
+    });
+  }
+  return out;
+}
+
 /** The scenario's expectation results: every step's, in order, prefixed. */
 export function scenarioExpectations(steps: readonly StepRecord[]): ExpectationResult[] {
   return steps.flatMap((s) => s.expectations);

@@ -107,10 +107,11 @@ export type StepFact = { id: "socket-token"; expect: "kept" | "changed" } | { id
 export type LifecycleStep =
   /**
    * The requester asks for a fresh approval, then it is resolved: by a new approval-runtime process on the scenario's
-   * route (it derives the token from the store as it is now), or by the harness's wire client presenting the token
-   * derived before the last rotation (a process that still holds the old derivation).
+   * route (it derives the token from the store as it is now), by one long-lived runtime process that every
+   * held-runtime step of the scenario shares (a sidecar across the gateway's restarts), or by the harness's wire client
+   * presenting the token derived before the last rotation (a process that still holds the old derivation).
    */
-  | { do: "resolve"; by: "runtime" | "held-token"; expectations: Expectation[] }
+  | { do: "resolve"; by: "runtime" | "held-runtime" | "held-token"; expectations: Expectation[] }
   /**
    * stop-start (default): stop the gateway (SIGTERM to its tree) and start a new one on the same home and port;
    * in-place: the build's own restart signal (target/restart-signal.ts), the same process, until a new hello-ok.

@@ -60,7 +60,13 @@ export function validateCatalog(catalog: readonly ScenarioDefinition[], changes:
 /** The expectation ids a scenario can be judged on: its own, or a lifecycle scenario's per step (step<n>:<id>). Pure. */
 export function expectationIds(s: ScenarioDefinition): string[] {
   if (!s.steps) return s.expectations.map((e) => e.id);
-  return s.steps.flatMap((step, i) => (step.do === "resolve" ? step.expectations.map((e) => `step${i + 1}:${e.id}`) : "facts" in step ? step.facts.map((f) => `step${i + 1}:${f.id}`) : []));
+  const firstHeld = s.steps.findIndex((step) => step.do === "resolve" && step.by === "held-runtime");
+  return s.steps.flatMap((step, i) => {
+    if (step.do !== "resolve") return "facts" in step ? step.facts.map((f) => `step${i + 1}:${f.id}`) : [];
+    const own = step.expectations.map((e) => `step${i + 1}:${e.id}`);
+    // judge/steps.ts heldRuntimeExpectations: a later held-runtime resolve must be served by the same process.
+    return step.by === "held-runtime" && i > firstHeld ? [...own, `step${i + 1}:runtime-process`] : own;
+  });
 }
 
 /** Scenarios a proof of the fix cannot do without: every one that changes.ts declares FAIL_TO_PASS anywhere. Pure. */

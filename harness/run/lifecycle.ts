@@ -13,7 +13,9 @@ import type { GatewayRecord, Observations, ScenarioResult, StepFacts, StepRecord
 import { createRequesterApproval, type Requester } from "../clients/requester.ts";
 import { checkAndSettle } from "../clients/control.ts";
 import { readSocketTokenStore } from "../clients/socket-token-store.ts";
-import { judgeStep, lifecycleDeciding, scenarioExpectations } from "../judge/steps.ts";
+import { heldRuntimeExpectations, judgeStep, lifecycleDeciding, scenarioExpectations } from "../judge/steps.ts";
+import { spawnHeldRuntime, type HeldRuntime } from "../clients/held-runtime.ts";
+import { compileCacheEnv } from "../sandbox/layout.ts";
 import { removeSandboxLocks } from "../hygiene/locks.ts";
 import type { LifecycleStep, ScenarioDefinition, WireProbeSpec } from "../plan/scenario-types.ts";
 import { execApprovalsDocument } from "../sandbox/files.ts";
@@ -82,6 +84,8 @@ interface Run {
   derived: string;
   /** The build's in-place restart signal (null: it has none). */
   restartSignal: NodeJS.Signals | null;
+  /** The long-lived runtime process of the held-runtime steps, spawned at the first of them. */
+  held: HeldRuntime | null;
   ctx(): GatewayContext;
 }
 
@@ -104,6 +108,7 @@ async function runLifecycleScenario(s: ScenarioDefinition, o: GroupRunOptions): 
       tap,
       derived: home.sandbox.derivedToken,
       restartSignal: (await detectRestartSignal(o.target.openclawDir)).signal,
+      held: null,
       ctx: () => ({ sandbox: home.sandbox, gateway: home.gateway as NonNullable<LifecycleHome["gateway"]>, target: o.target, baseEnv: home.baseEnv, redactor: o.redactor, timeouts: o.timeouts, progress: o.progress, trackPid: o.trackPid, trackPort: o.trackPort, trackNetwork: o.trackNetwork, signal: o.signal, faults: o.faults }),
     };
     setup = { ...setupRecord(s, { sandbox: home.sandbox, baseEnv: home.baseEnv, redactor: o.redactor }, inv), description: setupOfLifecycle(s).description };
@@ -117,11 +122,13 @@ async function runLifecycleScenario(s: ScenarioDefinition, o: GroupRunOptions): 
   } catch (err) {
     findings.push(`${s.id} could not complete: ${o.redactor.text(err instanceof Error ? err.message : String(err))}`);
   } finally {
+    await run?.held?.close().catch(() => undefined);
     await run?.tap?.close();
     await home.stop().catch(() => undefined);
     await removeSandboxLocks(home.sandbox.layout);
     if (!o.keep) await home.sandbox.remove();
   }
+  for (const [index, e] of heldRuntimeExpectations(steps)) steps.find((x) => x.index === index)?.expectations.push(e);
   const expectations = scenarioExpectations(steps);
   const declared = (s.steps ?? []).length;
   const complete = steps.length === declared && steps.every((x) => x.error === null);
@@ -189,7 +196,7 @@ async function runStep(run: Run, step: LifecycleStep, index: number, inv: Awaite
 }
 
 /** A fresh approval (when a gateway runs), resolved by a new runtime process or by the held token; then settled. */
-async function resolveStep(run: Run, by: "runtime" | "held-token", index: number, inv: Awaited<ReturnType<typeof prepareInvocation>>): Promise<{ observations: Observations }> {
+async function resolveStep(run: Run, by: "runtime" | "held-runtime" | "held-token", index: number, inv: Awaited<ReturnType<typeof prepareInvocation>>): Promise<{ observations: Observations }> {
   const { o, home, tap } = run;
   const obs = emptyObservations();
   const mark = tap?.connections().length ?? 0;
@@ -208,6 +215,10 @@ async function resolveStep(run: Run, by: "runtime" | "held-token", index: number
       if (!tap) throw new Error("a held token is presented to a running gateway");
       const step = await runProbe(HELD_TOKEN_PROBE, { tapUrl: tap.url, approvalId, decision: run.s.decision, ctx: run.ctx() });
       obs.runtime = step.runtime;
+    } else if (by === "held-runtime") {
+      if (!inv) throw new Error("a lifecycle scenario's client must be an OpenClaw runtime");
+      run.held ??= heldRuntime(run, inv);
+      obs.runtime = (await run.held.resolve(runtimeInput(inv, { approvalId, decision: run.s.decision, ctx: run.ctx() }), o.timeouts.runtimeProcessMs)).outcome;
     } else {
       if (!inv) throw new Error("a lifecycle scenario's client must be an OpenClaw runtime");
       const handle = spawnTrackedRuntime({ sandbox: home.sandbox, baseEnv: home.baseEnv, target: o.target, redactor: o.redactor, signal: o.signal, trackPid: o.trackPid }, inv);
@@ -227,6 +238,22 @@ async function resolveStep(run: Run, by: "runtime" | "held-token", index: number
   // With the gateway stopped no tap listens either: the runtime's own outcome is all there is to observe.
   obs.wire = o.redactor.deep(tap?.connections().slice(mark) ?? []);
   return { observations: obs };
+}
+
+/** The scenario's long-lived runtime process, with the environment a new runtime process on its route gets. */
+function heldRuntime(run: Run, inv: NonNullable<Awaited<ReturnType<typeof prepareInvocation>>>): HeldRuntime {
+  const { o, home } = run;
+  const held = spawnHeldRuntime({
+    nodePath: o.target.nodePath,
+    openclawDir: o.target.openclawDir,
+    api: inv.api.call,
+    cwd: home.sandbox.layout.home,
+    env: { ...home.baseEnv, ...compileCacheEnv(home.sandbox.layout, "runtime", home.sandbox.compileCached), ...inv.env },
+    redact: (t) => o.redactor.text(t),
+    cancelSignal: o.signal,
+  });
+  if (held.pid !== null) o.trackPid(held.pid);
+  return held;
 }
 
 /**
