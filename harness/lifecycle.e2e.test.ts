@@ -18,7 +18,7 @@ describe("a sidecar's life on the real pinned gateway", () => {
     expect(facts?.socketTokenAfter?.tokenFingerprints).toEqual(facts?.socketTokenBefore?.tokenFingerprints);
     // The same derivation on both sides of the restart, each time on the wire.
     expect(before?.observations?.wire[0]?.connect?.approvalRuntimeToken?.fingerprint).toBe(after?.observations?.wire[0]?.connect?.approvalRuntimeToken?.fingerprint);
-    const records = run.report.targets[0]!.gateways.filter((g) => g.sandboxProfile.startsWith("lifecycle:lifecycle-gateway-restart"));
+    const records = run.report.targets[0]!.gateways.filter((g) => g.sandboxProfile.startsWith("lifecycle:lifecycle-gateway-restart#"));
     expect(records).toHaveLength(2);
     for (const g of records) expect(g.exit?.by, g.logFile).toBe("harness");
 
