@@ -4,7 +4,7 @@ import { DatabaseSync } from "node:sqlite";
 import { afterAll, describe, expect, it } from "vitest";
 import { dir } from "tmp-promise";
 import { sandboxLayout } from "../sandbox/layout.ts";
-import { fingerprint } from "../wire/token.ts";
+import { deriveApprovalRuntimeToken, fingerprint } from "../wire/token.ts";
 import { readSocketTokenStore } from "./socket-token-store.ts";
 
 const tmp = await dir({ unsafeCleanup: true, prefix: "token-store-test-" });
@@ -21,7 +21,12 @@ describe("readSocketTokenStore (real files and a real SQLite database)", () => {
     db.prepare("INSERT INTO exec_approvals_config VALUES (?, 1)").run(JSON.stringify({ socket: { token: "db-token-0123456789" } }));
     db.close();
     const store = await readSocketTokenStore(layout);
-    expect(store).toEqual({ execApprovalsFile: true, tokenFingerprints: [fingerprint("db-token-0123456789"), fingerprint("file-token-0123456789")].sort(), unreadable: [] });
+    expect(store).toEqual({
+      execApprovalsFile: true,
+      tokenFingerprints: [fingerprint("db-token-0123456789"), fingerprint("file-token-0123456789")].sort(),
+      derivedFingerprints: [fingerprint(deriveApprovalRuntimeToken("db-token-0123456789")), fingerprint(deriveApprovalRuntimeToken("file-token-0123456789"))].sort(),
+      unreadable: [],
+    });
     expect(JSON.stringify(store)).not.toContain("token-0123456789");
   });
 
@@ -35,6 +40,6 @@ describe("readSocketTokenStore (real files and a real SQLite database)", () => {
     expect(store.tokenFingerprints).toEqual([]);
     expect(store.unreadable.map((u) => u.split(":")[0])).toEqual(["exec-approvals.json", "state database"]);
     // Nothing there at all is an empty store, and readable.
-    expect(await readSocketTokenStore(sandboxLayout(`${tmp.path}/c`))).toEqual({ execApprovalsFile: false, tokenFingerprints: [], unreadable: [] });
+    expect(await readSocketTokenStore(sandboxLayout(`${tmp.path}/c`))).toEqual({ execApprovalsFile: false, tokenFingerprints: [], derivedFingerprints: [], unreadable: [] });
   });
 });

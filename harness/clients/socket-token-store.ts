@@ -4,7 +4,7 @@ import { DatabaseSync } from "node:sqlite";
 import type { SocketTokenStore } from "../evidence/types.ts";
 import type { SandboxLayout } from "../sandbox/layout.ts";
 import { isRecord } from "../wire/frames.ts";
-import { fingerprint } from "../wire/token.ts";
+import { deriveApprovalRuntimeToken, fingerprint } from "../wire/token.ts";
 
 /**
  * Every socket token that exists for this home: in exec-approvals.json (2026.6.x) and in the state database's exec
@@ -27,7 +27,7 @@ export async function readSocketTokenStore(layout: SandboxLayout): Promise<Socke
     if (typeof db === "string") unreadable.push(`state database: ${db}`);
     else for (const t of db) tokens.add(t);
   }
-  return { execApprovalsFile, tokenFingerprints: [...tokens].map(fingerprint).sort(), unreadable };
+  return { execApprovalsFile, tokenFingerprints: [...tokens].map(fingerprint).sort(), derivedFingerprints: [...tokens].map((t) => fingerprint(deriveApprovalRuntimeToken(t))).sort(), unreadable };
 }
 
 /** socket.token anywhere in a document (the exec-approvals shape), or a JSON string holding one. Pure. */

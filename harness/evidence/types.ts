@@ -249,6 +249,8 @@ export interface SocketTokenStore {
   execApprovalsFile: boolean;
   /** Socket tokens found in the file and the state database, as short sha256 fingerprints (never the value). */
   tokenFingerprints: string[];
+  /** The approval-runtime token each of them derives (#87105's HMAC), fingerprinted the way a connect's token is. */
+  derivedFingerprints: string[];
   /** Stores that exist but could not be read (the file, the database), with why: no reading, no verdict. */
   unreadable: string[];
 }

@@ -184,12 +184,29 @@ describe("judging altered observations (small hand-made fakes of a failing build
   });
 
   it("a socket-token store that could not be read proves nothing: unchanged fails", () => {
-    const store = (unreadable: string[]) => ({ execApprovalsFile: false, tokenFingerprints: [], unreadable });
+    const store = (unreadable: string[]) => ({ execApprovalsFile: false, tokenFingerprints: [], derivedFingerprints: [], unreadable });
     const obs = { ...structuredClone(recorded("2026.9.6-env-url-omission")), socketTokenStore: { before: store([]), after: store([]) } };
     const expectation = [{ id: "socket-token-store" as const, expect: "unchanged" as const }];
     expect(evaluate(expectation, obs)[0]).toMatchObject({ pass: true });
     obs.socketTokenStore.after = store(["state database: file is not a database"]);
     expect(evaluate(expectation, obs)[0]).toMatchObject({ pass: false, observed: "not read: after: state database: file is not a database" });
+  });
+
+  it("not-derived is judged against the tokens in the store after the client ran, not only the one the run wrote (issue 34)", () => {
+    const obs = structuredClone(recorded("2026.9.6-env-url-omission"));
+    const c = obs.wire[0]!.connect!;
+    c.approvalRuntimeToken = { length: 43, fingerprint: "aaaaaaaaaaaa", equalsDerived: false };
+    const empty = { execApprovalsFile: false, tokenFingerprints: [], derivedFingerprints: [], unreadable: [] };
+    const notDerived = [{ id: "runtime-token" as const, expect: "not-derived" as const }];
+    // A store with no socket token: a token that is no derivation of anything there holds.
+    const clean = { ...obs, socketTokenStore: { before: empty, after: empty } };
+    expect(evaluate(notDerived, clean)[0]).toMatchObject({ pass: true });
+    // The client made a socket token itself and sent its derivation: the run's own token never matched, the store's does.
+    const made = { ...obs, socketTokenStore: { before: empty, after: { ...empty, tokenFingerprints: ["bbbbbbbbbbbb"], derivedFingerprints: ["aaaaaaaaaaaa"] } } };
+    expect(evaluate(notDerived, made)[0]).toMatchObject({ pass: false, observed: expect.stringContaining("= the derivation of a socket token in the store") });
+    // A store that could not be read proves nothing either way.
+    const unread = { ...obs, socketTokenStore: { before: empty, after: { ...empty, unreadable: ["state database: locked"] } } };
+    expect(evaluate(notDerived, unread)[0]?.pass).toBe(false);
   });
 
   it("a runtime process that timed out cannot count as refused", () => {

@@ -46,6 +46,16 @@ function evaluateOne(e: Expectation, obs: Observations, refusals: readonly Refus
             ? cs.every((c) => c.approvalRuntimeToken === null && !malformedToken(c))
             : cs.every((c) => (c.approvalRuntimeToken !== null ? !c.approvalRuntimeToken.equalsDerived : malformedToken(c))));
       const expected = e.expect === "derived" ? "present and = HMAC derivation of the shared socket token" : e.expect === "absent" ? "absent from the frame" : "present and ≠ derivation";
+      if (e.expect === "not-derived" && obs.socketTokenStore) {
+        // Where the scenario read the store, "not derived" means from no socket token there, before or after the
+        // client ran: a client that created a token itself and sent its derivation must not pass.
+        const st = obs.socketTokenStore;
+        const unread = [...st.before.unreadable, ...st.after.unreadable];
+        const known = new Set([...(st.before.derivedFingerprints ?? []), ...(st.after.derivedFingerprints ?? [])]);
+        const hit = cs.find((c) => c.approvalRuntimeToken !== null && known.has(c.approvalRuntimeToken.fingerprint));
+        const observed = unread.length ? `the store was not read: ${unread.join("; ")}` : hit ? `${tokenText(obs)} = the derivation of a socket token in the store` : `${tokenText(obs)}; no socket token in the store derives it`;
+        return result(e, "auth.approvalRuntimeToken on the runtime's connect", `${expected}, from any socket token in the store before or after`, observed, pass && unread.length === 0 && hit === undefined);
+      }
       return result(e, "auth.approvalRuntimeToken on the runtime's connect", expected, tokenText(obs), pass);
     }
     case "device-identity": {

@@ -5,7 +5,7 @@ import { loadCatalog } from "../plan/catalog.ts";
 import type { ScenarioDefinition } from "../plan/scenario-types.ts";
 import { heldRuntimeExpectations, judgeFact, judgeStep, lifecycleDeciding } from "./steps.ts";
 
-const store = (...fps: string[]): SocketTokenStore => ({ execApprovalsFile: false, tokenFingerprints: fps, unreadable: [] });
+const store = (...fps: string[]): SocketTokenStore => ({ execApprovalsFile: false, tokenFingerprints: fps, derivedFingerprints: [], unreadable: [] });
 const facts = (o: Partial<StepFacts>): StepFacts => ({ gatewayPidBefore: 100, gatewayPidAfter: 200, socketTokenBefore: store("aa"), socketTokenAfter: store("aa"), ...o });
 
 describe("judging a lifecycle step's facts, both ways", () => {
