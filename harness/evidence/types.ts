@@ -135,6 +135,7 @@ export interface StepRecord {
 }
 
 export interface StepFacts {
+  /** The process listening on the gateway's port before and after the step, as /proc says (null: nothing listens). */
   gatewayPidBefore: number | null;
   gatewayPidAfter: number | null;
   socketTokenBefore: SocketTokenStore | null;

@@ -22,6 +22,7 @@ import { execApprovalsDocument } from "../sandbox/files.ts";
 import { startTap, type Tap } from "../tap/tap.ts";
 import { deriveApprovalRuntimeToken } from "../wire/token.ts";
 import { dyingWithHarness } from "../proc/parent-death.ts";
+import { listenerPid } from "../proc/listener.ts";
 import { detectRestartSignal } from "../target/restart-signal.ts";
 import { runtimeInput } from "./client-input.ts";
 import type { GatewayContext } from "./context.ts";
@@ -155,8 +156,9 @@ async function runLifecycleScenario(s: ScenarioDefinition, o: GroupRunOptions): 
   };
 }
 
+/** The gateway's PID as the kernel says (the process listening on its port), and the store's socket tokens. */
 async function facts(run: Run): Promise<Pick<StepFacts, "gatewayPidBefore" | "socketTokenBefore">> {
-  return { gatewayPidBefore: run.home.gateway?.pid ?? null, socketTokenBefore: await readSocketTokenStore(run.home.sandbox.layout) };
+  return { gatewayPidBefore: await listenerPid(run.home.port), socketTokenBefore: await readSocketTokenStore(run.home.sandbox.layout) };
 }
 
 async function runStep(run: Run, step: LifecycleStep, index: number, inv: Awaited<ReturnType<typeof prepareInvocation>>, doors: Tap["doors"]): Promise<StepRecord> {
@@ -182,7 +184,7 @@ async function runStep(run: Run, step: LifecycleStep, index: number, inv: Awaite
         const g = await run.home.start();
         run.tap = await startTap({ upstreamUrl: g.url, derivedToken: run.derived, ports: Object.fromEntries(Object.entries(doors).map(([d, x]) => [d, x.port])) });
       } else await rotate(run);
-      base.facts = { ...before, gatewayPidAfter: run.home.gateway?.pid ?? null, socketTokenAfter: await readSocketTokenStore(run.home.sandbox.layout) };
+      base.facts = { ...before, gatewayPidAfter: await listenerPid(run.home.port), socketTokenAfter: await readSocketTokenStore(run.home.sandbox.layout) };
     }
     Object.assign(base, judgeStep(step, index, base, inv?.doors ?? []));
   } catch (err) {
