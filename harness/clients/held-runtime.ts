@@ -7,7 +7,7 @@ import { createInterface } from "node:readline";
 import { execa, type ResultPromise } from "execa";
 import type { RuntimeOutcome } from "../evidence/types.ts";
 import { dyingWithHarness } from "../proc/parent-death.ts";
-import { parseChildExtras, parseRuntimeOutcome, type ChildExtras } from "./runtime-outcome.ts";
+import { parseChildExtras, parseRuntimeOutcome, reportedPid, type ChildExtras } from "./runtime-outcome.ts";
 import { RUNTIME_CHILD, type RuntimeInput, type RuntimeSpawn } from "./runtime-process.ts";
 
 export interface HeldRuntime {
@@ -75,7 +75,8 @@ export function spawnHeldRuntime(s: Omit<RuntimeSpawn, "wrapper">): HeldRuntime 
       const timedOut = line === "timeout";
       if (timedOut) child.kill("SIGKILL");
       const stdout = typeof line === "string" && !timedOut ? line : "";
-      const end = { pid: child.pid ?? null, exitCode: ended ? (child.nodeChildProcess.exitCode ?? null) : null, signal: ended ? (child.nodeChildProcess.signalCode ?? null) : null, timedOut, wallMs: Date.now() - sent, stdout, logTail: s.redact(log.slice(-15).join("\n")) };
+      // The PID is the answering process's own report, so "one process across the restart" is observed, not assumed.
+      const end = { pid: reportedPid(stdout), exitCode: ended ? (child.nodeChildProcess.exitCode ?? null) : null, signal: ended ? (child.nodeChildProcess.signalCode ?? null) : null, timedOut, wallMs: Date.now() - sent, stdout, logTail: s.redact(log.slice(-15).join("\n")) };
       return { outcome: parseRuntimeOutcome(end, s.redact), extras: parseChildExtras(stdout) };
     },
     async close() {

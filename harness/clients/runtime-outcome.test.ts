@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseChildExtras, parseRuntimeOutcome, tokenDerivation } from "./runtime-outcome.ts";
+import { parseChildExtras, parseRuntimeOutcome, reportedPid, tokenDerivation } from "./runtime-outcome.ts";
 
 const end = (stdout: string) => ({ pid: 7, exitCode: 0, signal: null, timedOut: false, wallMs: 12, stdout, logTail: "" });
 const line = (o: unknown) => JSON.stringify({ smokeRuntimeOutcome: o });
@@ -31,5 +31,13 @@ describe("the runtime child's outcome line", () => {
   it("a child that printed no outcome line has ok = null and no extras", () => {
     expect(parseRuntimeOutcome(end("Error: boom\n"), (s) => s).ok).toBeNull();
     expect(parseChildExtras("Error: boom\n")).toEqual({ isolation: null, filesTouched: null, tokenDerivations: null, cpuMs: null });
+  });
+});
+
+describe("reportedPid", () => {
+  it("is the PID the answering process wrote in its outcome line, and null without an answer", () => {
+    expect(reportedPid('noise\n{"smokeRuntimeOutcome":{"ok":true,"pid":4242}}')).toBe(4242);
+    expect(reportedPid("")).toBeNull();
+    expect(reportedPid('{"smokeRuntimeOutcome":{"ok":false,"pid":"x"}}')).toBeNull();
   });
 });
