@@ -29,13 +29,17 @@ describe("import rules", () => {
     expect(await violations(ROOT, ["harness", "scenarios"])).toEqual([]);
   }, 60_000);
 
-  it("fail on a circle between two files and on run/ importing compose/", async () => {
+  it("fail on a circle between two files, on run/ importing compose/ and on run/ importing the strength run", async () => {
     await mkdir(join(bad.path, "harness", "run"), { recursive: true });
     await mkdir(join(bad.path, "harness", "compose"), { recursive: true });
+    await mkdir(join(bad.path, "harness", "strength"), { recursive: true });
+    await writeFile(join(bad.path, "harness", "run", "scenario.ts"), 'import { UNMUTATED } from "../strength/plan.ts";\nexport const key = UNMUTATED;\n');
+    await writeFile(join(bad.path, "harness", "strength", "plan.ts"), 'export const UNMUTATED = "unmutated";\n');
     await writeFile(join(bad.path, "harness", "run", "group.ts"), 'import { lane } from "../compose/lane.ts";\nexport type Options = { n: number };\nexport const group = lane;\n');
     await writeFile(join(bad.path, "harness", "compose", "lane.ts"), 'import type { Options } from "../run/group.ts";\nexport const lane = (o: Options): number => o.n;\n');
     const found = await violations(bad.path, ["harness"]);
     expect(found).toContain("run-knows-no-lane: harness/run/group.ts → harness/compose/lane.ts");
+    expect(found).toContain("run-knows-no-mutant: harness/run/scenario.ts → harness/strength/plan.ts");
     expect(found.filter((v) => v.startsWith("no-circular:"))).not.toEqual([]);
   }, 60_000);
 });

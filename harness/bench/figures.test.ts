@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { judgeBench, renderBench, spread, type BenchFigures, type RunFigures } from "./figures.ts";
+import { judgeBench, renderBench, spread, type BenchFigures, type RunFigures, strengthCheck } from "./figures.ts";
 
 const run = (wall: number, cpu: number): RunFigures => ({ wall: spread([wall, wall, wall]), cpu: spread([cpu, cpu, cpu]) });
 
@@ -67,5 +67,13 @@ describe("bench figures (pure)", () => {
     expect(text).toMatch(/FAIL {2}smoke wall \/ floor/);
     expect(text).toContain("proof 40.0 s / max(slower single 20.0 s, (base 24.0 s + head 32.0 s CPU) / 2 cores = 28.0 s)");
     expect(text).toContain("proof 70.0 s CPU / (base 24.0 s + head 32.0 s CPU)");
+  });
+});
+
+describe("strengthCheck", () => {
+  it("holds the strength run to 12 smokes", () => {
+    const smoke = { n: 3, medianMs: 20_000, minMs: 19_000, maxMs: 22_000 };
+    expect(strengthCheck(120_000, 11, smoke)).toMatchObject({ value: 6, pass: true, inputs: "strength run of 11 mutants 120.0 s / smoke 20.0 s (median of 3)" });
+    expect(strengthCheck(250_000, 11, smoke)).toMatchObject({ value: 12.5, pass: false });
   });
 });

@@ -139,3 +139,18 @@ export function renderBench(f: BenchFigures, v: BenchVerdict): string {
   ];
   return lines.join("\n");
 }
+
+/**
+ * `bench --profile`: the strength run (every mutant of scenarios/mutants/, with the baselines of its catchers) against
+ * one single-target smoke, whose wall it may take at most 12 times. Pure.
+ */
+export function strengthCheck(strengthWallMs: number, mutants: number, smoke: Spread): TargetCheck {
+  const value = smoke.medianMs > 0 ? Math.round((strengthWallMs / smoke.medianMs) * 100) / 100 : Number.POSITIVE_INFINITY;
+  return {
+    figure: "strength run / one smoke",
+    value,
+    target: "≤ 12",
+    inputs: `strength run of ${mutants} mutants ${(strengthWallMs / 1000).toFixed(1)} s / smoke ${(smoke.medianMs / 1000).toFixed(1)} s (median of ${smoke.n})`,
+    pass: value <= 12,
+  };
+}

@@ -19,6 +19,16 @@ describe("parseCli", () => {
     expectOneLineUsageError(["bench", "--profile-out", "p.json"], /--profile-out belongs to smoke and proof, not bench/);
   });
 
+  it("takes --strength and --strength-break N (which implies it) on smoke and proof", () => {
+    expect(parseCli(["proof"])).toMatchObject({ strength: false, strengthBreak: null });
+    expect(parseCli(["proof", "--strength"])).toMatchObject({ strength: true, strengthBreak: null });
+    expect(parseCli(["smoke", "--strength-break", "100"])).toMatchObject({ strength: true, strengthBreak: 100 });
+    expect(parseCli(["proof", "--strength-break", "87.5"]).strengthBreak).toBe(87.5);
+    expectOneLineUsageError(["proof", "--strength-break", "101"], /--strength-break must be a per cent from 0 to 100, got '101'\. Pass e\.g\. --strength-break 100/);
+    expectOneLineUsageError(["proof", "--strength-break", "all"], /per cent/);
+    expectOneLineUsageError(["soak", "--strength"], /--strength belongs to smoke and proof, not soak/);
+  });
+
   it("defaults soak to 20 runs and bench to 3", () => {
     expect(parseCli(["soak"]).runs).toBe(20);
     expect(parseCli(["bench"]).runs).toBe(3);

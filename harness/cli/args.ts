@@ -30,6 +30,10 @@ export interface CliOptions {
   profileOut: string | null;
   /** matrix, bisect and cache: their own options (harness/cli/matrix-args.ts). */
   matrix: MatrixCliOptions;
+  /** smoke/proof --strength: also run the mutant catalog (scenarios/mutants/) against the tested build. */
+  strength: boolean;
+  /** --strength-break N: fail below N % (implies --strength). */
+  strengthBreak: number | null;
 }
 
 export const HELP = `Usage: pnpm <smoke|proof|soak|bench|matrix|bisect|cache> [options]
@@ -61,6 +65,9 @@ Options
   --fault F           test the harness itself: kill-gateway-during:ID or freeze-tap:ID
   --profile           bench: also break one smoke and one proof down by phase (sandbox, gateway ready, scenarios, ...)
   --profile-out FILE  smoke/proof: write this run's phase timings (JSON) to FILE
+  --strength          smoke/proof: also apply each broken variant of the fix (scenarios/mutants/) to the tested
+                      build (the head) and count how many this run's scenarios catch
+  --strength-break N  with --strength: exit 1 when fewer than N % of the applicable variants are caught
   --verbose           print gateway log lines as they come
   -h, --help          show this help
 
@@ -104,6 +111,8 @@ export function parseCli(argv: readonly string[]): CliOptions {
         fault: { type: "string", multiple: true },
         profile: { type: "boolean" },
         "profile-out": { type: "string" },
+        strength: { type: "boolean" },
+        "strength-break": { type: "string" },
         ...MATRIX_PARSE_OPTIONS,
       },
     });
@@ -128,6 +137,10 @@ export function parseCli(argv: readonly string[]): CliOptions {
   }
   if (values.profile && command !== "bench") throw new UsageError(`--profile belongs to bench, not ${command}`, "Use `pnpm bench --profile`, or --profile-out FILE for this run's phase timings");
   if (values["profile-out"] !== undefined && command !== "smoke" && command !== "proof") throw new UsageError(`--profile-out belongs to smoke and proof, not ${command}`, "Use `pnpm bench --profile` for a breakdown");
+  const strengthBreak = values["strength-break"] === undefined ? null : percent("--strength-break", values["strength-break"]);
+  if ((values.strength || strengthBreak !== null) && command !== "smoke" && command !== "proof") {
+    throw new UsageError(`--strength belongs to smoke and proof, not ${command}`, "Use `corepack pnpm proof --strength`");
+  }
   if (command === "smoke" && (values.base || values.head)) {
     throw new UsageError("--base/--head belong to a differential run", "Use `pnpm proof --base SPEC --head SPEC`, or --openclaw SPEC for one target");
   }
@@ -152,7 +165,15 @@ export function parseCli(argv: readonly string[]): CliOptions {
     profile: values.profile ?? false,
     profileOut: values["profile-out"] ?? null,
     matrix,
+    strength: (values.strength ?? false) || strengthBreak !== null,
+    strengthBreak,
   };
+}
+
+function percent(name: string, raw: string): number {
+  const n = Number(raw);
+  if (raw.trim() === "" || !Number.isFinite(n) || n < 0 || n > 100) throw new UsageError(`${name} must be a per cent from 0 to 100, got '${raw}'`, `Pass e.g. ${name} 100`);
+  return n;
 }
 
 function parseFaults(list: readonly string[]): Faults {

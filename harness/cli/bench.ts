@@ -3,7 +3,7 @@ import { UsageError } from "../errors.ts";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { cliRun, gatewayReadyFloor, runtimeFloors } from "../bench/measure.ts";
-import { judgeBench, renderBench, spread, type BenchFigures } from "../bench/figures.ts";
+import { judgeBench, renderBench, spread, strengthCheck, type BenchFigures } from "../bench/figures.ts";
 import { renderProfile, summarizeProfile, type Profile, type ProfileData } from "../bench/profile.ts";
 import type { Progress } from "../ui/progress.ts";
 import { loadCatalog } from "../plan/catalog.ts";
@@ -95,6 +95,16 @@ export async function runBench(session: Session): Promise<number> {
   };
   const verdict = judgeBench(figures);
   const profiles = opts.profile ? [await profiledRun("smoke", ["smoke", ...headArgs], reportDir, env, progress), await profiledRun("proof", proofArgs, reportDir, env, progress)] : [];
+  if (opts.profile) {
+    // The strength run once, as `smoke --strength` runs it: every mutant, every catcher, the baselines of those the
+    // core smoke leaves out; its own wall (report.strength.wallMs) against one single-target smoke's.
+    const st = progress.step("profile: smoke --strength");
+    const r = await cliRun(["smoke", ...headArgs, "--strength"], reportDir, env);
+    const strength = r.report.strength;
+    if (!strength) throw new Error(`smoke --strength wrote no strength section (exit ${r.exitCode ?? "none"}, status ${r.report.status})`);
+    st.done(`${(strength.wallMs / 1000).toFixed(1)} s for ${strength.mutants.length} mutants, strength ${strength.score.killed + strength.score.timeout}/${strength.score.killed + strength.score.timeout + strength.score.survived}`);
+    verdict.checks.push(strengthCheck(strength.wallMs, strength.mutants.length, figures.full.smoke.wall));
+  }
   const text = [renderBench(figures, verdict), ...profiles.map(renderProfile)].join("\n\n");
   process.stdout.write(`\n${text}\n`);
   const out = join(reportDir, "bench.json");

@@ -17,6 +17,8 @@ import { executeRun, provisionTargets, type RunDeps, type Tracker } from "../run
 import type { Report } from "../evidence/types.ts";
 import type { CliOptions } from "./args.ts";
 import { LANES } from "./lanes.ts";
+import { loadMutants, validateMutants } from "../plan/mutant-catalog.ts";
+import { strengthExtension } from "../strength/run.ts";
 
 export const SIGNAL_EXIT: Record<string, number> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143, SIGPIPE: 141 };
 
@@ -50,6 +52,8 @@ export async function runOnce(session: Session, mode: "smoke" | "proof"): Promis
     },
   });
   checkFaults(plan, opts.faults);
+  const mutants = opts.strength ? await loadMutants() : [];
+  if (opts.strength) validateMutants(mutants, catalog);
   for (const c of plan.addedControls) progress.info(`added positive control ${c.id}: ${c.for.join(", ")} count only if it passes on the same gateway`);
   const deps: RunDeps = {
     progress,
@@ -63,6 +67,7 @@ export async function runOnce(session: Session, mode: "smoke" | "proof"): Promis
     tracker: session.tracker,
     lanes: LANES,
     faults: opts.faults,
+    ...(opts.strength ? { extension: strengthExtension({ mutants, catalog, breakAt: opts.strengthBreak, everyCatcher: opts.scenarios.length === 0 }) } : {}),
     resolveTarget: session.resolveTarget ?? ((spec, onProgress) => resolveTarget(spec, { cacheDir: defaultCacheDir(process.env), nodeVersion: process.versions.node, onProgress })),
   };
   // Every output path is checked before anything starts (exit 2, one line), not after the run.

@@ -268,6 +268,43 @@ export function proofReport(): Report {
     hygiene: hygiene(12),
     logs: ["logs/base-shared-socket-token-gateway.log", "logs/base-shared-socket-token-tap.log", "logs/head-shared-socket-token-gateway.log", "logs/head-shared-socket-token-tap.log"],
     quarantine: null,
+    strength: sampleStrength(),
+  };
+}
+
+/** `proof --strength`: one mutant the core catches, one whose catcher the sample's scenario set leaves out. */
+function sampleStrength(): NonNullable<Report["strength"]> {
+  const mutants: NonNullable<Report["strength"]>["mutants"] = [
+    {
+      id: "token-never-sent",
+      reverts: "A separate process on the generated local URL sends the derived approval-runtime token; this variant never sends it.",
+      loadedBy: "runtime",
+      status: "killed",
+      reason: "killed by local-token-handoff (runtime-token, device-identity, resolve, requester-decision)",
+      applied: { locator: 1, file: "operator-approvals-client-DHtvPmtr.mjs" },
+      counts: [{ locator: 1, matches: 1 }],
+      scenarios: [{ id: "local-token-handoff", status: "failed", meant: ["runtime-token", "resolve", "requester-decision"], failed: ["runtime-token", "device-identity", "resolve", "requester-decision"], deciding: "token absent, device present, refused by no-runtime-authority (APPROVAL_NOT_FOUND), requester got deny", timedOut: false, baseline: "passed" }],
+    },
+    {
+      id: "locality-ignored",
+      reverts: "Runtime authority is for local peers only; this gateway trusts a remote peer that presents the derived token.",
+      loadedBy: "gateway",
+      status: "survived",
+      reason: "survived: remote-paired-device-locality not in this run",
+      applied: { locator: 1, file: "message-handler-D5c0StBB.mjs" },
+      counts: [{ locator: 1, matches: 1 }],
+      scenarios: [{ id: "remote-paired-device-locality", status: "not-selected", meant: ["resolve"], failed: [], deciding: "not in this run's scenario set", timedOut: false, baseline: "not-run" }],
+    },
+  ];
+  return {
+    target: { spec: "2026.9.6", version: "2026.9.6" },
+    mutants,
+    score: { killed: 1, timeout: 0, survived: 1, notApplicable: 0, percent: 50 },
+    break: null,
+    unfailed: [],
+    gateways: [{ sandboxProfile: "shared-socket-token", readyMs: 11_240, readyAttempts: 8, peakRssBytes: 968_114_176, exit: { code: 0, signal: null, by: "harness" }, stopMs: 380, logFile: "gateway-strength-shared-socket-token.log" }],
+    builds: { made: 1, files: 12_236, copied: 0, removed: true },
+    wallMs: 17_480,
   };
 }
 

@@ -36,6 +36,73 @@ export interface Report {
   logs: string[]; // paths relative to the report folder
   /** Set when the secret scan found a secret: this report and the files named were redacted before they were kept. */
   quarantine: Quarantine | null;
+  /** `--strength`: how many broken variants of the fix (scenarios/mutants/) this run's scenarios catch. */
+  strength?: StrengthReport;
+}
+
+/** A strength run (harness/strength/): the mutant catalog applied to the tested build, each judged by its catchers. */
+export interface StrengthReport {
+  /** The build the mutants were applied to (the proof's head, or the smoke's target): its spec and version. */
+  target: { spec: string; version: string };
+  mutants: MutantRecord[];
+  score: StrengthScore;
+  /** `--strength-break N`: the lowest score that passes (per cent), or null without it. */
+  break: number | null;
+  /** Expectations a mutant was meant to break that no mutant broke: findings about the proof itself. */
+  unfailed: UnfailedExpectation[];
+  /** The gateways the strength run started (the unmutated head's for runtime mutants, one per gateway mutant). */
+  gateways: GatewayRecord[];
+  /** Copies of the build made (hard links), and whether any had to be copied byte for byte. */
+  builds: { made: number; files: number; copied: number; removed: boolean };
+  wallMs: number;
+}
+
+export type MutantStatus = "killed" | "survived" | "not-applicable" | "timeout";
+
+export interface MutantRecord {
+  id: string;
+  reverts: string;
+  loadedBy: "runtime" | "gateway";
+  status: MutantStatus;
+  /** One line: what killed it, why it survived, or each locator's count. */
+  reason: string;
+  /** The locator that applied (1-based) and the file under dist/, or null. */
+  applied: { locator: number; file: string } | null;
+  /** How often each locator matched, in order, until one matched exactly once. */
+  counts: Array<{ locator: number; matches: number }>;
+  scenarios: MutantScenario[];
+}
+
+export interface MutantScenario {
+  id: string;
+  /** not-selected: the run's scenario set leaves it out, so it could not catch the mutant. */
+  status: ScenarioStatus | "not-selected";
+  /** The expectations the mutant is meant to break here (scenarios/mutants/). */
+  meant: string[];
+  /** The expectations that failed under the mutant. */
+  failed: string[];
+  deciding: string;
+  /** Its runtime process was killed at the runtime timeout. */
+  timedOut: boolean;
+  /** Its result on the unmutated build: a failure under the mutant counts only where this passed. */
+  baseline: ScenarioStatus;
+}
+
+/** Stryker's score: detected (killed + timeout) ÷ (detected + survived); not-applicable counts in neither. */
+export interface StrengthScore {
+  killed: number;
+  timeout: number;
+  survived: number;
+  notApplicable: number;
+  /** Rounded down to one decimal; null when no mutant applied. */
+  percent: number | null;
+}
+
+export interface UnfailedExpectation {
+  scenario: string;
+  expectation: string;
+  /** The mutants that were meant to break it and ran it. */
+  mutants: string[];
 }
 
 export interface HostInfo {
@@ -425,7 +492,8 @@ export interface QuarantinedFile {
 
 export interface HygieneCheck {
   /** "reaped": the start-of-run sweep of what dead runs left (hygiene/reap.ts); the others check this run's own end. */
-  id: "processes" | "files" | "ports" | "network" | "secrets" | "docker" | "reaped";
+  /** "builds": a strength run's mutant copies of the build are gone. */
+  id: "processes" | "files" | "ports" | "network" | "secrets" | "docker" | "reaped" | "builds";
   pass: boolean;
   detail: string;
   offenders: string[];

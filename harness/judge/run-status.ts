@@ -1,4 +1,10 @@
-import type { Report, RunStatus } from "../evidence/types.ts";
+import type { Report, RunStatus, StrengthScore } from "../evidence/types.ts";
+
+/** Whether a strength score is below `--strength-break` (no score at all, with a break asked for, is below it). Pure. */
+export function belowBreak(score: StrengthScore, breakAt: number | null): boolean {
+  if (breakAt === null) return false;
+  return score.percent === null || score.percent < breakAt;
+}
 
 /**
  * The run's status from its report. A run passes only on evidence: at least one scenario passed (a run whose
@@ -8,7 +14,8 @@ import type { Report, RunStatus } from "../evidence/types.ts";
 export function overallStatus(r: Report): RunStatus {
   if (r.abortReason) return "aborted";
   const scenarios = r.targets.flatMap((t) => t.scenarios);
-  const hygieneOk = r.hygiene.every((h) => h.pass);
+  // `--strength-break N`: a proof weaker than N % fails, whatever its scenarios did.
+  const hygieneOk = r.hygiene.every((h) => h.pass) && !(r.strength && belowBreak(r.strength.score, r.strength.break));
   if (r.mode === "proof") {
     const pre = r.preflight ?? [];
     const cmp = r.comparison ?? [];

@@ -211,6 +211,11 @@ export interface ScenarioDefinition {
    * carried into the report, proof.md and the matrix, with its reproduction, whenever the runtime fails as it says.
    */
   knownFinding?: KnownFinding;
+  /**
+   * Set by a strength plan (harness/strength/plan.ts), never by a scenario file: the key of the build this instance's
+   * runtime processes load instead of the gateway's (a mutant's copy of it). See TargetRuntime.clientBuilds.
+   */
+  clientBuild?: string;
 }
 
 /** A defect of OpenClaw, written so that it can go upstream as it is. */

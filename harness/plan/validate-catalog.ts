@@ -29,6 +29,7 @@ export function validateCatalog(catalog: readonly ScenarioDefinition[], changes:
     }
   }
   for (const s of catalog) {
+    if (s.clientBuild !== undefined) problems.push(`scenario '${s.id}': clientBuild is set by a strength plan, not by a scenario file`);
     const lifecycle = s.sandbox === "lifecycle";
     if (lifecycle !== (s.steps !== undefined)) problems.push(`scenario '${s.id}': steps belong to the lifecycle sandbox, and the lifecycle sandbox needs steps`);
     if (s.steps) {

@@ -16,7 +16,7 @@ function withSkips(): Report {
   return r;
 }
 
-const scenarioTests = (c: CtrfReport): CtrfTest[] => c.results.tests.filter((t) => t.suite[0] !== "run");
+const scenarioTests = (c: CtrfReport): CtrfTest[] => c.results.tests.filter((t) => t.suite[0] !== "run" && t.suite[0] !== "strength");
 const runTest = (c: CtrfReport, name: string): CtrfTest | undefined => c.results.tests.find((t) => t.name === `run/${name}`);
 
 describe("renderCtrf", () => {
@@ -51,8 +51,9 @@ describe("renderCtrf", () => {
     expect(c.results.tests.map((t) => t.name)).toContain("base/local-token-handoff");
     expect(c.results.tests.map((t) => t.name)).toContain("head/fallback-local");
     expect(scenarioTests(c).map((t) => t.status).filter((s) => s === "failed")).toHaveLength(4);
-    // 8 scenarios (4 fail on the base, as declared) + 4 hygiene + comparison + preflight + verdict.
-    expect(c.results.summary).toMatchObject({ tests: 15, passed: 11, failed: 4 });
+    // 8 scenarios (4 fail on the base, as declared) + 2 mutants (1 survived) + 4 hygiene + comparison + preflight + verdict.
+    expect(c.results.summary).toMatchObject({ tests: 17, passed: 12, failed: 5 });
+    expect(c.results.tests.filter((t) => t.suite[0] === "strength").map((t) => [t.name, t.status])).toEqual([["strength/token-never-sent", "passed"], ["strength/locality-ignored", "failed"]]);
     const failed = c.results.tests.find((t) => t.name === "base/local-token-handoff");
     expect(failed?.status).toBe("failed");
     expect(failed?.message).toContain("token ≠ derived");

@@ -8,8 +8,9 @@ import type { Report, ScenarioStatus, TargetRun } from "../evidence/types.ts";
 import { ctrfEnvelope, type CtrfEnvelope, type CtrfStatus, type CtrfTestOf } from "./ctrf-format.ts";
 import { RUN_CHECKS, type RunCheckExtra } from "./ctrf-run.ts";
 import { exactHead, needsRerun, rerunCommand } from "./rerun.ts";
+import { strengthCtrfTests, type MutantExtra } from "./strength.ts";
 
-export type CtrfTest = CtrfTestOf<ScenarioExtra | RunCheckExtra>;
+export type CtrfTest = CtrfTestOf<ScenarioExtra | RunCheckExtra | MutantExtra>;
 
 /** A type alias, not an interface: CTRF's extra is a Record<string, unknown>. */
 export type ScenarioExtra = {
@@ -53,6 +54,6 @@ export function renderCtrf(report: Report): CtrfReport {
       return test;
     }),
   );
-  const tests = [...scenarioTests, ...RUN_CHECKS.flatMap((check) => check(report))];
+  const tests = [...scenarioTests, ...strengthCtrfTests(report), ...RUN_CHECKS.flatMap((check) => check(report))];
   return ctrfEnvelope(report, tests, { mode: report.mode, status: report.status, command: report.command, abortReason: report.abortReason });
 }

@@ -8,6 +8,7 @@ import type { ComparisonRow, Report, ScenarioResult } from "../evidence/types.ts
 import { code, fenced, gib, targetLine } from "./markdown-parts.ts";
 import { comparisonNeedsRerun, headOf, needsRerun, rerunCommand } from "./rerun.ts";
 import { formatMs, oneLine, renderTerminal, verdictLabel } from "./terminal.ts";
+import { strengthMarkdown } from "./strength.ts";
 
 /** Scenarios the change is declared to fix (a FAIL_TO_PASS row in the comparison). */
 function fixedByChange(report: Report): Set<string> {
@@ -115,6 +116,7 @@ export function evidenceSection(report: Report, reportPath: string): string[] {
     "Terminal output of that command (its stdout, as printed at the end of the run):",
     ...fenced("text", [...terminal, `report: ${oneLine(reportPath)}`]),
     ...(report.comparison ? failToPassTable(report.comparison) : []),
+    ...(report.strength ? strengthMarkdown(report.strength) : []),
     ...lifecycleSteps(report),
     ...failures(report),
     ...knownFindings(report),

@@ -4,6 +4,10 @@
  */
 import type { ComparisonRow, Report, ScenarioResult, ScenarioStatus, TargetRun } from "../evidence/types.ts";
 import { comparisonNeedsRerun, exactHead, headOf, needsRerun, rerunCommand } from "./rerun.ts";
+import { formatMs, oneLine } from "./text.ts";
+import { strengthLines, strengthSummary } from "./strength.ts";
+
+export { formatMs, oneLine };
 
 export interface TerminalOptions {
   color: boolean;
@@ -27,19 +31,11 @@ const CLASS_CODE: Record<ComparisonRow["class"], string> = {
   INCOMPLETE: "33",
 };
 
-/** One line, no control characters: report strings come from logs and errors. */
-export function oneLine(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s{2,}/g, " ").trim();
-}
 
 export function verdictLabel(status: ScenarioStatus): string {
   return VERDICT[status].label;
 }
 
-export function formatMs(ms: number | null): string {
-  if (ms === null) return "-";
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
 
 /** Columns padded to the widest cell; colour applied after padding so alignment holds. */
 function table(rows: string[][], codes: Array<Array<string | null>>, paint: Paint): string[] {
@@ -126,6 +122,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
   if (report.comparison !== null) {
     lines.push("", ...comparisonLines(report.comparison, headOf(report), paint));
   }
+  if (report.strength) lines.push("", ...strengthLines(report.strength, paint));
   for (const p of report.preflight ?? []) {
     if (!p.ok) lines.push(`${paint("1;31", "preflight FAIL")}  ${p.end}: expected ${oneLine(p.expected)}, got ${oneLine(p.detail)}`);
   }
@@ -139,7 +136,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
   if (report.status === "aborted") lines.push(`${paint("1;31", "aborted")}: ${oneLine(report.abortReason ?? "no reason recorded")}`);
   const perTarget = report.targets.length === 1 ? counts(report.targets[0] as TargetRun) : report.targets.map((t) => `${t.role}: ${counts(t)}`).join("; ");
   const cleanHygiene = report.hygiene.length - dirty.length;
-  const held = report.comparison ? `, comparison ${report.comparison.filter((r) => r.holds).length}/${report.comparison.length} rows hold` : "";
+  const held = `${report.comparison ? `, comparison ${report.comparison.filter((r) => r.holds).length}/${report.comparison.length} rows hold` : ""}${report.strength ? `, ${strengthSummary(report.strength)}` : ""}`;
   const status = report.status.toUpperCase();
   const statusCode = report.status === "passed" ? "1;32" : "1;31";
   lines.push(

@@ -17,6 +17,22 @@ export interface TargetRuntime {
   openclawDir: string;
   /** How the build takes in the legacy exec-approvals.json the sandbox holds (detected once per target). */
   legacyApprovals: LegacyApprovalsDetection;
+  /**
+   * Other builds a scenario's runtime processes may load instead of openclawDir, by key (ScenarioDefinition
+   * clientBuild): a strength run's mutant copies, beside an unmutated gateway. The gateway always runs openclawDir.
+   */
+  clientBuilds?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The target as one scenario sees it: its runtime processes load its client build when it names one. A scenario that
+ * names a build the target does not hold fails loudly rather than run the unmutated build.
+ */
+export function scenarioTarget(target: TargetRuntime, scenario: { id: string; clientBuild?: string }): TargetRuntime {
+  if (scenario.clientBuild === undefined) return target;
+  const dir = target.clientBuilds?.[scenario.clientBuild];
+  if (dir === undefined) throw new Error(`scenario ${scenario.id}: no client build '${scenario.clientBuild}' in this run`);
+  return { ...target, openclawDir: dir };
 }
 
 /** Everything a scenario may use while it runs against one gateway. */

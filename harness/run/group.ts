@@ -16,6 +16,7 @@ import { prepareScenario, releasePrepared, setPreparedPriority, type PreparedSce
 import { prepareAll } from "./prepare-all.ts";
 import { runDoctorFix } from "../sandbox/doctor-fix.ts";
 import { GroupFailed, type GroupRunOptions, type GroupRunResult, type Lane } from "./lane.ts";
+import { scenarioTarget } from "./context.ts";
 
 /** The sandbox profiles the process lane runs: every one but the Compose lane's. */
 const PROCESS_PROFILES: readonly SandboxProfile[] = ["shared-socket-token", "no-socket-token", "lan-bind", "owner-only"];
@@ -79,7 +80,7 @@ async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
       // Only the first scenarios' runtime processes load while the gateway starts (as many as run at once): fifteen
       // OpenClaw clients loading together on two cores starve the gateway and each other. The rest spawn when they run.
       const ahead = new Set(o.group.scenarios.slice(0, o.concurrency));
-      prepared = await prepareAll(o.group.scenarios, (sc) => prepareScenario(sc, prepCtx, ahead.has(sc)), releasePrepared);
+      prepared = await prepareAll(o.group.scenarios, (sc) => prepareScenario(sc, { ...prepCtx, target: scenarioTarget(o.target, sc) }, ahead.has(sc)), releasePrepared);
     } catch (err) {
       // Abandon the start (startGateway stops what it spawned), or stop a gateway that became ready meanwhile.
       stopAll.abort("preparing the scenarios failed");
@@ -112,7 +113,7 @@ async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
         return notRun(sc, why);
       }
       const st = o.progress.step(`${o.label}: ${sc.id}`);
-      const r = await runScenario(sc, ctx, prep);
+      const r = await runScenario(sc, { ...ctx, target: scenarioTarget(o.target, sc) }, prep);
       (r.status === "failed" ? st.fail : r.status === "passed" ? st.done : st.skip)(r.deciding);
       return r;
     });

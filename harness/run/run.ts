@@ -23,6 +23,7 @@ import { reapNetns } from "../netns/owners.ts";
 import { createSlots } from "./limit.ts";
 import { availableMemoryBytes, gatewaySlots } from "./memory.ts";
 import { HARNESS } from "../version.ts";
+import type { RunLocks } from "../hygiene/locks.ts";
 import { endPhase, timed } from "./phases.ts";
 
 export type ResolvedTarget = TargetInfo & { provisionMs: number; cached: boolean };
@@ -44,6 +45,25 @@ export interface RunDeps {
   tracker?: Tracker;
   /** The lanes that run the plan's groups (cli/lanes.ts). */
   lanes: readonly Lane[];
+  /** More work in the same run once the plan's targets are done (a strength run): same slots, tracking and hygiene. */
+  extension?: RunExtension;
+}
+
+/** What an extension of a run may use: the run's targets, and a runner that shares its slots, tracking and folder. */
+export interface RunExtensionContext {
+  plan: RunPlan;
+  /** The plan's targets and what their runs found. */
+  targets: ReadonlyArray<{ role: TargetRun["role"]; target: ResolvedTarget; run: TargetRun }>;
+  /** Run some groups against one build (its gateway), as runTarget does for the plan's own targets. */
+  runBuild(o: { label: string; target: TargetInfo; plan: RunPlan; clientBuilds?: Readonly<Record<string, string>>; compileCacheDir?: string | null }): Promise<{ run: TargetRun; aborted: string | null }>;
+  /** A temp folder the extension made: removed by the exit cleanup and named by the process check. */
+  trackSandbox(root: string): void;
+  progress: Progress;
+  signal: AbortSignal;
+}
+
+export interface RunExtension {
+  run(ctx: RunExtensionContext): Promise<{ report: Pick<Report, "strength">; hygiene: HygieneCheck[] }>;
 }
 
 export interface Tracker {
@@ -121,6 +141,22 @@ export async function executeRun(plan: RunPlan, deps: RunDeps, targets: Resolved
     ),
   );
   const targetRuns: TargetRun[] = runs.map((r) => r.run);
+  const extensionLocks: RunLocks[] = [];
+  const shared = { gatewaySlots: slots, nodePath: deps.nodePath, redactor: deps.redactor, progress: deps.progress, reportFolder: folder, signal: deps.signal, track, lanes: deps.lanes, faults: deps.faults ?? NO_FAULTS };
+  const extended = deps.extension && !deps.signal.aborted
+    ? await deps.extension.run({
+        plan,
+        targets: plan.targets.map((t, i) => ({ role: t.role, target: targets[i] as ResolvedTarget, run: targetRuns[i] as TargetRun })),
+        runBuild: async (o) => {
+          const r = await runTarget({ ...shared, role: "head", label: o.label, target: o.target, provisionMs: 0, plan: o.plan, compileCacheDir: o.compileCacheDir ?? deps.compileCacheDir ?? null, ...(o.clientBuilds ? { clientBuilds: o.clientBuilds } : {}) });
+          extensionLocks.push(...r.locks);
+          return { run: r.run, aborted: r.aborted };
+        },
+        trackSandbox: track.trackSandbox,
+        progress: deps.progress,
+        signal: deps.signal,
+      })
+    : null;
   const aborted = deps.signal.aborted ? `harness received ${String(deps.signal.reason)}` : (runs.find((r) => r.aborted)?.aborted ?? null);
   const base = targetRuns.find((t) => t.role === "base");
   const head = targetRuns.find((t) => t.role === "head");
@@ -129,7 +165,7 @@ export async function executeRun(plan: RunPlan, deps: RunDeps, targets: Resolved
 
   const hygieneAt = performance.now();
   const cleaned = await removeEmptyCreated(before, places);
-  const locks = runs.flatMap((r) => r.locks);
+  const locks = [...runs.flatMap((r) => r.locks), ...extensionLocks];
   const after = await snapshot([...places, ...new Set([...tmpEntries, ...(await openclawTempEntries(tmpRoots))])]);
   const files0 = checkFiles(before, after, locks.flatMap((l) => l.hashes), { places, depth: SNAPSHOT_DEPTH, tmpRoots }, verifyLockNaming(before, locks));
   const removedLocks = locks.flatMap((l) => l.removed);
@@ -142,6 +178,7 @@ export async function executeRun(plan: RunPlan, deps: RunDeps, targets: Resolved
     checkNetwork(tracker.network, await remainingNetwork(tracker.network)),
     ...(await laneLeftoverChecks(deps.lanes, tracker.leftovers)),
     reapCheck(reaped),
+    ...(extended?.hygiene ?? []),
   ];
   endPhase("hygiene", hygieneAt);
   const files = await listFiles(folder);
@@ -167,6 +204,7 @@ export async function executeRun(plan: RunPlan, deps: RunDeps, targets: Resolved
     change: { fix: deps.changes.fix, problem: deps.changes.problem },
     logs: files.filter((f) => f.endsWith(".log")).sort(),
     quarantine: null,
+    ...extended?.report,
   };
   const report = await timed("render and write", async () => finishReport(folder, files, draft, deps.redactor, (await validation).validateReport));
   return { report, folder };

@@ -25,6 +25,10 @@ export interface TargetRunOptions {
   /** Shared by all targets: at most as many gateways at once as memory allows. */
   gatewaySlots: { run<R>(fn: () => Promise<R>): Promise<R> };
   compileCacheDir: string | null;
+  /** How progress lines and log names call this target's gateways (default: its role). */
+  label?: string;
+  /** Builds that scenarios naming them load in their runtime processes (TargetRuntime.clientBuilds). */
+  clientBuilds?: Readonly<Record<string, string>>;
 }
 
 /** All gateway groups of one target, concurrently as far as the shared slots allow; scenarios in plan order. */
@@ -40,9 +44,9 @@ export async function runTarget(o: TargetRunOptions): Promise<{ run: TargetRun; 
         if (!lane) throw new StepError("gateway group", `no lane runs the ${group.profile} sandbox profile`, { next: "register one in harness/cli/lanes.ts" });
         const { trackLeftovers, ...track } = o.track;
         return await o.gatewaySlots.run(() => (o.signal.aborted ? Promise.reject(new Error(`not started: ${String(o.signal.reason)}`)) : lane.run({
-          label: o.role,
+          label: o.label ?? o.role,
           group,
-          target: { nodePath: o.nodePath, openclawDir: o.target.path, legacyApprovals },
+          target: { nodePath: o.nodePath, openclawDir: o.target.path, legacyApprovals, ...(o.clientBuilds ? { clientBuilds: o.clientBuilds } : {}) },
           redactor: o.redactor,
           timeouts: o.plan.timeouts,
           progress: o.progress,

@@ -1,0 +1,90 @@
+/**
+ * Doing: a mutant build is a copy of the head build that shares every unchanged file with it (hard links), with the
+ * one mutated file written anew. Node resolves a module by its real path, so a hard-linked tree is a real second
+ * package to it (symlinked files would resolve back into the original tree and load the unmutated chunk beside the
+ * mutated one). Dependencies are not copied: every node_modules folder is a symlink to the original's.
+ */
+import { constants } from "node:fs";
+import { copyFile, link, mkdir, readdir, readFile, readlink, realpath, stat, symlink, unlink, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import type { DistFile } from "./locate.ts";
+
+export interface LinkStats {
+  files: number;
+  /** Files that could not be hard-linked (another file system) and were copied (copy-on-write where it can). */
+  copied: number;
+}
+
+/** Folders of a source checkout that a build does not load. */
+const SKIPPED = new Set([".git"]);
+
+/**
+ * Copy the package at `pkg` to `<root>/node_modules/openclaw` by hard links; its node_modules folders, and when it
+ * is installed (its parent is a node_modules folder) the packages beside it, become symlinks to the originals.
+ * Returns the copy's path.
+ */
+export async function linkBuild(pkg: string, root: string): Promise<{ dir: string; stats: LinkStats }> {
+  const src = await realpath(pkg);
+  const modules = join(root, "node_modules");
+  const dir = join(modules, "openclaw");
+  await mkdir(modules, { recursive: true });
+  const parent = dirname(src);
+  if (basename(parent) === "node_modules") {
+    for (const entry of await readdir(parent)) if (entry !== basename(src)) await symlink(join(parent, entry), join(modules, entry));
+  }
+  const stats: LinkStats = { files: 0, copied: 0 };
+  await linkTree(src, dir, stats);
+  return { dir, stats };
+}
+
+async function linkTree(from: string, to: string, stats: LinkStats): Promise<void> {
+  await mkdir(to);
+  const entries = await readdir(from, { withFileTypes: true });
+  await Promise.all(
+    entries.map(async (e) => {
+      const a = join(from, e.name);
+      const b = join(to, e.name);
+      if (e.isDirectory()) {
+        if (SKIPPED.has(e.name)) return;
+        if (e.name === "node_modules") return symlink(a, b);
+        return linkTree(a, b, stats);
+      }
+      if (e.isSymbolicLink()) return symlink(await readlink(a), b);
+      if (!e.isFile()) return;
+      stats.files++;
+      try {
+        await link(a, b);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== "EXDEV") throw err;
+        stats.copied++;
+        await copyFile(a, b, constants.COPYFILE_FICLONE);
+      }
+    }),
+  );
+}
+
+/** The chunks directly in a build's dist/ (what the default locator scope searches), read as text. */
+export async function readDistChunks(pkg: string, scope: (path: string) => boolean): Promise<DistFile[]> {
+  const dist = join(pkg, "dist");
+  const names: string[] = [];
+  for await (const entry of walk(dist, "")) if (scope(entry)) names.push(entry);
+  return Promise.all(names.map(async (path) => ({ path, text: await readFile(join(dist, path), "utf8") })));
+}
+
+async function* walk(dir: string, prefix: string): AsyncGenerator<string> {
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${e.name}` : e.name;
+    if (e.isDirectory()) yield* walk(join(dir, e.name), rel);
+    else if (e.isFile() && /\.m?js$/.test(e.name)) yield rel;
+  }
+}
+
+/**
+ * Replace one file of a linked build. The link is removed first, so the original (the same inode) is never written.
+ */
+export async function writeMutatedFile(dir: string, distPath: string, text: string): Promise<void> {
+  const file = join(dir, "dist", distPath);
+  const { mode } = await stat(file);
+  await unlink(file);
+  await writeFile(file, text, { mode, flag: "wx" });
+}
