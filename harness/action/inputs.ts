@@ -15,19 +15,24 @@ export interface ActionInputs {
   scenarios: string[];
   /** Seconds, as given; empty: the CLI's default. */
   readyTimeout: string;
+  /** Per cent, as given: also measure the proof's strength and fail below it; empty: no strength run. */
+  strengthBreak: string;
 }
 
 export type Verdict = "PASS" | "FAIL" | "INCOMPLETE";
 
-/** The inputs as the action's step passes them (env: INPUT_HEAD, INPUT_BASE, INPUT_SCENARIOS, INPUT_READY_TIMEOUT). */
+/** The inputs as the action's step passes them (env: INPUT_HEAD, INPUT_BASE, INPUT_SCENARIOS, INPUT_READY_TIMEOUT, INPUT_STRENGTH_BREAK). */
 export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
   const readyTimeout = (env.INPUT_READY_TIMEOUT ?? "").trim();
   if (readyTimeout && !/^\d+$/.test(readyTimeout)) throw new UsageError(`ready-timeout '${readyTimeout}' is not a number of seconds`, "Pass e.g. ready-timeout: 180");
+  const strengthBreak = (env.INPUT_STRENGTH_BREAK ?? "").trim();
+  if (strengthBreak && !(/^\d+(\.\d+)?$/.test(strengthBreak) && Number(strengthBreak) <= 100)) throw new UsageError(`strength-break '${strengthBreak}' is not a per cent from 0 to 100`, "Pass e.g. strength-break: 100, or leave it empty for no strength run");
   return {
     head: (env.INPUT_HEAD ?? "").trim() || ".",
     base: (env.INPUT_BASE ?? "").trim() || "2026.6.5",
     scenarios: (env.INPUT_SCENARIOS ?? "").split(/[\s,]+/).filter(Boolean),
     readyTimeout,
+    strengthBreak,
   };
 }
 
@@ -51,6 +56,7 @@ export function proofArgs(inputs: ActionInputs, workspace: string, outDir: strin
     head,
     ...inputs.scenarios.flatMap((id) => ["--scenario", id]),
     ...(inputs.readyTimeout ? ["--ready-timeout", inputs.readyTimeout] : []),
+    ...(inputs.strengthBreak ? ["--strength-break", inputs.strengthBreak] : []),
     "--report-dir",
     out.reports,
     "--markdown",
