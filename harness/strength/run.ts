@@ -95,7 +95,8 @@ async function runStrength(o: StrengthOptions, ctx: RunExtensionContext): Promis
   const removed = !existsSync(root);
   const baseline = (id: string): ScenarioResult | undefined => (ran.has(id) ? headRun.scenarios.find((s) => s.id === id) : results.get(instanceId(id, UNMUTATED)));
   const mutants: MutantRecord[] = o.mutants.map((m) => judgeMutant(m, located.get(m.id) as Located, results, selected, baseline));
-  for (const m of mutants) ctx.progress.info(`mutant ${m.id}: ${m.status}${m.status === "killed" ? "" : ` (${m.reason})`}`);
+  // The live line per mutant once its verdict is in (its build and each of its scenarios had their own lines).
+  for (const m of mutants) ctx.progress.info(`mutant ${m.id}: ${m.status === "killed" || m.status === "survived" ? m.reason : `${m.status}: ${m.reason}`}`);
   const score = strengthScore(mutants);
   const strength: StrengthReport = {
     target: { spec: head.spec, version: head.version },
