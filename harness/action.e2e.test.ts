@@ -41,7 +41,7 @@ function outputs(text: string): Record<string, string> {
 describe("the GitHub Action, as an OpenClaw workflow runs it", () => {
   it("proves base against a built checkout of the pinned build, and sets verdict, report, markdown and ctrf", { timeout: 420_000 }, async () => {
     const step = await proofStep();
-    expect(Object.keys(step.env).sort()).toEqual(["INPUT_BASE", "INPUT_HEAD", "INPUT_READY_TIMEOUT", "INPUT_SCENARIOS"]);
+    expect(Object.keys(step.env).sort()).toEqual(["INPUT_BASE", "INPUT_HEAD", "INPUT_READY_TIMEOUT", "INPUT_SCENARIOS", "INPUT_STRENGTH_BREAK"]);
     const runner = join(root.path, "runner");
     await mkdir(runner, { recursive: true });
     const githubOutput = join(runner, "output.txt");
@@ -59,6 +59,8 @@ describe("the GitHub Action, as an OpenClaw workflow runs it", () => {
       INPUT_BASE: "2026.6.5",
       INPUT_SCENARIOS: "",
       INPUT_READY_TIMEOUT: "180",
+      // The strength run on a built checkout: every mutant must locate once in its dist and be caught.
+      INPUT_STRENGTH_BREAK: "100",
     });
     const r = await execa("bash", ["-e", "-c", step.run], { cwd: workspace, env, extendEnv: false, reject: false, all: true, timeout: 400_000 });
     const log = String(r.all);
@@ -70,6 +72,8 @@ describe("the GitHub Action, as an OpenClaw workflow runs it", () => {
     const report: Report = await readReport(out.report as string);
     const head = report.targets.find((t) => t.role === "head")!;
     expect(head.target).toMatchObject({ kind: "source", gitCommit: checkout.commit, gitDirty: false });
+    expect(report.strength?.score, JSON.stringify(report.strength?.mutants.filter((m) => m.status !== "killed"))).toMatchObject({ survived: 0, notApplicable: 0, percent: 100 });
+    expect(report.strength?.break).toBe(100);
     const markdown = await readFile(out.markdown as string, "utf8");
     expect(markdown).toMatch(COMMIT_RE);
     expect(markdown).not.toContain("uncommitted changes");

@@ -2,7 +2,7 @@ import { lstat, mkdir, mkdtemp, readFile, readlink, rm, stat, writeFile } from "
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { linkBuild, readDistChunks, writeMutatedFile } from "./build.ts";
+import { linkBuild, lookupFolders, readDistChunks, writeMutatedFile } from "./build.ts";
 
 const made: string[] = [];
 afterEach(async () => {
@@ -39,6 +39,28 @@ describe("linkBuild", () => {
     expect(await readFile(join(dir, "dist", "client-1.mjs"), "utf8")).toBe("return true;\n");
     expect(await readFile(join(pkg, "dist", "client-1.mjs"), "utf8")).toBe("return urlSource === 'local';\n");
     expect((await stat(join(dir, "dist", "client-1.mjs"))).ino).not.toBe((await stat(join(pkg, "dist", "client-1.mjs"))).ino);
+  });
+
+  it("finds a built checkout's dependencies where Node would: in the node_modules folders above it", async () => {
+    const root = await mkdtemp(join(tmpdir(), "strength-build-test-"));
+    made.push(root);
+    const checkout = join(root, "work", "openclaw");
+    await mkdir(join(checkout, "dist"), { recursive: true });
+    await writeFile(join(checkout, "dist", "a.mjs"), "x\n");
+    await mkdir(join(root, "work", "node_modules", "ws"), { recursive: true });
+    await mkdir(join(root, "node_modules", "ws"), { recursive: true });
+    await mkdir(join(root, "node_modules", "yaml"), { recursive: true });
+    const out = await mkdtemp(join(tmpdir(), "strength-build-out-"));
+    made.push(out);
+    await linkBuild(checkout, join(out, "m"));
+    // The nearest wins, as in Node's walk up.
+    expect(await readlink(join(out, "m", "node_modules", "ws"))).toBe(join(root, "work", "node_modules", "ws"));
+    expect(await readlink(join(out, "m", "node_modules", "yaml"))).toBe(join(root, "node_modules", "yaml"));
+  });
+
+  it("walks up like Node: a folder named node_modules gets no node_modules of its own", () => {
+    expect(lookupFolders("/w/node_modules/.pnpm/openclaw@1/node_modules/openclaw")).toEqual(["/w/node_modules/.pnpm/openclaw@1/node_modules", "/w/node_modules/.pnpm/node_modules", "/w/node_modules", "/node_modules"]);
+    expect(lookupFolders("/src/openclaw")).toEqual(["/src/node_modules", "/node_modules"]);
   });
 
   it("reads the chunks a scope asks for", async () => {

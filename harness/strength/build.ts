@@ -19,22 +19,37 @@ export interface LinkStats {
 const SKIPPED = new Set([".git"]);
 
 /**
- * Copy the package at `pkg` to `<root>/node_modules/openclaw` by hard links; its node_modules folders, and when it
- * is installed (its parent is a node_modules folder) the packages beside it, become symlinks to the originals.
- * Returns the copy's path.
+ * Copy the package at `pkg` to `<root>/node_modules/openclaw` by hard links; its own node_modules folders become
+ * symlinks to the originals, and `<root>/node_modules` gets a symlink to every package the original finds in the
+ * node_modules folders above it (nearest first, as Node walks up): the packages beside an installed release, a
+ * built checkout's parent folders. Returns the copy's path.
  */
 export async function linkBuild(pkg: string, root: string): Promise<{ dir: string; stats: LinkStats }> {
   const src = await realpath(pkg);
   const modules = join(root, "node_modules");
   const dir = join(modules, "openclaw");
   await mkdir(modules, { recursive: true });
-  const parent = dirname(src);
-  if (basename(parent) === "node_modules") {
-    for (const entry of await readdir(parent)) if (entry !== basename(src)) await symlink(join(parent, entry), join(modules, entry));
+  const taken = new Set(["openclaw"]);
+  for (const folder of lookupFolders(src)) {
+    const entries = await readdir(folder).catch(() => [] as string[]);
+    for (const entry of entries) {
+      if (taken.has(entry) || entry === ".bin") continue;
+      taken.add(entry);
+      await symlink(join(folder, entry), join(modules, entry));
+    }
   }
   const stats: LinkStats = { files: 0, copied: 0 };
   await linkTree(src, dir, stats);
   return { dir, stats };
+}
+
+/** The node_modules folders Node searches from inside a package at `pkg`, above the package itself, nearest first. Pure. */
+export function lookupFolders(pkg: string): string[] {
+  const out: string[] = [];
+  for (let d = dirname(pkg); ; d = dirname(d)) {
+    if (basename(d) !== "node_modules") out.push(join(d, "node_modules"));
+    if (dirname(d) === d) return out;
+  }
 }
 
 async function linkTree(from: string, to: string, stats: LinkStats): Promise<void> {
