@@ -28,6 +28,11 @@ export function rerunCommand(t: TargetInfo, scenarioId: string): string {
   return ["corepack", "pnpm", "smoke", ...targetArgs(t), "--scenario", shellWord(scenarioId)].join(" ");
 }
 
+/** The command that runs a mutant's catchers, and the strength run over them, against this target. */
+export function strengthRerunCommand(t: TargetInfo, scenarioIds: readonly string[]): string {
+  return ["corepack", "pnpm", "smoke", ...targetArgs(t), "--strength", ...scenarioIds.flatMap((id) => ["--scenario", shellWord(id)])].join(" ");
+}
+
 /** Scenario outcomes that get a rerun line: a failure, or a scenario the run did not get to. */
 export function needsRerun(status: ScenarioStatus): boolean {
   return status === "failed" || status === "not-run";

@@ -2,7 +2,8 @@
  * A strength run in every output: terminal lines (one per mutant, then `strength N/M`), the proof Markdown's sentence
  * and table, and CTRF tests (one per mutant, suite ["strength"]). Rendered from the report alone. Pure.
  */
-import type { MutantRecord, MutantStatus, Report, StrengthReport } from "../evidence/types.ts";
+import type { MutantRecord, MutantStatus, Report, StrengthReport, TargetInfo } from "../evidence/types.ts";
+import { headOf, strengthRerunCommand } from "./rerun.ts";
 import type { CtrfStatus, CtrfTestOf } from "./ctrf-format.ts";
 import { formatMs, oneLine } from "./text.ts";
 
@@ -30,11 +31,19 @@ export function mutantDetail(m: MutantRecord): string {
   return oneLine(m.reason.replace(/^(killed by|survived:)\s*/, m.status === "killed" ? "by " : ""));
 }
 
-export function strengthLines(s: StrengthReport, paint: Paint): string[] {
+/** For a mutant the proof did not catch: the command that runs its catchers against the same build, or null. */
+export function mutantRerun(target: TargetInfo | null, m: MutantRecord): string | null {
+  if (!target || (m.status !== "survived" && m.status !== "timeout") || !m.scenarios.length) return null;
+  return strengthRerunCommand(target, m.scenarios.map((x) => x.id));
+}
+
+/** One line per mutant (and a rerun line under one not caught), the findings, then `strength N/M`. */
+export function strengthLines(s: StrengthReport, paint: Paint, target: TargetInfo | null = null): string[] {
   const width = Math.max(...s.mutants.map((m) => m.id.length), 6);
-  const lines = s.mutants.map((m) => {
+  const lines = s.mutants.flatMap((m) => {
     const l = LABEL[m.status];
-    return `${paint(l.code, l.label.padEnd(8))}  ${m.id.padEnd(width)}  ${m.loadedBy.padEnd(7)}  ${mutantDetail(m)}`;
+    const rerun = mutantRerun(target, m);
+    return [`${paint(l.code, l.label.padEnd(8))}  ${m.id.padEnd(width)}  ${m.loadedBy.padEnd(7)}  ${mutantDetail(m)}`, ...(rerun ? [`${" ".repeat(8)}  rerun: ${rerun}`] : [])];
   });
   for (const u of s.unfailed) lines.push(`finding: ${u.scenario} ${u.expectation} never failed under ${u.mutants.join(", ")}, which should break it`);
   const below = s.break !== null && (s.score.percent === null || s.score.percent < s.break);
@@ -71,6 +80,8 @@ export type MutantExtra = {
   applied: MutantRecord["applied"];
   counts: MutantRecord["counts"];
   scenarios: MutantRecord["scenarios"];
+  /** For a mutant not caught: the command that runs its catchers, with --strength, against the same build. */
+  rerun: string | null;
 };
 
 const CTRF: Record<MutantStatus, CtrfStatus> = { killed: "passed", timeout: "passed", survived: "failed", "not-applicable": "skipped" };
@@ -79,13 +90,14 @@ const CTRF: Record<MutantStatus, CtrfStatus> = { killed: "passed", timeout: "pas
 export function strengthCtrfTests(report: Report): Array<CtrfTestOf<MutantExtra>> {
   const s = report.strength;
   if (!s) return [];
+  const target = headOf(report)?.target ?? null;
   return s.mutants.map((m) => ({
     name: `strength/${m.id}`,
     status: CTRF[m.status],
     duration: 0,
     rawStatus: m.status,
     suite: ["strength", `openclaw ${s.target.version}`],
-    message: oneLine(m.reason),
-    extra: { kind: "mutant", mutant: m.id, reverts: m.reverts, loadedBy: m.loadedBy, applied: m.applied, counts: m.counts, scenarios: m.scenarios },
+    message: oneLine(`${m.reason}${mutantRerun(target, m) ? `; rerun: ${mutantRerun(target, m)}` : ""}`),
+    extra: { kind: "mutant", mutant: m.id, reverts: m.reverts, loadedBy: m.loadedBy, applied: m.applied, counts: m.counts, scenarios: m.scenarios, rerun: mutantRerun(target, m) },
   }));
 }

@@ -122,7 +122,7 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
   if (report.comparison !== null) {
     lines.push("", ...comparisonLines(report.comparison, headOf(report), paint));
   }
-  if (report.strength) lines.push("", ...strengthLines(report.strength, paint));
+  if (report.strength) lines.push("", ...strengthLines(report.strength, paint, headOf(report)?.target ?? null));
   for (const p of report.preflight ?? []) {
     if (!p.ok) lines.push(`${paint("1;31", "preflight FAIL")}  ${p.end}: expected ${oneLine(p.expected)}, got ${oneLine(p.detail)}`);
   }
