@@ -54,12 +54,24 @@ export interface RunExtensionContext {
   plan: RunPlan;
   /** The plan's targets and what their runs found. */
   targets: ReadonlyArray<{ role: TargetRun["role"]; target: ResolvedTarget; run: TargetRun }>;
-  /** Run some groups against one build (its gateway), as runTarget does for the plan's own targets. */
-  runBuild(o: { label: string; target: TargetInfo; plan: RunPlan; clientBuilds?: Readonly<Record<string, string>>; compileCacheDir?: string | null }): Promise<{ run: TargetRun; aborted: string | null }>;
+  /**
+   * Run groups against builds (each its gateway), as runTarget does for the plan's own targets: all at once, as far as
+   * gateway slots sized for them by the memory rule allow (the plan's targets are done by then).
+   */
+  runBuilds(builds: ReadonlyArray<ExtensionBuild>): Promise<Array<{ run: TargetRun; aborted: string | null }>>;
   /** A temp folder the extension made: removed by the exit cleanup and named by the process check. */
   trackSandbox(root: string): void;
   progress: Progress;
   signal: AbortSignal;
+}
+
+/** One build an extension runs groups against. */
+export interface ExtensionBuild {
+  label: string;
+  target: TargetInfo;
+  plan: RunPlan;
+  clientBuilds?: Readonly<Record<string, string>>;
+  compileCacheDir?: string | null;
 }
 
 export interface RunExtension {
@@ -142,15 +154,24 @@ export async function executeRun(plan: RunPlan, deps: RunDeps, targets: Resolved
   );
   const targetRuns: TargetRun[] = runs.map((r) => r.run);
   const extensionLocks: RunLocks[] = [];
-  const shared = { gatewaySlots: slots, nodePath: deps.nodePath, redactor: deps.redactor, progress: deps.progress, reportFolder: folder, signal: deps.signal, track, lanes: deps.lanes, faults: deps.faults ?? NO_FAULTS };
+  const shared = { nodePath: deps.nodePath, redactor: deps.redactor, progress: deps.progress, reportFolder: folder, signal: deps.signal, track, lanes: deps.lanes, faults: deps.faults ?? NO_FAULTS };
   const extended = deps.extension && !deps.signal.aborted
     ? await deps.extension.run({
         plan,
         targets: plan.targets.map((t, i) => ({ role: t.role, target: targets[i] as ResolvedTarget, run: targetRuns[i] as TargetRun })),
-        runBuild: async (o) => {
-          const r = await runTarget({ ...shared, role: "head", label: o.label, target: o.target, provisionMs: 0, plan: o.plan, compileCacheDir: o.compileCacheDir ?? deps.compileCacheDir ?? null, ...(o.clientBuilds ? { clientBuilds: o.clientBuilds } : {}) });
-          extensionLocks.push(...r.locks);
-          return { run: r.run, aborted: r.aborted };
+        runBuilds: async (builds) => {
+          const wantedNow = builds.reduce((n, b) => n + b.plan.groups.length, 0);
+          const free = await availableMemoryBytes();
+          const count = gatewaySlots(free, wantedNow, availableParallelism());
+          if (count < wantedNow) deps.progress.info(`${(free / 1024 ** 3).toFixed(1)} GB available and ${availableParallelism()} cores, so at most ${count} of ${wantedNow} gateways run at once`);
+          const gatewaySlotsNow = createSlots(count);
+          return Promise.all(
+            builds.map(async (o) => {
+              const r = await runTarget({ ...shared, gatewaySlots: gatewaySlotsNow, role: "head", label: o.label, target: o.target, provisionMs: 0, plan: o.plan, compileCacheDir: o.compileCacheDir ?? deps.compileCacheDir ?? null, ...(o.clientBuilds ? { clientBuilds: o.clientBuilds } : {}) });
+              extensionLocks.push(...r.locks);
+              return { run: r.run, aborted: r.aborted };
+            }),
+          );
         },
         trackSandbox: track.trackSandbox,
         progress: deps.progress,

@@ -76,16 +76,13 @@ async function runStrength(o: StrengthOptions, ctx: RunExtensionContext): Promis
       stats.copied += made.stats.copied;
       b.done(`locator ${l.locator + 1} in dist/${l.file}; ${made.stats.files} files linked${made.stats.copied ? `, ${made.stats.copied} copied` : ""}`);
     }
-    const runs = await Promise.all(
-      plan.runs.map(async (r) => {
-        const dir = r.gateway.kind === "head" ? head.path : builds[r.gateway.mutant];
-        if (dir === undefined || ctx.signal.aborted) return null;
-        const runPlan = { ...ctx.plan, groups: r.groups, scenarioIds: r.scenarioIds, addedControls: [], notSelected: [] };
-        return ctx.runBuild({ label: r.label, target: { ...head, path: dir }, plan: runPlan, clientBuilds: builds, compileCacheDir: join(root, "compile-cache") });
-      }),
-    );
-    for (const r of runs) {
-      if (!r) continue;
+    const toRun = ctx.signal.aborted ? [] : plan.runs.flatMap((r) => {
+      const dir = r.gateway.kind === "head" ? head.path : builds[r.gateway.mutant];
+      if (dir === undefined) return [];
+      const runPlan = { ...ctx.plan, groups: r.groups, scenarioIds: r.scenarioIds, addedControls: [], notSelected: [] };
+      return [{ label: r.label, target: { ...head, path: dir }, plan: runPlan, clientBuilds: builds, compileCacheDir: join(root, "compile-cache") }];
+    });
+    for (const r of await ctx.runBuilds(toRun)) {
       gateways.push(...r.run.gateways);
       for (const s of r.run.scenarios) results.set(s.id, s);
     }
