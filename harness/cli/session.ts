@@ -17,8 +17,6 @@ import { executeRun, provisionTargets, type RunDeps, type Tracker } from "../run
 import type { Report } from "../evidence/types.ts";
 import type { CliOptions } from "./args.ts";
 import { LANES } from "./lanes.ts";
-import { loadMutants, validateMutants } from "../plan/mutant-catalog.ts";
-import { strengthExtension } from "../strength/run.ts";
 
 export const SIGNAL_EXIT: Record<string, number> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143, SIGPIPE: 141 };
 
@@ -52,8 +50,8 @@ export async function runOnce(session: Session, mode: "smoke" | "proof"): Promis
     },
   });
   checkFaults(plan, opts.faults);
-  const mutants = opts.strength ? await loadMutants() : [];
-  if (opts.strength) validateMutants(mutants, catalog);
+  // Loaded only for --strength: a plain smoke does not pay for the strength run's modules at start-up.
+  const strength = opts.strength ? await strengthDeps(catalog, opts) : null;
   for (const c of plan.addedControls) progress.info(`added positive control ${c.id}: ${c.for.join(", ")} count only if it passes on the same gateway`);
   const deps: RunDeps = {
     progress,
@@ -67,7 +65,7 @@ export async function runOnce(session: Session, mode: "smoke" | "proof"): Promis
     tracker: session.tracker,
     lanes: LANES,
     faults: opts.faults,
-    ...(opts.strength ? { extension: strengthExtension({ mutants, catalog, breakAt: opts.strengthBreak, everyCatcher: opts.scenarios.length === 0 }) } : {}),
+    ...(strength ? { extension: strength } : {}),
     resolveTarget: session.resolveTarget ?? ((spec, onProgress) => resolveTarget(spec, { cacheDir: defaultCacheDir(process.env), nodeVersion: process.versions.node, onProgress })),
   };
   // Every output path is checked before anything starts (exit 2, one line), not after the run.
@@ -75,6 +73,14 @@ export async function runOnce(session: Session, mode: "smoke" | "proof"): Promis
   for (const [flag, path] of [["--markdown", opts.markdown], ["--ctrf", opts.ctrf], ["--profile-out", opts.profileOut]] as const) if (path) await ensureWritableParent(flag, path);
   const targets = await provisionTargets(plan, deps);
   return executeRun(plan, deps, targets);
+}
+
+/** The mutant catalog, checked against the scenarios (exit 2 on a problem), as the run's strength extension. */
+async function strengthDeps(catalog: Awaited<ReturnType<typeof loadCatalog>>, opts: CliOptions): Promise<NonNullable<RunDeps["extension"]>> {
+  const [{ loadMutants, validateMutants }, { strengthExtension }] = await Promise.all([import("../plan/mutant-catalog.ts"), import("../strength/run.ts")]);
+  const mutants = await loadMutants();
+  validateMutants(mutants, catalog);
+  return strengthExtension({ mutants, catalog, breakAt: opts.strengthBreak, everyCatcher: opts.scenarios.length === 0 });
 }
 
 export async function emitOutputs(opts: CliOptions, report: Report, folder: string, progress: Progress): Promise<void> {

@@ -34,12 +34,12 @@ export function spawnHeldRuntime(s: Omit<RuntimeSpawn, "wrapper">): HeldRuntime 
   const lines: string[] = [];
   let waiting: ((line: string | null) => void) | null = null;
   let ended = false;
+  const keep = (line: string): void => {
+    log.push(line);
+    if (log.length > 30) log.shift();
+  };
   const deliver = (line: string | null): void => {
-    if (line !== null && !line.includes("smokeRuntimeOutcome")) {
-      log.push(line);
-      if (log.length > 30) log.shift();
-      return;
-    }
+    if (line !== null && !line.includes("smokeRuntimeOutcome")) return keep(line);
     if (waiting) {
       const w = waiting;
       waiting = null;
@@ -47,7 +47,7 @@ export function spawnHeldRuntime(s: Omit<RuntimeSpawn, "wrapper">): HeldRuntime 
     } else if (line !== null) lines.push(line);
   };
   if (child.stdout) createInterface({ input: child.stdout }).on("line", deliver);
-  if (child.stderr) createInterface({ input: child.stderr }).on("line", (l) => (log.push(l), log.length > 30 && log.shift()));
+  if (child.stderr) createInterface({ input: child.stderr }).on("line", keep);
   void child.then(() => {
     ended = true;
     deliver(null);

@@ -65,13 +65,13 @@ export function tokenDerivation(fingerprints: readonly string[] | null, derivedF
   return { count: fingerprints.length, equalsDerived: fingerprints.includes(derivedFingerprint) };
 }
 
-/** The last `{"smokeRuntimeOutcome": ...}` line the child printed, or null. Pure. */
 /** The PID the process that answered reported about itself in its outcome line, or null without one. Pure. */
 export function reportedPid(stdout: string): number | null {
   const pid = outcomeRecord(stdout)?.pid;
   return typeof pid === "number" && Number.isInteger(pid) && pid > 0 ? pid : null;
 }
 
+/** The last `{"smokeRuntimeOutcome": ...}` line the child printed, or null. Pure. */
 function outcomeRecord(stdout: string): Record<string, unknown> | null {
   for (const line of stdout.split("\n").reverse()) {
     if (!line.startsWith("{")) continue;

@@ -6,6 +6,7 @@ import type { MutantRecord, MutantStatus, Report, StrengthReport, TargetInfo } f
 import { headOf, strengthRerunCommand } from "./rerun.ts";
 import type { CtrfStatus, CtrfTestOf } from "./ctrf-format.ts";
 import { formatMs, oneLine } from "./text.ts";
+import { belowBreak } from "../judge/run-status.ts";
 
 type Paint = (code: string, s: string) => string;
 
@@ -22,7 +23,7 @@ export function strengthSummary(s: StrengthReport): string {
   const detected = killed + timeout;
   const na = notApplicable ? `, ${notApplicable} not applicable` : "";
   const to = timeout ? ` (${timeout} by timeout)` : "";
-  const brk = s.break === null ? "" : percent === null || percent < s.break ? `, below the break of ${s.break} %` : `, break ${s.break} % met`;
+  const brk = s.break === null ? "" : belowBreak(s.score, s.break) ? `, below the break of ${s.break} %` : `, break ${s.break} % met`;
   return `strength ${detected}/${detected + survived}${percent === null ? "" : ` (${percent} %)`}${to}${na}${brk}`;
 }
 
@@ -46,8 +47,7 @@ export function strengthLines(s: StrengthReport, paint: Paint, target: TargetInf
     return [`${paint(l.code, l.label.padEnd(8))}  ${m.id.padEnd(width)}  ${m.loadedBy.padEnd(7)}  ${mutantDetail(m)}`, ...(rerun ? [`${" ".repeat(8)}  rerun: ${rerun}`] : [])];
   });
   for (const u of s.unfailed) lines.push(`finding: ${u.scenario} ${u.expectation} never failed under ${u.mutants.join(", ")}, which should break it`);
-  const below = s.break !== null && (s.score.percent === null || s.score.percent < s.break);
-  lines.push(`${paint(below || s.score.survived ? "1;31" : "1;32", strengthSummary(s))} against openclaw ${oneLine(s.target.version)}, ${s.gateways.length} gateway(s), ${formatMs(s.wallMs)}`);
+  lines.push(`${paint(belowBreak(s.score, s.break) || s.score.survived ? "1;31" : "1;32", strengthSummary(s))} against openclaw ${oneLine(s.target.version)}, ${s.gateways.length} gateway(s), ${formatMs(s.wallMs)}`);
   return lines;
 }
 
@@ -91,13 +91,16 @@ export function strengthCtrfTests(report: Report): Array<CtrfTestOf<MutantExtra>
   const s = report.strength;
   if (!s) return [];
   const target = headOf(report)?.target ?? null;
-  return s.mutants.map((m) => ({
-    name: `strength/${m.id}`,
-    status: CTRF[m.status],
-    duration: 0,
-    rawStatus: m.status,
-    suite: ["strength", `openclaw ${s.target.version}`],
-    message: oneLine(`${m.reason}${mutantRerun(target, m) ? `; rerun: ${mutantRerun(target, m)}` : ""}`),
-    extra: { kind: "mutant", mutant: m.id, reverts: m.reverts, loadedBy: m.loadedBy, applied: m.applied, counts: m.counts, scenarios: m.scenarios, rerun: mutantRerun(target, m) },
-  }));
+  return s.mutants.map((m) => {
+    const rerun = mutantRerun(target, m);
+    return {
+      name: `strength/${m.id}`,
+      status: CTRF[m.status],
+      duration: 0,
+      rawStatus: m.status,
+      suite: ["strength", `openclaw ${s.target.version}`],
+      message: oneLine(`${m.reason}${rerun ? `; rerun: ${rerun}` : ""}`),
+      extra: { kind: "mutant", mutant: m.id, reverts: m.reverts, loadedBy: m.loadedBy, applied: m.applied, counts: m.counts, scenarios: m.scenarios, rerun },
+    };
+  });
 }

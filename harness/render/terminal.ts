@@ -31,11 +31,9 @@ const CLASS_CODE: Record<ComparisonRow["class"], string> = {
   INCOMPLETE: "33",
 };
 
-
 export function verdictLabel(status: ScenarioStatus): string {
   return VERDICT[status].label;
 }
-
 
 /** Columns padded to the widest cell; colour applied after padding so alignment holds. */
 function table(rows: string[][], codes: Array<Array<string | null>>, paint: Paint): string[] {

@@ -46,14 +46,14 @@ export const lifecycleLane: Lane = {
   async run(o: GroupRunOptions): Promise<GroupRunResult> {
     const gateways: GatewayRecord[] = [];
     const scenarios: ScenarioResult[] = [];
+    // Read once per build: the group's scenarios share the target.
+    const restart = o.group.scenarios.some(needsInPlaceRestart) ? await detectRestartSignal(o.target.openclawDir) : null;
     for (const s of o.group.scenarios) {
       if (o.signal.aborted) {
         scenarios.push(notRun(s, `not started: ${String(o.signal.reason)}`));
         continue;
       }
-      const inPlace = s.steps?.some((x) => x.do === "restart-gateway" && x.how === "in-place");
-      const restart = inPlace ? await detectRestartSignal(o.target.openclawDir) : null;
-      if (restart && !restart.signal) {
+      if (needsInPlaceRestart(s) && restart && !restart.signal) {
         scenarios.push(unrun(s, "not-applicable", `this build has no in-place gateway restart: ${restart.evidence}`, setupOfLifecycle(s)));
         continue;
       }
@@ -62,7 +62,7 @@ export const lifecycleLane: Lane = {
         continue;
       }
       const st = o.progress.step(`${o.label}: ${s.id}`);
-      const r = await runLifecycleScenario(s, o);
+      const r = await runLifecycleScenario(s, o, restart?.signal ?? null);
       gateways.push(...r.gateways);
       scenarios.push(r.result);
       (r.result.status === "failed" ? st.fail : r.result.status === "passed" ? st.done : st.skip)(r.result.deciding);
@@ -90,7 +90,11 @@ interface Run {
   ctx(): GatewayContext;
 }
 
-async function runLifecycleScenario(s: ScenarioDefinition, o: GroupRunOptions): Promise<{ result: ScenarioResult; gateways: GatewayRecord[] }> {
+function needsInPlaceRestart(s: ScenarioDefinition): boolean {
+  return s.steps?.some((x) => x.do === "restart-gateway" && x.how === "in-place") ?? false;
+}
+
+async function runLifecycleScenario(s: ScenarioDefinition, o: GroupRunOptions, restartSignal: NodeJS.Signals | null): Promise<{ result: ScenarioResult; gateways: GatewayRecord[] }> {
   const started = Date.now();
   const home = await openLifecycleHome(o, s.id);
   const steps: StepRecord[] = [];
@@ -108,7 +112,7 @@ async function runLifecycleScenario(s: ScenarioDefinition, o: GroupRunOptions): 
       home,
       tap,
       derived: home.sandbox.derivedToken,
-      restartSignal: (await detectRestartSignal(o.target.openclawDir)).signal,
+      restartSignal,
       held: null,
       ctx: () => ({ sandbox: home.sandbox, gateway: home.gateway as NonNullable<LifecycleHome["gateway"]>, target: o.target, baseEnv: home.baseEnv, redactor: o.redactor, timeouts: o.timeouts, progress: o.progress, trackPid: o.trackPid, trackPort: o.trackPort, trackNetwork: o.trackNetwork, signal: o.signal, faults: o.faults }),
     };

@@ -45,11 +45,11 @@ export interface RunDeps {
   tracker?: Tracker;
   /** The lanes that run the plan's groups (cli/lanes.ts). */
   lanes: readonly Lane[];
-  /** More work in the same run once the plan's targets are done (a strength run): same slots, tracking and hygiene. */
+  /** More work in the same run once the plan's targets are done (a strength run): same tracking, folder and hygiene. */
   extension?: RunExtension;
 }
 
-/** What an extension of a run may use: the run's targets, and a runner that shares its slots, tracking and folder. */
+/** What an extension of a run may use: the run's targets, and a runner that shares its tracking and folder. */
 export interface RunExtensionContext {
   plan: RunPlan;
   /** The plan's targets and what their runs found. */
@@ -142,11 +142,7 @@ export async function executeRun(plan: RunPlan, deps: RunDeps, targets: Resolved
     ...(deps.onGatewayReady ? { onGatewayReady: deps.onGatewayReady } : {}),
   };
 
-  const wanted = plan.targets.length * plan.groups.length;
-  const available = await availableMemoryBytes();
-  const slotCount = gatewaySlots(available, wanted, availableParallelism());
-  if (slotCount < wanted) deps.progress.info(`${(available / 1024 ** 3).toFixed(1)} GB available and ${availableParallelism()} cores, so at most ${slotCount} of ${wanted} gateways run at once`);
-  const slots = createSlots(slotCount);
+  const slots = await sizedSlots(plan.targets.length * plan.groups.length, deps.progress);
   const runs = await Promise.all(
     plan.targets.map((t, i) =>
       runTarget({ gatewaySlots: slots, compileCacheDir: deps.compileCacheDir ?? null, role: t.role, target: stripResolved(targets[i] as ResolvedTarget), provisionMs: (targets[i] as ResolvedTarget).provisionMs, nodePath: deps.nodePath, plan, redactor: deps.redactor, progress: deps.progress, reportFolder: folder, signal: deps.signal, track, lanes: deps.lanes, faults: deps.faults ?? NO_FAULTS }),
@@ -160,11 +156,7 @@ export async function executeRun(plan: RunPlan, deps: RunDeps, targets: Resolved
         plan,
         targets: plan.targets.map((t, i) => ({ role: t.role, target: targets[i] as ResolvedTarget, run: targetRuns[i] as TargetRun })),
         runBuilds: async (builds) => {
-          const wantedNow = builds.reduce((n, b) => n + b.plan.groups.length, 0);
-          const free = await availableMemoryBytes();
-          const count = gatewaySlots(free, wantedNow, availableParallelism());
-          if (count < wantedNow) deps.progress.info(`${(free / 1024 ** 3).toFixed(1)} GB available and ${availableParallelism()} cores, so at most ${count} of ${wantedNow} gateways run at once`);
-          const gatewaySlotsNow = createSlots(count);
+          const gatewaySlotsNow = await sizedSlots(builds.reduce((n, b) => n + b.plan.groups.length, 0), deps.progress);
           return Promise.all(
             builds.map(async (o) => {
               const r = await runTarget({ ...shared, gatewaySlots: gatewaySlotsNow, role: "head", label: o.label, target: o.target, provisionMs: 0, plan: o.plan, compileCacheDir: o.compileCacheDir ?? deps.compileCacheDir ?? null, ...(o.clientBuilds ? { clientBuilds: o.clientBuilds } : {}) });
@@ -229,6 +221,14 @@ export async function executeRun(plan: RunPlan, deps: RunDeps, targets: Resolved
   };
   const report = await timed("render and write", async () => finishReport(folder, files, draft, deps.redactor, (await validation).validateReport));
   return { report, folder };
+}
+
+/** Slots for `wanted` gateways: as many at once as memory and cores allow (the memory rule), said when fewer. */
+async function sizedSlots(wanted: number, progress: Progress): Promise<ReturnType<typeof createSlots>> {
+  const available = await availableMemoryBytes();
+  const count = gatewaySlots(available, wanted, availableParallelism());
+  if (count < wanted) progress.info(`${(available / 1024 ** 3).toFixed(1)} GB available and ${availableParallelism()} cores, so at most ${count} of ${wanted} gateways run at once`);
+  return createSlots(count);
 }
 
 /** The start-of-run sweep: this TMPDIR's run folders, marked network namespaces, and each lane's own objects. */

@@ -5,20 +5,11 @@
  */
 import { groupBySandbox, type GatewayGroup } from "../plan/plan.ts";
 import { UNMUTATED, type MutantDefinition } from "../plan/mutant-types.ts";
-
-export { UNMUTATED };
 import type { ScenarioDefinition } from "../plan/scenario-types.ts";
 
-export const INSTANCE_SEPARATOR = "~";
-
+/** A scenario's id under a mutant (or UNMUTATED); mutant ids cannot hold the "~" (plan/mutant-catalog.ts). */
 export function instanceId(scenario: string, mutant: string): string {
-  return `${scenario}${INSTANCE_SEPARATOR}${mutant}`;
-}
-
-/** An instance id back to its scenario and mutant, or null for a plain scenario id. */
-export function splitInstance(id: string): { scenario: string; mutant: string } | null {
-  const i = id.lastIndexOf(INSTANCE_SEPARATOR);
-  return i < 0 ? null : { scenario: id.slice(0, i), mutant: id.slice(i + 1) };
+  return `${scenario}~${mutant}`;
 }
 
 /** One gateway build and the instances that run against it. */
@@ -33,8 +24,6 @@ export interface StrengthRunPlan {
 
 export interface StrengthPlan {
   runs: StrengthRunPlan[];
-  /** Per applicable mutant: its catchers this run's scenario set holds, and those it leaves out. */
-  catchers: Map<string, { run: string[]; notSelected: string[] }>;
   /** The mutants that need a build: applicable, and at least one catcher runs. */
   built: string[];
 }
@@ -72,16 +61,13 @@ function instancesOf(ids: readonly string[], key: string, byId: ReadonlyMap<stri
  */
 export function planStrength(mutants: readonly MutantDefinition[], applicable: ReadonlySet<string>, selected: ReadonlySet<string>, catalog: readonly ScenarioDefinition[], unmutated: ReadonlySet<string> = new Set()): StrengthPlan {
   const byId = new Map(catalog.map((s) => [s.id, s]));
-  const catchers = new Map<string, { run: string[]; notSelected: string[] }>();
   const shared: ScenarioDefinition[] = [];
   const runs: StrengthRunPlan[] = [];
   const built: string[] = [];
   const baselines = new Set<string>();
   for (const m of mutants) {
     if (!applicable.has(m.id)) continue;
-    const ids = Object.keys(m.catchers);
-    const run = ids.filter((id) => selected.has(id) && byId.has(id));
-    catchers.set(m.id, { run, notSelected: ids.filter((id) => !run.includes(id)) });
+    const run = Object.keys(m.catchers).filter((id) => selected.has(id) && byId.has(id));
     if (!run.length) continue;
     built.push(m.id);
     for (const id of run) if (unmutated.has(id)) baselines.add(id);
@@ -91,5 +77,5 @@ export function planStrength(mutants: readonly MutantDefinition[], applicable: R
   }
   const head = [...instancesOf([...baselines], UNMUTATED, byId), ...shared];
   if (head.length) runs.unshift({ gateway: { kind: "head" }, label: "strength", groups: groupBySandbox(head), scenarioIds: head.map((s) => s.id) });
-  return { runs, catchers, built };
+  return { runs, built };
 }

@@ -11,13 +11,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { HygieneCheck, MutantRecord, ScenarioResult, StrengthReport, TargetInfo, TargetRun } from "../evidence/types.ts";
 import { ownedTempDir, RUN_TEMP_PREFIX } from "../hygiene/owner.ts";
-import type { MutantDefinition } from "../plan/mutant-types.ts";
+import { UNMUTATED, type MutantDefinition } from "../plan/mutant-types.ts";
 import type { ScenarioDefinition } from "../plan/scenario-types.ts";
 import type { RunExtension, RunExtensionContext } from "../run/run.ts";
 import { linkBuild, readDistChunks, writeMutatedFile } from "./build.ts";
 import { judgeMutant, strengthScore, unfailedExpectations } from "./judge.ts";
 import { inScope, locate, mutate, type Located } from "./locate.ts";
-import { instanceId, planStrength, UNMUTATED } from "./plan.ts";
+import { instanceId, planStrength } from "./plan.ts";
 
 export interface StrengthOptions {
   mutants: readonly MutantDefinition[];
