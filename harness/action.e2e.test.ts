@@ -68,7 +68,7 @@ describe("the GitHub Action, as an OpenClaw workflow runs it", () => {
     expect(log).toMatch(COMMIT_RE);
     const out = outputs(await readFile(githubOutput, "utf8"));
     expect(out.verdict, log).toBe("PASS");
-    for (const k of ["report", "markdown", "ctrf"]) expect(existsSync(out[k] ?? ""), `${k}: ${out[k]}`).toBe(true);
+    for (const k of ["report", "markdown", "details", "ctrf"]) expect(existsSync(out[k] ?? ""), `${k}: ${out[k]}`).toBe(true);
     const report: Report = await readReport(out.report as string);
     const head = report.targets.find((t) => t.role === "head")!;
     expect(head.target).toMatchObject({ kind: "source", gitCommit: checkout.commit, gitDirty: false });
@@ -83,6 +83,10 @@ describe("the GitHub Action, as an OpenClaw workflow runs it", () => {
     const summaryText = await readFile(summary, "utf8");
     expect(summaryText).toContain("## What Problem This Solves");
     expect(summaryText).toContain("## Evidence");
+    // The PR rendering fits a comment; the summary also holds its details (the diagrams among them).
+    expect(markdown.length).toBeLessThanOrEqual(60_000);
+    expect(summaryText).toContain(": the details");
+    expect(summaryText).toContain("```mermaid");
   });
 
   it("marks a checkout with uncommitted changes as such in the terminal, the Markdown and CTRF", async () => {

@@ -14,7 +14,7 @@ const docker = await detectDocker();
  * Three of the five topologies, to keep the suite short (each is a gateway container start, about 40 s on 2 cores):
  * OpenClaw's own layout (both of its attempts refused), the sidecar that resolves, and the one that fails closed.
  * `compose-sidecar-bridge-url` repeats official-cli's service-URL attempt and `compose-sidecar-readonly-volume`
- * shared-netns with a read-only mount; all five run with `pnpm smoke --scenario compose-…` (README).
+ * shared-netns with a read-only mount; all five run with `pnpm smoke --scenario compose-…` (harness/compose/README.md).
  */
 const TOPOLOGIES = ["compose-official-cli", "compose-sidecar-shared-netns", "compose-sidecar-other-uid"];
 /** Gateway containers one after another; on a loaded 2-core machine each may take a minute and a half. */

@@ -59,7 +59,11 @@ describe("GitHub workflows", () => {
   it("the OpenClaw example checks out the PR's exact head, builds it, runs the action on it and keeps one comment under a stable marker", () => {
     const y = readFileSync(join(EXAMPLES, "openclaw-pr-proof.yml"), "utf8");
     expect(y).toContain("ref: ${{ github.event.pull_request.head.sha }}");
-    expect(y).toMatch(/uses: [\w-]+\/openclaw-approval-runtime-smoke@[0-9a-f]{40} # v\d/);
+    // No release tag exists: the pin is a commit, and its `# vX.Y.Z` comment is the harness version in package.json.
+    const version = (JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")) as { version: string }).version;
+    expect(y).toMatch(new RegExp(`uses: [\\w-]+/openclaw-approval-runtime-smoke@[0-9a-f]{40} # v${version.replace(/\./g, "\\.")}$`, "m"));
+    // The comment's length is checked before the API call, against GitHub's limit.
+    expect(y).toMatch(/const LIMIT = 65536;[\s\S]*if \(body\.length > LIMIT\)[\s\S]*github\.rest\.issues\.createComment/);
     expect(y).toContain("head: openclaw");
     expect(y).toContain('const marker = "<!-- openclaw-approval-runtime-proof -->";');
     expect(y).toContain("github.rest.issues.updateComment");

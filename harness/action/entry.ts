@@ -30,6 +30,7 @@ async function main(env: NodeJS.ProcessEnv): Promise<number> {
     verdict: verdictOf(report),
     report: reportPath,
     markdown: existsSync(out.markdown) ? out.markdown : "",
+    details: existsSync(out.details) ? out.details : "",
     ctrf: existsSync(out.ctrf) ? out.ctrf : "",
   };
   if (env.GITHUB_OUTPUT) await appendFile(env.GITHUB_OUTPUT, outputLines(outputs));

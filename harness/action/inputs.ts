@@ -36,9 +36,9 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
   };
 }
 
-/** Where the run's outputs go: the report folder, and the Markdown and CTRF at fixed names. */
-export function outputPaths(outDir: string): { reports: string; markdown: string; ctrf: string } {
-  return { reports: join(outDir, "reports"), markdown: join(outDir, "proof.md"), ctrf: join(outDir, "ctrf.json") };
+/** Where the run's outputs go: the report folder, and the Markdown (with its details beside it) and CTRF at fixed names. */
+export function outputPaths(outDir: string): { reports: string; markdown: string; details: string; ctrf: string } {
+  return { reports: join(outDir, "reports"), markdown: join(outDir, "proof.md"), details: join(outDir, "proof-details.md"), ctrf: join(outDir, "ctrf.json") };
 }
 
 /**

@@ -18,7 +18,7 @@ import { runtimeInvocation } from "../plan/client-setup.ts";
 import { removeSandboxLocks } from "../hygiene/locks.ts";
 import { statCpu, treeCpuMs } from "../proc/cpu.ts";
 import { minimalGatewayConfig } from "../sandbox/files.ts";
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { prepareScenario, spawnTrackedRuntime } from "../run/prepare.ts";
 import { runScenario } from "../run/scenario.ts";
 import { NO_FAULTS, type Redactor } from "../run/context.ts";
@@ -153,9 +153,17 @@ export async function runtimeFloors(
   return { runtimeProcess, singleScenario };
 }
 
+/** The report the CLI named on stderr (`report: <path>`, as --json prints it), the last one; null when none. Pure. */
+export function reportPathFromStderr(stderr: string): string | null {
+  const hits = [...stderr.matchAll(/^report: (\S.*\/report\.json)$/gm)];
+  return hits.at(-1)?.[1] ?? null;
+}
+
 /**
- * A full run through the real CLI, as a user runs it: wall time and its report. A run that wrote no report measured
- * nothing (a usage error takes a second), so it stops the bench with its exit and stderr tail instead of a figure.
+ * A full run through the real CLI, as a user runs it: wall time and its report. The report is read from the file the
+ * run wrote (its path is on stderr), not parsed from stdout: whatever else reaches stdout cannot lose a bench. A run
+ * that wrote no report measured nothing (a usage error takes a second): it stops the bench with its exit and stderr
+ * tail, and what the child printed is kept beside the bench's reports as evidence.
  */
 export async function cliRun(args: string[], reportDir: string, env: Record<string, string>): Promise<{ wallMs: number; cpuMs: number; report: Report; exitCode: number | null }> {
   const t0 = Date.now();
@@ -164,15 +172,26 @@ export async function cliRun(args: string[], reportDir: string, env: Record<stri
   const wallMs = Date.now() - t0;
   // The run's whole tree: once reaped, the CLI's CPU and everything it reaped (gateways, runtime processes) is ours.
   const cpuMs = ((await statCpu("self"))?.reapedMs ?? Number.NaN) - reaped0;
+  const stderr = String(r.stderr ?? "");
+  const path = reportPathFromStderr(stderr);
   let report: Report | null = null;
   try {
-    report = JSON.parse(String(r.stdout)) as Report;
+    report = path ? (JSON.parse(await readFile(path, "utf8")) as Report) : null;
   } catch {
     report = null;
   }
   if (!report) {
-    const logTail = String(r.stderr ?? "").split("\n").filter((l) => l.trim()).slice(-5).join("\n");
-    throw new StepError("bench", `pnpm ${args.join(" ")} wrote no report (exit ${r.exitCode ?? "none"})`, { process: "harness CLI", command: args.join(" "), exitCode: r.exitCode ?? null, logTail, next: "run that command alone to see why" });
+    const kept = join(reportDir, `cli-${t0}`);
+    await writeFile(`${kept}.stdout`, String(r.stdout ?? ""));
+    await writeFile(`${kept}.stderr`, stderr);
+    const logTail = stderr.split("\n").filter((l) => l.trim()).slice(-5).join("\n");
+    throw new StepError("bench", `pnpm ${args.join(" ")} wrote no readable report (exit ${r.exitCode ?? "none"}${path ? `, named ${path}` : ", named none on stderr"})`, {
+      process: "harness CLI",
+      command: args.join(" "),
+      exitCode: r.exitCode ?? null,
+      logTail,
+      next: `read what it printed in ${kept}.stdout and ${kept}.stderr, or run that command alone`,
+    });
   }
   return { wallMs, cpuMs, report, exitCode: r.exitCode ?? null };
 }

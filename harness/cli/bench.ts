@@ -28,7 +28,7 @@ export async function runBench(session: Session): Promise<number> {
   const reportDir = resolve(opts.reportDir, "bench");
   await mkdir(reportDir, { recursive: true });
   const cacheDir = defaultCacheDir(process.env);
-  const head = await resolveTarget(opts.head ?? opts.openclaw ?? "default", { cacheDir, nodeVersion: process.versions.node });
+  const head = await resolveTarget(opts.head ?? "default", { cacheDir, nodeVersion: process.versions.node });
   const baseSpec = opts.base ?? DEFAULT_PROOF_BASE;
   await resolveTarget(baseSpec, { cacheDir, nodeVersion: process.versions.node, onProgress: (l) => progress.info(l) });
   const cached: number[] = [];
@@ -54,7 +54,7 @@ export async function runBench(session: Session): Promise<number> {
     await removeEmptyCreated(before, places);
   }
   const env = childEnv();
-  const headArgs = opts.head ?? opts.openclaw ? ["--openclaw", (opts.head ?? opts.openclaw) as string] : [];
+  const headArgs = opts.head ? ["--openclaw", opts.head] : [];
   const full = { smoke: { wall: [] as number[], cpu: [] as number[] }, smokeHead: { wall: [] as number[], cpu: [] as number[] }, smokeBase: { wall: [] as number[], cpu: [] as number[] }, proof: { wall: [] as number[], cpu: [] as number[] } };
   const harnessRss: number[] = [];
   const gatewayRss: number[] = [];
@@ -76,7 +76,7 @@ export async function runBench(session: Session): Promise<number> {
   const proofScenarioArgs = proofSet.flatMap((id) => ["--scenario", id]);
   await runFull("smokeHead", ["smoke", ...headArgs, ...proofScenarioArgs]);
   await runFull("smokeBase", ["smoke", "--openclaw", baseSpec, ...proofScenarioArgs]);
-  const proofHeadArgs = opts.head ?? opts.openclaw ? ["--head", (opts.head ?? opts.openclaw) as string] : [];
+  const proofHeadArgs = opts.head ? ["--head", opts.head] : [];
   const proofArgs = ["proof", "--base", baseSpec, ...proofHeadArgs, ...proofScenarioArgs];
   await runFull("proof", proofArgs);
   const both = (x: { wall: number[]; cpu: number[] }) => ({ wall: spread(x.wall), cpu: spread(x.cpu) });

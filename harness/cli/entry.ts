@@ -5,7 +5,10 @@ import { newTracker } from "../run/run.ts";
 import { installExitCleanup } from "../run/exit-cleanup.ts";
 import { liveTracked } from "../hygiene/pid-identity.ts";
 import { createProgress } from "../ui/progress.ts";
-import { HELP, parseCli } from "./args.ts";
+import { parseCli } from "./args.ts";
+import { helpRequest } from "./help.ts";
+import { renderScenarioList } from "./scenario-list.ts";
+import { loadCatalog } from "../plan/catalog.ts";
 import { runBench } from "./bench.ts";
 import { emitOutputs, runOnce, SIGNAL_EXIT, type Session } from "./session.ts";
 import { runSoak } from "./soak.ts";
@@ -27,12 +30,18 @@ function exitCodeOf(report: Report, controller: AbortController): number {
 
 async function main(argv: string[]): Promise<number> {
   muteWhenOrphaned([process.stdout, process.stderr], process.ppid, () => process.ppid);
+  // --help (a command's, or the list of commands) and smoke --list print and start nothing.
+  const help = helpRequest(argv);
+  if (help) {
+    (help.exitCode ? process.stderr : process.stdout).write(`${help.text}\n`);
+    return help.exitCode;
+  }
   const opts = parseCli(argv);
-  if (opts.profileOut) enableCpuSamples();
-  if (opts.help) {
-    process.stdout.write(`${HELP}\n`);
+  if (opts.listScenarios) {
+    process.stdout.write(`${renderScenarioList(await loadCatalog(), process.stdout.isTTY ? process.stdout.columns : 100)}\n`);
     return 0;
   }
+  if (opts.profileOut) enableCpuSamples();
   const tty = Boolean(process.stderr.isTTY) && !process.env.CI;
   const progress = createProgress({ stream: process.stderr, tty, quiet: false, verbose: opts.verbose });
   const controller = new AbortController();

@@ -10,6 +10,8 @@ describe("matrix, bisect and cache options", () => {
     expect(parseCli(["matrix", "--versions", "2026.6.5, 2026.6.6", "--prereleases"]).matrix).toMatchObject({ versions: ["2026.6.5", "2026.6.6"], prereleases: true, versionsAtOnce: null });
     expect(parseCli(["matrix", "merge", "a/report.json", "b/report.json"]).matrix.merge).toEqual(["a/report.json", "b/report.json"]);
     expect(parseCli(["matrix", "--list", "--json"]).matrix.list).toBe(true);
+    // As .github/workflows/matrix.yml lists the releases.
+    expect(parseCli(["matrix", "--list", "--json", "--from", "2026.6.5", "--to", "2026.6.11"]).matrix).toMatchObject({ list: true, from: "2026.6.5", to: "2026.6.11" });
   });
 
   it("parses bisect ends and cache prune --keep N (--keep keeps the sandbox everywhere else)", () => {
@@ -21,10 +23,15 @@ describe("matrix, bisect and cache options", () => {
 
   it.each([
     [["smoke", "--from", "2026.6.5"], /--from belongs to matrix, not smoke/],
-    [["matrix", "--old", "2026.6.5"], /--old\/--new belong to bisect/],
+    [["matrix", "--old", "2026.6.5"], /^--old belongs to bisect, not matrix\. Run `corepack pnpm bisect --old V --new V`$/],
+    [["bisect", "--old", "a", "--new", "b", "--from", "2026.6.5"], /^--from belongs to matrix, not bisect/],
     [["bisect", "--old", "2026.6.5"], /bisect needs --old V and --new V/],
     [["matrix", "merge"], /matrix merge needs report.json files/],
-    [["matrix", "merge", "a.json", "--from", "2026.6.5"], /takes the versions from the reports/],
+    [["matrix", "merge", "a.json", "--from", "2026.6.5"], /^matrix merge takes the versions and scenarios from the reports, so not --from\. Drop --from; merge takes --versions/],
+    [["matrix", "merge", "a.json", "--scenario", "local-token-handoff"], /so not --scenario/],
+    [["matrix", "--list", "--prune"], /^matrix --list runs nothing, so --prune has nothing to do\. Drop --prune, or drop --list to run the matrix$/],
+    [["cache", "reap", "--keep", "1"], /cache reap takes no --keep/],
+    [["cache", "prune", "--keep"], /^--keep needs a value\. Pass e\.g\. --keep N/],
     [["matrix", "mrege"], /unexpected argument 'mrege'/],
     [["matrix", "--versions", ","], /--versions is empty/],
     [["cache", "prune"], /cache prune needs --keep N/],

@@ -1,5 +1,7 @@
-/** The options of matrix, bisect and cache (parsed with the rest in args.ts, checked here). Pure. */
+/** The options of matrix, bisect and cache (read by their tables in args.ts, checked here). Pure. */
 import { UsageError } from "../errors.ts";
+import { MERGE_OPTIONS, type Command } from "./command-specs.ts";
+import { ignoredIn } from "./option-errors.ts";
 
 export interface MatrixCliOptions {
   from: string | null;
@@ -20,36 +22,23 @@ export interface MatrixCliOptions {
   cacheCommand: "prune" | "reap" | null;
 }
 
-export const MATRIX_PARSE_OPTIONS = {
-  from: { type: "string" },
-  to: { type: "string" },
-  versions: { type: "string" },
-  prereleases: { type: "boolean" },
-  list: { type: "boolean" },
-  prune: { type: "boolean" },
-  old: { type: "string" },
-  new: { type: "string" },
-  "keep-entries": { type: "string" },
-} as const;
+/** The values matrixOptions reads (each only where its command's table has it). */
+export interface MatrixValues {
+  from?: string | undefined;
+  to?: string | undefined;
+  versions?: string | undefined;
+  prereleases: boolean;
+  list: boolean;
+  prune: boolean;
+  old?: string | undefined;
+  new?: string | undefined;
+  /** cache's --keep N. */
+  keepEntries?: string | undefined;
+  concurrency?: string | undefined;
+}
 
-export const MATRIX_HELP = `  matrix              run the scenarios on every release from --from to --to and classify each one
-  matrix merge R…     build the same matrix from report.json files made elsewhere (CI runners)
-  bisect              find the first release after --old, up to --new, whose verdict differs from --old's
-  cache prune         remove installed targets from the target cache, keeping the --keep N newest (reaps first)
-  cache reap          remove what runs whose harness was killed left behind (sandboxes, locks, namespaces, Docker objects)
-
-Matrix and bisect options (they take --scenario, --report-dir, --keep, --json, --verbose too)
-  --from V / --to V   first and last release (default 2026.6.5 and the newest release)
-  --versions a,b,c    exactly these versions (merge: the versions the run expected; one without a report is broken)
-  --prereleases       include beta/alpha/rc builds (default: releases only)
-  --concurrency N     matrix: versions at once (default from cores and MemAvailable)
-  --list              matrix: print the chosen versions (and scenarios) and run nothing
-  --prune             matrix: remove each target this run installed once its smoke is done
-  --old V / --new V   bisect: the two ends`;
-
-type Values = { [K in keyof typeof MATRIX_PARSE_OPTIONS]?: (typeof MATRIX_PARSE_OPTIONS)[K]["type"] extends "string" ? string : boolean } & { concurrency?: string };
-
-const MATRIX_ONLY = ["from", "to", "versions", "prereleases", "list", "prune"] as const;
+/** matrix --list reads which versions and scenarios a run would take, and nothing else. */
+const LIST_OPTIONS: readonly string[] = ["from", "to", "versions", "prereleases", "scenario", "list", "json"];
 
 function count(flag: string, raw: string): number {
   const n = Number(raw);
@@ -57,24 +46,24 @@ function count(flag: string, raw: string): number {
   return n;
 }
 
-/** The matrix/bisect/cache part of the options; usage errors name the fix. */
-export function matrixOptions(command: string, rest: readonly string[], v: Values): MatrixCliOptions {
-  for (const k of MATRIX_ONLY) {
-    if (v[k] !== undefined && command !== "matrix" && !(command === "bisect" && k === "prereleases")) throw new UsageError(`--${k} belongs to matrix, not ${command}`, "Run `corepack pnpm matrix --help`");
-  }
-  if ((v.old !== undefined || v.new !== undefined) && command !== "bisect") throw new UsageError(`--old/--new belong to bisect, not ${command}`, "Run `corepack pnpm bisect --old V --new V`");
-  if (v["keep-entries"] !== undefined && command !== "cache") throw new UsageError("--keep N belongs to cache prune", "Run `corepack pnpm run cache prune --keep N`");
+/** The matrix/bisect/cache part of the options; `given` names the options given. Usage errors name the fix. */
+export function matrixOptions(command: Command, rest: readonly string[], v: MatrixValues, given: readonly string[]): MatrixCliOptions {
   let merge: string[] | null = null;
   if (command === "matrix" && rest.length) {
     if (rest[0] !== "merge") throw new UsageError(`unexpected argument '${rest[0]}'`, "Use `corepack pnpm matrix merge <report.json…>`, or options that start with --");
     merge = rest.slice(1);
     if (!merge.length) throw new UsageError("matrix merge needs report.json files", "Pass them: corepack pnpm matrix merge reports/*/report.json");
-    if (v.from || v.to || v.list || v.prune) throw new UsageError("matrix merge takes the versions from the reports (and --versions: those that must have one)", "Drop --from/--to/--list/--prune");
+    const ignored = ignoredIn(given, MERGE_OPTIONS);
+    if (ignored) throw new UsageError(`matrix merge takes the versions and scenarios from the reports, so not --${ignored}`, `Drop --${ignored}; merge takes ${MERGE_OPTIONS.filter((n) => n !== "help").map((n) => `--${n}`).join(", ")}`);
+  }
+  if (command === "matrix" && v.list) {
+    const ignored = ignoredIn(given, LIST_OPTIONS);
+    if (ignored) throw new UsageError(`matrix --list runs nothing, so --${ignored} has nothing to do`, `Drop --${ignored}, or drop --list to run the matrix`);
   }
   if (command === "cache") {
     if ((rest[0] !== "prune" && rest[0] !== "reap") || rest.length > 1) throw new UsageError(`unknown cache command '${rest.join(" ")}'`, "Use `corepack pnpm run cache prune --keep N` or `corepack pnpm run cache reap`");
-    if (rest[0] === "reap" && v["keep-entries"] !== undefined) throw new UsageError("cache reap takes no --keep", "Run `corepack pnpm run cache reap`, or `cache prune --keep N` to bound the target cache");
-    if (rest[0] === "prune" && v["keep-entries"] === undefined) throw new UsageError("cache prune needs --keep N", "Pass how many installed targets to keep, e.g. --keep 3 (0 empties the cache)");
+    if (rest[0] === "reap" && v.keepEntries !== undefined) throw new UsageError("cache reap takes no --keep", "Run `corepack pnpm run cache reap`, or `cache prune --keep N` to bound the target cache");
+    if (rest[0] === "prune" && v.keepEntries === undefined) throw new UsageError("cache prune needs --keep N", "Pass how many installed targets to keep, e.g. --keep 3 (0 empties the cache)");
   }
   if (command === "bisect" && (!v.old || !v.new)) throw new UsageError("bisect needs --old V and --new V", "Pass e.g. --old 2026.5.12 --new 2026.6.10");
   const versions = v.versions === undefined ? null : v.versions.split(",").map((x) => x.trim()).filter(Boolean);
@@ -83,19 +72,14 @@ export function matrixOptions(command: string, rest: readonly string[], v: Value
     from: v.from ?? null,
     to: v.to ?? null,
     versions,
-    prereleases: v.prereleases ?? false,
-    list: v.list ?? false,
-    prune: v.prune ?? false,
+    prereleases: v.prereleases,
+    list: v.list,
+    prune: v.prune,
     versionsAtOnce: command === "matrix" && v.concurrency !== undefined ? count("--concurrency", v.concurrency) || 1 : null,
     merge,
     old: v.old ?? null,
     new: v.new ?? null,
-    keepEntries: v["keep-entries"] === undefined ? null : count("--keep", v["keep-entries"]),
+    keepEntries: v.keepEntries === undefined ? null : count("--keep", v.keepEntries),
     cacheCommand: command === "cache" ? (rest[0] === "reap" ? "reap" : "prune") : null,
   };
-}
-
-/** `cache prune --keep N`: --keep takes a number there (elsewhere it keeps the sandbox), so it is read as --keep-entries. Pure. */
-export function cacheArgv(argv: readonly string[]): string[] {
-  return argv[0] === "cache" ? argv.map((a) => (a === "--keep" ? "--keep-entries" : a.startsWith("--keep=") ? `--keep-entries=${a.slice(7)}` : a)) : [...argv];
 }

@@ -17,7 +17,7 @@ import { loadCatalog } from "../plan/catalog.ts";
 import { planRun } from "../plan/plan.ts";
 import { validateCatalog } from "../plan/validate-catalog.ts";
 import { renderMatrixCtrf } from "../render/matrix-ctrf.ts";
-import { renderMatrixMarkdown } from "../render/matrix-markdown.ts";
+import { renderMatrixDetails, renderMatrixMarkdown } from "../render/matrix-markdown.ts";
 import { renderMatrixTerminal } from "../render/matrix-terminal.ts";
 import { appendJobSummary } from "../render/job-summary.ts";
 import { mapLimit } from "../run/limit.ts";
@@ -87,7 +87,7 @@ export async function versionContext(session: Session, scenarios: string[], fold
 /**
  * Installs run this many versions ahead of the gateways: an install (150-230 s on a busy 2-core machine) takes longer
  * than a version's smoke, so two at once keep the gateways fed. With --prune the cache then holds at most
- * versions-at-once + INSTALLS_AHEAD targets this run installed (README, "Release matrix").
+ * versions-at-once + INSTALLS_AHEAD targets this run installed (harness/matrix/README.md).
  */
 export const INSTALLS_AHEAD = 2;
 
@@ -186,16 +186,18 @@ export async function runMerge(session: Session, paths: string[]): Promise<numbe
   return doc.summary.exitCode;
 }
 
-/** matrix.json (schema-checked first), matrix.md, ctrf.json; the table or the JSON on stdout; matrix.md into the job summary. */
+/** matrix.json (schema-checked first), matrix.md (under the PR budget), matrix-details.md, ctrf.json; the table or the JSON on stdout; matrix-details.md into the job summary. */
 export async function writeMatrixOutputs(session: Session, doc: MatrixDocument, folder: string): Promise<void> {
   const v = validateMatrix(doc);
   if (!v.ok) throw new Error(`the matrix document does not match harness/evidence/matrix.schema.json: ${v.errors.slice(0, 5).join("; ")}`);
   const newest = doc.versions.find((x) => x.runId === doc.newest?.runId)?.report ?? null;
   const markdown = renderMatrixMarkdown(doc, { newestReportPath: newest });
+  const details = renderMatrixDetails(doc, { newestReportPath: newest });
   await writeFile(join(folder, "matrix.json"), `${JSON.stringify(doc, null, 2)}\n`);
   await writeFile(join(folder, "matrix.md"), markdown);
+  await writeFile(join(folder, "matrix-details.md"), details);
   await writeFile(join(folder, "ctrf.json"), `${JSON.stringify(renderMatrixCtrf(doc), null, 2)}\n`);
   if (session.opts.json) process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
   else process.stdout.write(`\n${renderMatrixTerminal(doc, { color: Boolean(process.stdout.isTTY) })}\nmatrix: ${join(folder, "matrix.json")}\n`);
-  if (await appendJobSummary(markdown, process.env)) session.progress.info("appended matrix.md to GITHUB_STEP_SUMMARY");
+  if (await appendJobSummary(details, process.env)) session.progress.info("appended matrix-details.md to GITHUB_STEP_SUMMARY");
 }

@@ -8,9 +8,8 @@ import { requiredForProof, validateCatalog } from "../plan/validate-catalog.ts";
 import { checkFaults, planRun, type RunPlan } from "../plan/plan.ts";
 import { changes } from "../../scenarios/changes.ts";
 import { renderTerminal } from "../render/terminal.ts";
-import { renderMarkdownProof } from "../render/markdown.ts";
+import { writeProofMarkdown } from "./outputs.ts";
 import { renderCtrf } from "../render/ctrf.ts";
-import { appendJobSummary } from "../render/job-summary.ts";
 import { compileCacheDir, defaultCacheDir, resolveTarget } from "../target/resolve.ts";
 import type { Progress } from "../ui/progress.ts";
 import { executeRun, provisionTargets, type RunDeps, type Tracker } from "../run/run.ts";
@@ -85,17 +84,15 @@ async function strengthDeps(catalog: Awaited<ReturnType<typeof loadCatalog>>, op
 
 export async function emitOutputs(opts: CliOptions, report: Report, folder: string, progress: Progress): Promise<void> {
   const reportPath = `${folder}/report.json`;
-  // The proof block is pasted into a PR: name the report as the artifact has it, not by this machine's path.
-  const markdown = renderMarkdownProof(report, { reportPath: pathForOthers(reportPath) });
   if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else process.stdout.write(`\n${renderTerminal(report, { color: Boolean(process.stdout.isTTY) })}\n`);
-  await writeFile(`${folder}/proof.md`, markdown);
+  // The proof is pasted into a PR: name the report as the artifact has it, not by this machine's path.
+  const { pr, summary } = await writeProofMarkdown(report, folder, pathForOthers(reportPath), opts.markdown, process.env);
   const ctrf = `${JSON.stringify(renderCtrf(report), null, 2)}\n`;
   await writeFile(`${folder}/ctrf.json`, ctrf);
-  if (opts.markdown) await writeFile(opts.markdown, markdown);
   if (opts.ctrf) await writeFile(opts.ctrf, ctrf);
-  if (await appendJobSummary(markdown, process.env)) progress.info("appended the proof to GITHUB_STEP_SUMMARY");
-  if (report.mode === "proof" && !opts.json) process.stdout.write(`\n${markdown}\n`);
+  if (summary) progress.info("appended proof.md and proof-details.md to GITHUB_STEP_SUMMARY");
+  if (opts.markdown) progress.info(`wrote ${opts.markdown} (${pr.length} characters, for a PR) and its details beside it`);
   // With --json, stdout is the report alone; where it lies still goes to the terminal.
   (opts.json ? process.stderr : process.stdout).write(`report: ${reportPath}\n`);
 }

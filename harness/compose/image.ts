@@ -14,7 +14,7 @@ import { ownedTempDir, RUN_TEMP_PREFIX, OWNER_FILE } from "../hygiene/owner.ts";
 export const BUILT_BY_LABEL = "openclaw-approval-smoke.built-by-run";
 export const IMAGE_REPO = "openclaw-approval-smoke";
 
-/** Removes every cached image of the lane (documented in the README). */
+/** Removes every cached image of the lane (documented in harness/compose/README.md). */
 export const REMOVE_IMAGES = `docker image rm $(docker image ls -q --filter label=${IMAGE_LABEL}=1)`;
 
 export interface ImageTarget {

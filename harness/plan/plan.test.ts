@@ -25,9 +25,10 @@ describe("scenario catalog and selection", () => {
     expect(selectScenarios(catalog, [], "proof").map((s) => s.id)).not.toContain("no-shared-socket-token");
   });
 
-  it("rejects an unknown scenario with the list of known ones", () => {
+  it("rejects an unknown scenario in one short line: the nearest id, and where the list is", () => {
     expect(() => selectScenarios(catalog, ["nope"], "smoke")).toThrow(UsageError);
-    expect(() => selectScenarios(catalog, ["nope"], "smoke")).toThrow(/Use one of: local-token-handoff/);
+    expect(() => selectScenarios(catalog, ["nope"], "smoke")).toThrow(/^unknown scenario 'nope'\. `corepack pnpm smoke --list` lists all \d+$/);
+    expect(() => selectScenarios(catalog, ["local-token-handof", "x"], "smoke")).toThrow(/^unknown scenario 'local-token-handof' \(and 1 more\)\. Did you mean local-token-handoff\? `corepack pnpm smoke --list` lists all/);
   });
 });
 

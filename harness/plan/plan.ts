@@ -1,4 +1,5 @@
 import { UsageError } from "../errors.ts";
+import { clip, nearest } from "./nearest.ts";
 import type { TargetRole } from "../evidence/types.ts";
 import type { SandboxProfile, ScenarioDefinition } from "./scenario-types.ts";
 
@@ -53,8 +54,11 @@ export function selectScenarios(catalog: readonly ScenarioDefinition[], ids: rea
   if (ids.length === 0) return catalog.filter((s) => s.group === "core" || (mode === "proof" && (s.group === "control" || s.group === "claim" || s.group === "lifecycle")));
   const known = new Map(catalog.map((s) => [s.id, s]));
   const unknown = ids.filter((id) => !known.has(id));
-  if (unknown.length) {
-    throw new UsageError(`unknown scenario ${unknown.map((u) => `'${u}'`).join(", ")}`, `Use one of: ${[...known.keys()].join(", ")}`);
+  const [first] = unknown;
+  if (first !== undefined) {
+    const near = nearest(first, [...known.keys()]);
+    const list = `\`corepack pnpm smoke --list\` lists all ${known.size}`;
+    throw new UsageError(`unknown scenario '${clip(first)}'${unknown.length > 1 ? ` (and ${unknown.length - 1} more)` : ""}`, near ? `Did you mean ${near}? ${list}` : list);
   }
   return [...new Set(ids)].map((id) => known.get(id) as ScenarioDefinition);
 }

@@ -1,54 +1,69 @@
 /**
- * The two authored sections OpenClaw's PR-context check reads (render/pr-context-policy.ts): "What Problem This Solves"
- * (the change's problem, from scenarios/changes.ts as the report carries it, and the scenario claims) and "Evidence"
- * (the exact command and builds, the fenced terminal output, the FAIL_TO_PASS table, every failure with the command
- * that reruns it, and OpenClaw findings with their reproduction). Rendered from the report alone. Pure.
+ * The pieces of the proof Markdown that carry evidence: the problem paragraph, the builds, the terminal output (its
+ * end for the PR, the whole in the details), the comparison (the FAIL_TO_PASS rows, or every row), every failure with
+ * the command that reruns it, each lifecycle scenario's steps, and OpenClaw findings with their reproduction.
+ * markdown.ts (the PR rendering) and markdown-details.ts (proof-details.md) assemble them. Pure.
  */
 import type { ComparisonRow, Report, ScenarioResult } from "../evidence/types.ts";
 import { code, fenced, gib, targetLine } from "./markdown-parts.ts";
 import { comparisonNeedsRerun, headOf, needsRerun, rerunCommand } from "./rerun.ts";
 import { formatMs, oneLine, renderTerminal, verdictLabel } from "./terminal.ts";
-import { strengthMarkdown } from "./strength.ts";
-
-/** Scenarios the change is declared to fix (a FAIL_TO_PASS row in the comparison). */
-function fixedByChange(report: Report): Set<string> {
-  return new Set((report.comparison ?? []).filter((r) => r.declared === "FAIL_TO_PASS").map((r) => r.scenario));
-}
+import { cell } from "./claims-table.ts";
 
 export function problemSection(report: Report): string[] {
-  const claims = new Map<string, string>();
-  for (const t of report.targets) for (const s of t.scenarios) if (!claims.has(s.id)) claims.set(s.id, s.claim);
-  const fixed = fixedByChange(report);
+  const builds = report.targets.length > 1 ? "builds" : "build";
   return [
     "## What Problem This Solves",
     "",
     oneLine(report.change.problem),
     "",
-    `This run holds the build${report.targets.length > 1 ? "s" : ""} to the claims of ${oneLine(report.change.fix)}, one scenario a claim, each observed on the wire between real processes:`,
-    ...[...claims].map(([id, claim]) => `- ${code(id)}${fixed.has(id) ? " (the change's fix: fails before it, passes with it)" : ""}: ${oneLine(claim)}`),
+    `This run holds the ${builds} to the claims of ${oneLine(report.change.fix)}, one scenario a claim, each observed on the wire between real processes; the table under Evidence gives each claim and its verdict on each ${builds === "builds" ? "build" : "run"}.`,
   ];
 }
 
-/** Markdown table cell: one line, pipes escaped. */
-function cell(s: string): string {
-  return oneLine(s).replace(/\|/g, "\\|");
+/** The command, the run, each build's provenance and the host. */
+export function commandAndBuilds(report: Report, reportPath: string): string[] {
+  const multi = report.targets.length > 1;
+  const h = report.host;
+  return [
+    `Command, run after this patch: ${code(report.command)} (run ${code(report.runId)}, started ${oneLine(report.startedAt)}, ${formatMs(report.timings.totalMs)} in all; every frame and verdict is in ${code(reportPath)}). Builds:`,
+    ...report.targets.map((t) => targetLine(t, multi)),
+    `- host: ${oneLine(`${h.os} ${h.release} ${h.arch}`)}, ${h.cpus} CPUs, ${gib(h.memoryBytes)} RAM, harness ${oneLine(`${report.harness.name} ${report.harness.version}`)} on Node ${oneLine(h.harnessNode)}`,
+  ];
 }
 
-function failToPassTable(rows: ComparisonRow[]): string[] {
+/** The whole terminal output, fenced. */
+export function terminalBlock(report: Report, reportPath: string): string[] {
+  return fenced("text", [...renderTerminal(report, { color: false }).split("\n"), `report: ${oneLine(reportPath)}`]);
+}
+
+/** The end of the terminal output, fenced: the verdict line and what failed outside the scenarios. */
+export function terminalEnd(report: Report, reportPath: string): string[] {
+  const lines = renderTerminal(report, { color: false }).split("\n");
+  const kept = lines.filter((l, i) => i === lines.length - 1 || /^(preflight FAIL|hygiene FAIL|aborted:)/.test(l));
+  return fenced("text", [...kept, `report: ${oneLine(reportPath)}`]);
+}
+
+const ROW_HEAD = ["| scenario | expectation | base | head | class | declared | holds |", "|---|---|---|---|---|---|---|"];
+
+function row(r: ComparisonRow): string {
+  return `| ${code(r.scenario)} | ${cell(r.expectation)} | ${r.base} | ${r.head} | ${r.class} | ${r.declared ?? "-"} | ${r.holds ? "yes" : "**no**"} |`;
+}
+
+/** The rows the change is declared to fix, and every row that does not hold. */
+export function failToPassTable(rows: readonly ComparisonRow[], where: string): string[] {
   const shown = rows.filter((r) => r.declared === "FAIL_TO_PASS" || r.class === "FAIL_TO_PASS" || !r.holds);
   if (shown.length === 0) return ["", "FAIL_TO_PASS: no expectation of this run is declared to change from base to head."];
-  return [
-    "",
-    `FAIL_TO_PASS: what the change fixes, base → head (${shown.filter((r) => r.holds).length} of ${shown.length} rows as declared; every row of the comparison is in the terminal output above):`,
-    "",
-    "| scenario | expectation | base | head | class | declared | holds |",
-    "|---|---|---|---|---|---|---|",
-    ...shown.map((r) => `| ${code(r.scenario)} | ${cell(r.expectation)} | ${r.base} | ${r.head} | ${r.class} | ${r.declared ?? "-"} | ${r.holds ? "yes" : "**no**"} |`),
-  ];
+  return ["", `FAIL_TO_PASS: what the change fixes, base → head (${shown.filter((r) => r.holds).length} of ${shown.length} rows as declared; all ${rows.length} rows are in ${where}):`, "", ...ROW_HEAD, ...shown.map(row)];
+}
+
+/** Every row of the comparison. */
+export function comparisonTable(rows: readonly ComparisonRow[]): string[] {
+  return ["", `Base against head, every expectation (${rows.filter((r) => r.holds).length} of ${rows.length} rows as declared):`, "", ...ROW_HEAD, ...rows.map(row)];
 }
 
 /** Every failed or unfinished scenario and every comparison row that fails or is incomplete, with its rerun command. */
-function failures(report: Report): string[] {
+export function failures(report: Report): string[] {
   const multi = report.targets.length > 1;
   const out: string[] = [];
   for (const t of report.targets) {
@@ -65,8 +80,17 @@ function failures(report: Report): string[] {
   return out.length ? ["", `Failed or unfinished scenarios and comparison rows${what}, each with the one command that reruns it against that build:`, ...out] : [];
 }
 
+/** The distinct rerun commands of the failures, one line each (the short form of failures()). */
+export function rerunCommands(report: Report): string[] {
+  const cmds = new Set<string>();
+  for (const t of report.targets) for (const s of t.scenarios.filter((x) => needsRerun(x.status))) cmds.add(rerunCommand(t.target, s.id));
+  const head = headOf(report);
+  if (head) for (const r of (report.comparison ?? []).filter(comparisonNeedsRerun)) cmds.add(rerunCommand(head.target, r.scenario));
+  return cmds.size ? ["", "Rerun commands, one a failed or unfinished scenario and build:", ...fenced("sh", [...cmds])] : [];
+}
+
 /** Each lifecycle scenario's steps, in order, with what decided each one. */
-function lifecycleSteps(report: Report): string[] {
+export function lifecycleSteps(report: Report): string[] {
   const multi = report.targets.length > 1;
   const out: string[] = [];
   for (const t of report.targets) {
@@ -81,8 +105,21 @@ function lifecycleSteps(report: Report): string[] {
   return out;
 }
 
+/** What decided each scenario's verdict, one line a scenario and build. */
+export function decidingLines(report: Report): string[] {
+  const multi = report.targets.length > 1;
+  const lines: string[] = [];
+  for (const t of report.targets) {
+    for (const s of t.scenarios) {
+      const text = s.status === "passed" || s.status === "failed" ? oneLine(s.deciding) : oneLine(s.skipReason ?? "no reason recorded");
+      lines.push(`- ${multi ? `${t.role} ` : ""}${code(s.id)} ${verdictLabel(s.status)}: ${text}`);
+    }
+  }
+  return lines;
+}
+
 /** The OpenClaw defects this run showed, each once, with the releases that showed it and how to reproduce it. */
-function knownFindings(report: Report): string[] {
+export function knownFindings(report: Report): string[] {
   const byScenario = new Map<string, { f: NonNullable<ScenarioResult["knownFinding"]>; versions: string[] }>();
   for (const t of report.targets) {
     for (const s of t.scenarios) {
@@ -100,25 +137,4 @@ function knownFindings(report: Report): string[] {
     for (const src of f.source) out.push(`  - source: ${oneLine(src)}`);
   }
   return out;
-}
-
-export function evidenceSection(report: Report, reportPath: string): string[] {
-  const multi = report.targets.length > 1;
-  const h = report.host;
-  const terminal = renderTerminal(report, { color: false }).split("\n");
-  return [
-    "## Evidence",
-    "",
-    `Command, run after this patch: ${code(report.command)} (run ${code(report.runId)}, started ${oneLine(report.startedAt)}, ${formatMs(report.timings.totalMs)} in all; every frame and verdict is in ${code(reportPath)}). Builds:`,
-    ...report.targets.map((t) => targetLine(t, multi)),
-    `- host: ${oneLine(`${h.os} ${h.release} ${h.arch}`)}, ${h.cpus} CPUs, ${gib(h.memoryBytes)} RAM, harness ${oneLine(`${report.harness.name} ${report.harness.version}`)} on Node ${oneLine(h.harnessNode)}`,
-    "",
-    "Terminal output of that command (its stdout, as printed at the end of the run):",
-    ...fenced("text", [...terminal, `report: ${oneLine(reportPath)}`]),
-    ...(report.comparison ? failToPassTable(report.comparison) : []),
-    ...(report.strength ? strengthMarkdown(report.strength) : []),
-    ...lifecycleSteps(report),
-    ...failures(report),
-    ...knownFindings(report),
-  ];
 }

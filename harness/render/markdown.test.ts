@@ -1,5 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { renderMarkdownProof, checkPrContext, checkProofPolicy, PROOF_FIELDS, sequenceDiagram } from "./markdown.ts";
+import { renderProofDetails } from "./markdown-details.ts";
 import { renderTerminal } from "./terminal.ts";
 import { SAMPLES, PLANTED, plantedRedactor } from "../evidence/sample-reports.ts";
 import type { Report } from "../evidence/types.ts";
@@ -61,6 +62,7 @@ describe("renderMarkdownProof", () => {
     describe(name, () => {
       const report = build();
       const md = renderMarkdownProof(report, { reportPath: REPORT_PATH });
+      const details = renderProofDetails(report, { reportPath: REPORT_PATH });
       const lines = md.split("\n");
 
       it("passes OpenClaw's PR-context check with authored sections, and the older six-field check", () => {
@@ -71,22 +73,25 @@ describe("renderMarkdownProof", () => {
         expect(checkProofPolicy(md)).toMatchObject({ ok: true, problems: [] });
       });
 
-      it("has the three sections in order, at level 2, and the six fields in order in the last", () => {
+      it("leads with the verdict, has the three sections in order, at level 2, and the six fields in order in the last", () => {
         expect(lines.filter((l) => l.startsWith("#"))).toEqual(["## What Problem This Solves", "## Evidence", "## Real behavior proof"]);
-        expect(lines[0]).toBe("## What Problem This Solves");
+        expect(lines[0]).toMatch(new RegExp(`^\\*\\*Approval-runtime proof of openclaw/openclaw#87105: ${report.status.toUpperCase()}\\. `));
+        expect(lines.indexOf("## What Problem This Solves")).toBeLessThan(6);
         const legacy = lines.indexOf("## Real behavior proof");
         const at = PROOF_FIELDS.map((f) => lines.findIndex((l) => l.startsWith(`${f.label}: `)));
         expect(at.every((i) => i > legacy)).toBe(true);
         expect([...at].sort((a, b) => a - b)).toEqual(at);
       });
 
-      it("shows the command and real terminal output under Evidence, without mock-only words", () => {
+      it("shows the command and the end of the real terminal output under Evidence, the whole of it in the details, without mock-only words", () => {
         const { fields } = checkProofPolicy(md);
         expect(fields.steps).toContain(`\`${report.command}\``);
         expect(fields.evidence).toContain("terminal output");
         const body = renderTerminal(report, { color: false }).split("\n");
         expect(body.length).toBeGreaterThanOrEqual(3);
-        expect(checkPrContext(md).sections.Evidence).toContain(["```text", ...body, `report: ${REPORT_PATH}`, "```"].join("\n"));
+        expect(checkPrContext(md).sections.Evidence).toContain(["```text", body.at(-1), `report: ${REPORT_PATH}`, "```"].join("\n"));
+        expect(details).toContain(["```text", ...body, `report: ${REPORT_PATH}`, "```"].join("\n"));
+        expect(md).toContain("`proof-details.md`, beside this file");
         expect(`${fields.evidence}\n${fields.observedResult}`.replace(/```text[\s\S]*?```/, "")).not.toMatch(MOCK_ONLY);
         expect(fields.notTested.split("\n").length).toBeGreaterThan(3);
       });
@@ -94,14 +99,16 @@ describe("renderMarkdownProof", () => {
       it("holds no planted secret, though the raw inputs had them", () => {
         const r = plantedRedactor();
         expect(r.findIn(md)).toEqual([]);
-        for (const s of Object.values(PLANTED)) expect(md).not.toContain(s.trim());
+        expect(r.findIn(details)).toEqual([]);
+        for (const s of Object.values(PLANTED)) expect(`${md}${details}`).not.toContain(s.trim());
         expect(JSON.stringify(report)).toContain("«redacted:");
         expect(r.findIn(JSON.stringify(report))).toEqual([]);
       });
 
-      it("draws one sequence diagram per scenario that ran", () => {
+      it("draws one sequence diagram per scenario that ran, in the details", () => {
         const ran = report.targets.flatMap((t) => t.scenarios).filter((s) => s.status === "passed" || s.status === "failed");
-        expect(md.match(/^```mermaid$/gm)).toHaveLength(ran.length);
+        expect(details.match(/^```mermaid$/gm)).toHaveLength(ran.length);
+        expect(md).not.toContain("```mermaid");
       });
     });
   }
@@ -130,7 +137,8 @@ describe("renderMarkdownProof", () => {
     expect(check.fields.notTested).toContain("`configured-remote-identity`: not run (not tested)");
     expect(check.fields.steps).toContain("`` pnpm smoke --scenario `x` ``");
     expect(md.split("\n").filter((l) => l.startsWith("#"))).toEqual(["## What Problem This Solves", "## Evidence", "## Real behavior proof"]);
-    expect(md.split("\n").filter((l) => l.startsWith("SKIP") || l.startsWith("NOT RUN"))).toHaveLength(2);
+    const details = renderProofDetails(hostile(), { reportPath: REPORT_PATH });
+    expect(details.split("\n").filter((l) => l.startsWith("SKIP") || l.startsWith("NOT RUN"))).toHaveLength(2);
   });
 });
 
@@ -166,7 +174,7 @@ describe("renderMarkdownProof: OpenClaw's current PR-body format", () => {
     head.target.gitDirty = true;
     const dirty = checkPrContext(renderMarkdownProof(r, { reportPath: REPORT_PATH })).sections.Evidence;
     expect(dirty).toContain(`\`openclaw@${COMMIT}\` with **uncommitted changes** (not a PR's exact head)`);
-    expect(dirty).toContain(`openclaw@${COMMIT} (uncommitted changes)`); // the terminal output, fenced
+    expect(renderProofDetails(r, { reportPath: REPORT_PATH })).toContain(`openclaw@${COMMIT} (uncommitted changes)`); // the terminal output, fenced
   });
 
   it("tables the FAIL_TO_PASS rows and gives every failure its rerun command", () => {

@@ -1,12 +1,15 @@
 /**
  * matrix.md: the table (versions down, scenarios across), then for every scenario the releases where its verdict
- * changed, then the six-field proof block of the newest release (the same renderer as a smoke's proof.md). Rendered
- * from the matrix document alone. Pure.
+ * changed, the findings, then the proof of the newest release (the same renderer as a smoke's proof.md), under
+ * PR_BUDGET: over it, the longest parts fold first and say where the full text is, matrix-details.md beside it, which
+ * holds every part whole and the newest release's proof details. Rendered from the matrix document alone. Pure.
  */
 import type { MatrixDocument } from "../evidence/matrix-types.ts";
 import { renderMarkdownProof } from "./markdown.ts";
+import { renderProofDetails } from "./markdown-details.ts";
 import { cellLabel } from "./matrix-terminal.ts";
 import { oneLine } from "./terminal.ts";
+import { fitToBudget, foldNote, PR_BUDGET, SUMMARY_BUDGET, utf8Bytes, type Part } from "./budget.ts";
 
 function cell(s: string): string {
   return oneLine(s).replace(/\|/g, "\\|");
@@ -28,39 +31,61 @@ export function findingsByRelease(doc: MatrixDocument): { scenario: string; find
   return [...by.values()];
 }
 
-export function renderMatrixMarkdown(doc: MatrixDocument, opts: { newestReportPath: string | null }): string {
-  const out: string[] = [];
-  const first = doc.versions[0]?.version ?? "-";
-  const last = doc.versions.at(-1)?.version ?? "-";
-  out.push(`### Release matrix: openclaw ${first} to ${last}`, "");
-  out.push(`${cell(doc.summary.verdict)}`, "");
-  out.push(`| version | ${doc.scenarios.map((s) => `\`${s}\``).join(" | ")} | class | reason |`);
-  out.push(`|---|${doc.scenarios.map(() => "---").join("|")}|---|---|`);
+export interface MatrixMarkdownOptions {
+  newestReportPath: string | null;
+  /** The details file's name as the reader sees it (default matrix-details.md). */
+  detailsName?: string;
+  budget?: number;
+}
+
+function tableLines(doc: MatrixDocument): string[] {
+  const out = [`| version | ${doc.scenarios.map((s) => `\`${s}\``).join(" | ")} | class | reason |`, `|---|${doc.scenarios.map(() => "---").join("|")}|---|---|`];
   for (const v of doc.versions) {
     const cells = v.cells.map((c) => (cellLabel(c) === "pass" ? "pass" : `**${cellLabel(c)}**`));
     out.push(`| ${v.version} | ${cells.join(" | ")} | ${v.classification} | ${v.classification === "fixed" && !v.reason.includes(";") ? "" : cell(v.reason)} |`);
   }
+  return out;
+}
+
+/** The matrix as parts, in order; `where` names the full text for a folded part. */
+export function matrixParts(doc: MatrixDocument, opts: MatrixMarkdownOptions, where: string): Part[] {
+  const first = doc.versions[0]?.version ?? "-";
+  const last = doc.versions.at(-1)?.version ?? "-";
   const dialects = doc.versions.filter((v) => v.dialects.length);
-  if (dialects.length) {
-    out.push("", "Request dialects the harness fell back to (feature-detected from the gateway's answers):", "");
-    for (const v of dialects) out.push(`- ${v.version}: ${v.dialects.map(cell).join("; ")}`);
-  }
-  const broken = doc.versions.filter((v) => v.logTail);
-  for (const v of broken) out.push("", `<details><summary>${v.version} log tail</summary>`, "", "```text", ...(v.logTail ?? "").split("\n").map((l) => (l.startsWith("#") ? ` ${l}` : l)), "```", "", "</details>");
-  out.push("", "#### Where each scenario's verdict changed", "");
-  for (const c of doc.summary.changes) {
-    const t = c.transitions.map((x) => `${x.from} (${x.before}) → ${x.to} (${x.after})`).join(", ");
-    out.push(`- \`${c.scenario}\`: ${t || "no change across the comparable releases"}`);
-  }
+  const logTails = doc.versions.filter((v) => v.logTail).flatMap((v) => ["", `<details><summary>${v.version} log tail</summary>`, "", "```text", ...(v.logTail ?? "").split("\n").map((l) => (l.startsWith("#") ? ` ${l}` : l)), "```", "", "</details>"]);
   const findings = findingsByRelease(doc);
-  if (findings.length) {
-    out.push("", "#### Findings recorded on the wire (observations, not verdicts)", "");
-    for (const f of findings) out.push(`- \`${f.scenario}\`: ${cell(f.finding)} (${f.versions.join(", ")})`);
-  }
-  out.push("", `Versions from the registry (${doc.versionList.source}${doc.versionList.fetchedAt ? `, read ${doc.versionList.fetchedAt}` : ""}): ${doc.versionList.selected.join(", ")}.`);
-  if (doc.newest) {
-    out.push("", `#### Proof block of the newest release (${doc.newest.targets[0]?.target.version ?? "?"})`, "");
-    out.push(renderMarkdownProof(doc.newest, { reportPath: opts.newestReportPath ?? "report.json" }));
-  }
-  return `${out.join("\n")}\n`;
+  const newestVersion = doc.newest?.targets[0]?.target.version ?? "?";
+  return [
+    { name: "title and table", lines: [`### Release matrix: openclaw ${first} to ${last}`, "", cell(doc.summary.verdict), "", ...tableLines(doc)] },
+    { name: "dialects", lines: dialects.length ? ["", "Request dialects the harness fell back to (feature-detected from the gateway's answers):", "", ...dialects.map((v) => `- ${v.version}: ${v.dialects.map(cell).join("; ")}`)] : [], folded: foldNote("The request dialects", where) },
+    { name: "log tails", lines: logTails, folded: foldNote("The log tails of the broken versions", where) },
+    {
+      name: "changes",
+      lines: ["", "#### Where each scenario's verdict changed", "", ...doc.summary.changes.map((c) => `- \`${c.scenario}\`: ${c.transitions.map((x) => `${x.from} (${x.before}) → ${x.to} (${x.after})`).join(", ") || "no change across the comparable releases"}`)],
+      folded: foldNote("Where each scenario's verdict changed", where),
+    },
+    { name: "findings", lines: findings.length ? ["", "#### Findings recorded on the wire (observations, not verdicts)", "", ...findings.map((f) => `- \`${f.scenario}\`: ${cell(f.finding)} (${f.versions.join(", ")})`)] : [], folded: foldNote("The findings recorded on the wire", where) },
+    { name: "versions", lines: ["", `Versions from the registry (${doc.versionList.source}${doc.versionList.fetchedAt ? `, read ${doc.versionList.fetchedAt}` : ""}): ${doc.versionList.selected.join(", ")}.`] },
+    {
+      name: "newest proof",
+      lines: doc.newest ? ["", `#### Proof block of the newest release (${newestVersion})`, "", ...renderMarkdownProof(doc.newest, { reportPath: opts.newestReportPath ?? "report.json", details: { name: opts.detailsName ?? "matrix-details.md", url: null } }).trimEnd().split("\n")] : [],
+      folded: foldNote(`The proof of the newest release (${newestVersion})`, where),
+    },
+  ];
+}
+
+/** matrix.md, within the budget. */
+export function renderMatrixMarkdown(doc: MatrixDocument, opts: MatrixMarkdownOptions): string {
+  const name = opts.detailsName ?? "matrix-details.md";
+  return fitToBudget(matrixParts(doc, opts, `\`${name}\` beside this file`), opts.budget ?? PR_BUDGET).text;
+}
+
+/** matrix-details.md: every part of matrix.md whole, then the newest release's proof details. */
+export function renderMatrixDetails(doc: MatrixDocument, opts: MatrixMarkdownOptions): string {
+  const reportPath = opts.newestReportPath ?? "report.json";
+  const parts: Part[] = [
+    ...matrixParts(doc, opts, "this file"),
+    ...(doc.newest ? [{ name: "newest details", lines: ["", ...renderProofDetails(doc.newest, { reportPath }).trimEnd().split("\n")], folded: foldNote("The newest release's proof details", `\`${reportPath}\``) }] : []),
+  ];
+  return fitToBudget(parts, SUMMARY_BUDGET, utf8Bytes).text;
 }

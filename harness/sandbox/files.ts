@@ -27,6 +27,15 @@ export function minimalGatewayConfig(layout: SandboxLayout, port: number, gatewa
   return { gateway: { mode: "local", port, bind: "loopback", auth: { mode: "token", token: gatewayToken } }, logging: { file: layout.logFile }, update: { checkOnStart: false } };
 }
 
+/**
+ * The config of the runtime's own home (scenarios whose runtime shares nothing with the gateway): only where OpenClaw's
+ * file logger writes. Without a config on disk the logger takes its default, /tmp/openclaw/openclaw-<date>.log, and
+ * a warning (a slow SQLite transaction on a loaded machine) lands outside the sandbox. Pure.
+ */
+export function unsharedHomeConfig(layout: SandboxLayout): Record<string, unknown> {
+  return { logging: { file: layout.logFile.replace(/[^/]+$/, "unshared-home.openclaw.log") } };
+}
+
 /** exec-approvals.json as OpenClaw writes it; null when the profile has no shared socket token. Pure. */
 export function execApprovalsDocument(layout: SandboxLayout, profile: SandboxProfile, socketToken: string): Record<string, unknown> | null {
   if (profile === "no-socket-token") return null;

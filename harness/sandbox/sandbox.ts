@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { ownedTempDir, RUN_TEMP_PREFIX } from "../hygiene/owner.ts";
 import type { SandboxProfile } from "../plan/scenario-types.ts";
 import { deriveApprovalRuntimeToken } from "../wire/token.ts";
-import { execApprovalsDocument, gatewayConfig } from "./files.ts";
+import { execApprovalsDocument, gatewayConfig, unsharedHomeConfig } from "./files.ts";
 import { sandboxLayout, type SandboxLayout } from "./layout.ts";
 
 export interface SandboxSecrets {
@@ -35,8 +36,9 @@ export async function createSandbox(profile: SandboxProfile, compileCache: strin
   const generatedSocketToken = randomBytes(32).toString("base64url");
   const gatewayToken = randomBytes(24).toString("base64url");
   await Promise.all(
-    [layout.stateDir, layout.tmpDir, layout.unsharedHome, layout.logFile.replace(/\/[^/]+$/, "")].map((d) => mkdir(d, { recursive: true, mode: 0o700 })),
+    [layout.stateDir, layout.tmpDir, join(layout.unsharedHome, ".openclaw"), layout.logFile.replace(/\/[^/]+$/, "")].map((d) => mkdir(d, { recursive: true, mode: 0o700 })),
   );
+  await writeFile(join(layout.unsharedHome, ".openclaw", "openclaw.json"), `${JSON.stringify(unsharedHomeConfig(layout), null, 2)}\n`, { mode: 0o600 });
   const compileCached = compileCache !== null && (await linkCompileCache(compileCache, layout.compileCacheLink));
   const approvals = execApprovalsDocument(layout, profile, generatedSocketToken);
   if (approvals) await writeFile(layout.execApprovalsPath, `${JSON.stringify(approvals, null, 2)}\n`, { mode: 0o600 });

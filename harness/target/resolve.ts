@@ -1,5 +1,5 @@
 /**
- * Turns a `--target` spec into one OpenClaw folder the harness can start, installing registry
+ * Turns a target spec (--openclaw, --base or --head) into one OpenClaw folder the harness can start, installing registry
  * versions and tarballs into the target cache once. Exact registry versions already in the cache
  * are served with no network call.
  */
@@ -82,7 +82,7 @@ export function harnessOpenclawDir(): string {
       // try the next way
     }
   }
-  throw new UsageError("The harness's own openclaw dependency is not installed", "Run corepack pnpm install in the harness repo, or pass --target with a version or a local build");
+  throw new UsageError("The harness's own openclaw dependency is not installed", "Run corepack pnpm install in the harness repo, or name a version or a local build with --openclaw (smoke) or --head (proof)");
 }
 
 function isOpenclawRoot(dir: string): boolean {
