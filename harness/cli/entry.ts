@@ -22,6 +22,7 @@ import { runMatrixCommand } from "./matrix.ts";
 import { runBisectCommand } from "./bisect.ts";
 import { runCachePrune } from "./cache.ts";
 import { LANES } from "./lanes.ts";
+import { exitAfterFlush } from "./flush.ts";
 
 function exitCodeOf(report: Report, controller: AbortController): number {
   if (controller.signal.aborted) return SIGNAL_EXIT[String(controller.signal.reason)] ?? 1;
@@ -98,7 +99,7 @@ function quote(a: string): string {
 }
 
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => exitAfterFlush(code),
   (err: unknown) => {
     if (err instanceof UsageError) {
       process.stderr.write(`error: ${err.message}\n`);
