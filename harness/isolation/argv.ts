@@ -27,6 +27,9 @@ const NS_FLAGS: Record<IsolationSpec["namespaces"][number], string[]> = {
  */
 export const ISOLATION_SCRIPT = [
   "set -e",
+  // The folders made on the way to a bound path are searchable by all (the other user crosses them), whatever the
+  // host's were: a checkout in a `mktemp -d` folder (0700) stays reachable.
+  "umask 022",
   "mount --make-rprivate /",
   'h="$1"; n="$2"; shift 2',
   "mount -t tmpfs smoke-stash /mnt",

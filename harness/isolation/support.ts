@@ -28,17 +28,28 @@ async function probe(): Promise<Support> {
 }
 
 /**
- * Why another, unprivileged user could not read the target build, or null: every folder on the way must be searchable
- * and the package file readable by others (a target cached under a 0700 home is not). Reads file modes only.
+ * The folders the isolated runtime's private /tmp makes anew on the way to `bound` (a path bound back into it, see
+ * isolation/argv.ts): those strictly between /tmp and it. mkdir -p makes them searchable by all, whatever the host's
+ * folder was (a checkout in a `mktemp -d` folder, mode 0700, is reachable there). Pure.
  */
-export async function unreadableByOthers(path: string): Promise<string | null> {
+export function remadeUnderTmp(bound: string): (dir: string) => boolean {
+  if (!bound.startsWith("/tmp/")) return () => false;
+  return (dir) => dir.startsWith("/tmp/") && bound.startsWith(`${dir}/`);
+}
+
+/**
+ * Why another, unprivileged user could not read the target build, or null: every folder on the way must be searchable
+ * (but those the private /tmp makes anew, `remade`) and the package file readable by others (a target cached under a
+ * 0700 home is not). Reads file modes only.
+ */
+export async function unreadableByOthers(path: string, remade: (dir: string) => boolean = () => false): Promise<string | null> {
   const file = join(await realpath(path).catch(() => path), "package.json");
   const dirs: string[] = [];
   for (let d = dirname(file); ; d = dirname(d)) {
     dirs.unshift(d);
     if (dirname(d) === d) break;
   }
-  for (const d of dirs) {
+  for (const d of dirs.filter((x) => !remade(x))) {
     const st = await stat(d).catch(() => null);
     if (!st || (st.mode & 0o001) === 0) return `another user cannot reach the target build: ${d} is not searchable by others (mode ${st ? (st.mode & 0o777).toString(8) : "unreadable"}); use a target outside a private home`;
   }

@@ -1,4 +1,6 @@
-import { isolationSupport, unreadableByOthers } from "../isolation/support.ts";
+import { realpath } from "node:fs/promises";
+import { isolationSupport, remadeUnderTmp, unreadableByOthers } from "../isolation/support.ts";
+import { outermostNodeModules } from "../isolation/argv.ts";
 import { netnsUnsupportedReason } from "../netns/netns.ts";
 import { needsNetworkNamespace } from "../plan/client-setup.ts";
 import type { ScenarioDefinition } from "../plan/scenario-types.ts";
@@ -15,7 +17,9 @@ export async function hostRequirement(s: ScenarioDefinition, ctx: Pick<GatewayCo
     const sup = await isolationSupport();
     if (!sup.ok) return sup.reason;
     if (s.client.isolation.otherUser) {
-      const why = await unreadableByOthers(ctx.target.openclawDir);
+      // The target is bound back into the runtime's private /tmp at its outermost node_modules (run/client-step.ts).
+      const real = await realpath(ctx.target.openclawDir).catch(() => ctx.target.openclawDir);
+      const why = await unreadableByOthers(ctx.target.openclawDir, remadeUnderTmp(outermostNodeModules(real)));
       if (why) return why;
     }
   }
