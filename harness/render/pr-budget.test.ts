@@ -3,7 +3,7 @@
  * harness/evidence/record-fixture.ts): a default proof with --strength, a proof in which the fix holds on neither
  * build (`proof --head 2026.6.5`), a strength run with survivors, and a matrix of the full release range.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Report } from "../evidence/types.ts";
@@ -87,8 +87,7 @@ describe.each(PROOFS)("recorded %s", (name) => {
 });
 
 describe("recorded matrix of the full release range", () => {
-  const file = join(RECORDED, "matrix-releases.json");
-  it.runIf(existsSync(file))("renders matrix.md under the budget, its details beside it", () => {
+  it("renders matrix.md under the budget, its details beside it", () => {
     const doc = load<MatrixDocument>("matrix-releases");
     expect(doc.versions.length).toBeGreaterThanOrEqual(20);
     const md = renderMatrixMarkdown(doc, { newestReportPath: "versions/newest/report.json" });
@@ -98,8 +97,8 @@ describe("recorded matrix of the full release range", () => {
     const details = renderMatrixDetails(doc, { newestReportPath: "versions/newest/report.json" });
     expect(details.length).toBeGreaterThan(md.length);
     wellFormed(details);
-    const small = renderMatrixMarkdown(doc, { newestReportPath: null, budget: 12_000 });
-    expect(small.length).toBeLessThanOrEqual(12_000);
+    const small = renderMatrixMarkdown(doc, { newestReportPath: null, budget: 20_000 });
+    expect(small.length).toBeLessThanOrEqual(20_000);
     expect(small).toContain("`matrix-details.md` beside this file");
   });
 });
