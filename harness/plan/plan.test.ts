@@ -33,11 +33,14 @@ describe("scenario catalog and selection", () => {
 });
 
 describe("planRun", () => {
-  it("one target for smoke, base and head for proof, one gateway group per sandbox profile (the lifecycle lane starts its own per scenario)", () => {
+  it("one target for smoke, base and head for proof, one gateway group per sandbox profile, and one per lifecycle scenario (a unit of its own)", () => {
     expect(planRun(catalog, base).targets).toEqual([{ role: "single", spec: "default" }]);
     const proof = planRun(catalog, { ...base, mode: "proof" });
     expect(proof.targets).toEqual([{ role: "base", spec: "2026.6.5" }, { role: "head", spec: "default" }]);
-    expect(proof.groups.map((g) => g.profile)).toEqual(["shared-socket-token", "no-socket-token", "lifecycle"]);
+    const lifecycle = catalog.filter((s) => s.group === "lifecycle").map((s) => s.id);
+    expect(lifecycle.length).toBeGreaterThan(1);
+    expect(proof.groups.map((g) => g.profile)).toEqual(["shared-socket-token", "no-socket-token", ...lifecycle.map(() => "lifecycle")]);
+    expect(proof.groups.filter((g) => g.profile === "lifecycle").map((g) => g.scenarios.map((s) => s.id))).toEqual(lifecycle.map((id) => [id]));
     const withProbe = planRun(catalog, { ...base, scenarioIds: ["local-token-handoff", "no-shared-socket-token"] });
     expect(withProbe.groups.map((g) => g.profile)).toEqual(["shared-socket-token", "no-socket-token"]);
   });

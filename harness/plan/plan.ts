@@ -18,7 +18,7 @@ export interface RunPlan {
   timeouts: Timeouts;
 }
 
-/** Scenarios that share one sandbox profile share one sandbox and one gateway. */
+/** Scenarios that share one sandbox profile share one sandbox and one gateway; a lifecycle scenario is a group alone. */
 export interface GatewayGroup {
   profile: SandboxProfile;
   scenarios: ScenarioDefinition[];
@@ -63,10 +63,19 @@ export function selectScenarios(catalog: readonly ScenarioDefinition[], ids: rea
   return [...new Set(ids)].map((id) => known.get(id) as ScenarioDefinition);
 }
 
+/**
+ * The gateway groups (the units the gateway slots schedule): one per sandbox profile, whose scenarios share a sandbox
+ * and a gateway, but one per lifecycle scenario, which has a gateway and a home of its own (plan/schedule.ts).
+ */
 export function groupBySandbox(scenarios: readonly ScenarioDefinition[]): GatewayGroup[] {
-  const groups = new Map<SandboxProfile, ScenarioDefinition[]>();
-  for (const s of scenarios) groups.set(s.sandbox, [...(groups.get(s.sandbox) ?? []), s]);
-  return [...groups].map(([profile, list]) => ({ profile, scenarios: list }));
+  const groups = new Map<string, { profile: SandboxProfile; scenarios: ScenarioDefinition[] }>();
+  for (const s of scenarios) {
+    const key = s.sandbox === "lifecycle" ? `lifecycle:${s.id}` : s.sandbox;
+    const g = groups.get(key) ?? { profile: s.sandbox, scenarios: [] };
+    g.scenarios.push(s);
+    groups.set(key, g);
+  }
+  return [...groups.values()];
 }
 
 /**

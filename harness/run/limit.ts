@@ -12,20 +12,40 @@ export async function mapLimit<T, R>(items: readonly T[], n: number, fn: (item: 
   return results;
 }
 
-/** A counting semaphore: `run(fn)` waits for one of `n` slots. */
-export function createSlots(n: number): { run<R>(fn: () => Promise<R>): Promise<R> } {
+/**
+ * A counting semaphore whose waiting tasks start highest `priority` first (ties in arrival order): `run(fn, p)` waits
+ * for one of `n` slots. Tasks submitted in the same turn of the event loop are all weighed before the first starts,
+ * so the run's units, submitted together, go longest first from the start.
+ */
+export function createSlots(n: number): { run<R>(fn: () => Promise<R>, priority?: number): Promise<R> } {
   let free = Math.max(1, n);
-  const waiting: Array<() => void> = [];
+  let seq = 0;
+  const waiting: Array<{ priority: number; seq: number; start: () => void }> = [];
+  let scheduled = false;
+  const dispatch = (): void => {
+    scheduled = false;
+    waiting.sort((a, b) => b.priority - a.priority || a.seq - b.seq);
+    while (free > 0 && waiting.length) {
+      free--;
+      waiting.shift()?.start();
+    }
+  };
+  const schedule = (): void => {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(dispatch);
+  };
   return {
-    async run(fn) {
-      if (free > 0) free--;
-      else await new Promise<void>((r) => waiting.push(r));
+    async run(fn, priority = 0) {
+      await new Promise<void>((start) => {
+        waiting.push({ priority, seq: seq++, start });
+        schedule();
+      });
       try {
         return await fn();
       } finally {
-        const next = waiting.shift();
-        if (next) next();
-        else free++;
+        free++;
+        schedule();
       }
     },
   };

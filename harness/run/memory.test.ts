@@ -33,4 +33,21 @@ describe("createSlots", () => {
     await Promise.all(Array.from({ length: 5 }, () => slots.run(task)));
     expect(peak).toBe(2);
   });
+
+  it("starts the waiting task of highest priority first, ties in arrival order, even those submitted in one turn", async () => {
+    const slots = createSlots(1);
+    const order: string[] = [];
+    const task = (name: string) => async (): Promise<void> => {
+      order.push(name);
+      await new Promise((r) => setImmediate(r));
+    };
+    await Promise.all([slots.run(task("short"), 10), slots.run(task("long"), 40), slots.run(task("mid-a"), 20), slots.run(task("mid-b"), 20), slots.run(task("none"))]);
+    expect(order).toEqual(["long", "mid-a", "mid-b", "short", "none"]);
+  });
+
+  it("frees its slot when a task throws", async () => {
+    const slots = createSlots(1);
+    await expect(slots.run(() => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
+    expect(await slots.run(() => Promise.resolve(7))).toBe(7);
+  });
 });

@@ -3,10 +3,11 @@ import type { ScenarioResult, TargetInfo, TargetRole, TargetRun } from "../evide
 import type { RunPlan } from "../plan/plan.ts";
 import type { Progress } from "../ui/progress.ts";
 import type { Faults, Redactor } from "./context.ts";
-import { GroupFailed, laneFor, type GroupRunOptions, type Lane } from "./lane.ts";
+import { GroupFailed, laneFor, type GroupRunOptions, type GroupRunResult, type Lane } from "./lane.ts";
 import { notRun } from "./scenario.ts";
 import { detectLegacyApprovalsImport } from "../target/legacy-approvals.ts";
 import { NO_LOCKS, type RunLocks } from "../hygiene/locks.ts";
+import { unitCost } from "../plan/schedule.ts";
 
 export interface TargetRunOptions {
   role: TargetRole;
@@ -22,8 +23,8 @@ export interface TargetRunOptions {
   /** The lanes that can run a group (cli/lanes.ts): each group runs in the first that takes its sandbox profile. */
   lanes: readonly Lane[];
   faults: Faults;
-  /** Shared by all targets: at most as many gateways at once as memory allows. */
-  gatewaySlots: { run<R>(fn: () => Promise<R>): Promise<R> };
+  /** Shared by all targets: at most as many gateways at once as memory allows; longer units start first. */
+  gatewaySlots: { run<R>(fn: () => Promise<R>, priority?: number): Promise<R> };
   compileCacheDir: string | null;
   /** How progress lines and log names call this target's gateways (default: its role). */
   label?: string;
@@ -31,34 +32,43 @@ export interface TargetRunOptions {
   clientBuilds?: Readonly<Record<string, string>>;
 }
 
-/** All gateway groups of one target, concurrently as far as the shared slots allow; scenarios in plan order. */
+/**
+ * All gateway groups of one target, concurrently as far as the shared slots allow, each weighed by its estimated cost
+ * (plan/schedule.ts) so that every build's units go longest first; scenarios in plan order. The groups are submitted
+ * in the same turn as runTarget is called (nothing awaited before), so the slots weigh every build's units together.
+ */
 export async function runTarget(o: TargetRunOptions): Promise<{ run: TargetRun; aborted: string | null; errors: string[]; locks: RunLocks[] }> {
   const started = Date.now();
   const errors: string[] = [];
   let aborted: string | null = null;
-  const legacyApprovals = await detectLegacyApprovalsImport(o.target.path);
+  const legacy = detectLegacyApprovalsImport(o.target.path);
   const groups = await Promise.all(
     o.plan.groups.map(async (group) => {
       try {
         const lane = laneFor(o.lanes, group);
         if (!lane) throw new StepError("gateway group", `no lane runs the ${group.profile} sandbox profile`, { next: "register one in harness/cli/lanes.ts" });
         const { trackLeftovers, ...track } = o.track;
-        return await o.gatewaySlots.run(() => (o.signal.aborted ? Promise.reject(new Error(`not started: ${String(o.signal.reason)}`)) : lane.run({
-          label: o.label ?? o.role,
-          group,
-          target: { nodePath: o.nodePath, openclawDir: o.target.path, legacyApprovals, ...(o.clientBuilds ? { clientBuilds: o.clientBuilds } : {}) },
-          redactor: o.redactor,
-          timeouts: o.plan.timeouts,
-          progress: o.progress,
-          reportFolder: o.reportFolder,
-          keep: o.plan.keep,
-          concurrency: o.plan.concurrency,
-          compileCacheDir: o.compileCacheDir,
-          signal: o.signal,
-          faults: o.faults,
-          ...track,
-          trackLeftovers: (id) => trackLeftovers(lane.name, id),
-        })));
+        const start = async (): Promise<GroupRunResult> => {
+          if (o.signal.aborted) throw new Error(`not started: ${String(o.signal.reason)}`);
+          const legacyApprovals = await legacy;
+          return lane.run({
+            label: o.label ?? o.role,
+            group,
+            target: { nodePath: o.nodePath, openclawDir: o.target.path, legacyApprovals, ...(o.clientBuilds ? { clientBuilds: o.clientBuilds } : {}) },
+            redactor: o.redactor,
+            timeouts: o.plan.timeouts,
+            progress: o.progress,
+            reportFolder: o.reportFolder,
+            keep: o.plan.keep,
+            concurrency: o.plan.concurrency,
+            compileCacheDir: o.compileCacheDir,
+            signal: o.signal,
+            faults: o.faults,
+            ...track,
+            trackLeftovers: (id) => trackLeftovers(lane.name, id),
+          });
+        };
+        return await o.gatewaySlots.run(start, unitCost(group.scenarios, o.plan.concurrency));
       } catch (thrown) {
         const err = thrown instanceof GroupFailed ? thrown.failure : thrown;
         const msg = o.redactor.text(err instanceof Error ? err.message : String(err));
