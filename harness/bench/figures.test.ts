@@ -11,6 +11,8 @@ interface Knobs {
   base?: [number, number];
   rss?: number;
   prov?: number;
+  unit?: number;
+  strength?: number;
 }
 
 const figures = (k: Knobs = {}): BenchFigures => ({
@@ -28,7 +30,9 @@ const figures = (k: Knobs = {}): BenchFigures => ({
     smokeHead: run(...(k.head ?? [20_000, 32_000])),
     smokeBase: run(...(k.base ?? [14_000, 24_000])),
     proof: run(k.proof ?? 30_000, k.proofCpu ?? 58_000),
+    proofStrength: { wall: spread([k.strength ?? 45_000]), cpu: spread([90_000]) },
   },
+  schedule: { longest: { name: "head lifecycle-gateway-restart", ms: k.unit ?? 20_000 }, starts: { group: 4, lifecycle: 10, "lifecycle-restart": 6, strength: 0 } },
   cost: { cachedProvision: spread([5, 5, 5]), harnessPeakRssBytes: (k.rss ?? 120) * 1024 * 1024, gatewayPeakRssBytes: [1.5e9] },
 });
 
@@ -46,12 +50,12 @@ describe("bench figures (pure)", () => {
     expect(judgeBench(figures({ smoke: 13_900 })).checks[0]?.pass).toBe(false);
   });
 
-  it("proof wall divides by the larger of the slower single and the singles' CPU-seconds over the cores", () => {
-    // CPU-bound: (32 + 24) / 2 = 28 s beats the slower single (20 s).
-    expect(judgeBench(figures()).proofWallRatio).toBe(1.07);
-    expect(judgeBench(figures({ proof: 32_500 })).checks[1]?.pass).toBe(false);
-    // Wall-bound: a slow head single (40 s) is the limit.
-    expect(judgeBench(figures({ head: [40_000, 32_000], proof: 44_000 })).proofWallRatio).toBe(1.1);
+  it("proof wall divides by the larger of the longest indivisible unit and the proof's CPU-seconds over the cores", () => {
+    // CPU-bound: 58 / 2 = 29 s beats the longest unit (20 s).
+    expect(judgeBench(figures()).proofWallRatio).toBe(1.03);
+    expect(judgeBench(figures({ proof: 34_000 })).checks[1]?.pass).toBe(false);
+    // Unit-bound: one lifecycle scenario of 40 s is the limit.
+    expect(judgeBench(figures({ unit: 40_000, proof: 44_000 })).proofWallRatio).toBe(1.1);
   });
 
   it("proof CPU is held to 1.10 × the sum of the singles' CPU", () => {
@@ -60,13 +64,21 @@ describe("bench figures (pure)", () => {
   });
 
   it("fails each target it misses and prints every target with its inputs", () => {
-    const f = figures({ smoke: 20_000, proof: 40_000, proofCpu: 70_000, rss: 200 });
+    const f = figures({ smoke: 20_000, proof: 42_000, proofCpu: 70_000, rss: 200 });
     const v = judgeBench(f);
-    expect(v.checks.map((c) => c.pass)).toEqual([false, false, false, false, true]);
+    expect(v.checks.map((c) => c.pass)).toEqual([false, false, false, true, false, true]);
     const text = renderBench(f, v);
     expect(text).toMatch(/FAIL {2}smoke wall \/ floor/);
-    expect(text).toContain("proof 40.0 s / max(slower single 20.0 s, (base 24.0 s + head 32.0 s CPU) / 2 cores = 28.0 s)");
+    expect(text).toContain("proof 42.0 s / max(longest unit 20.0 s (head lifecycle-gateway-restart), proof 70.0 s CPU / 2 cores = 35.0 s)");
+    expect(text).toContain("gateway starts by reason            group 4, lifecycle 10, lifecycle-restart 6, strength 0");
     expect(text).toContain("proof 70.0 s CPU / (base 24.0 s + head 32.0 s CPU)");
+  });
+});
+
+describe("proof --strength against the default proof", () => {
+  it("holds it to 1.6 times the proof's wall", () => {
+    expect(judgeBench(figures({ strength: 48_000 })).checks[3]).toMatchObject({ figure: "proof --strength / proof", value: 1.6, pass: true });
+    expect(judgeBench(figures({ strength: 48_300 })).checks[3]?.pass).toBe(false);
   });
 });
 

@@ -7,9 +7,9 @@ import { judgeBench, renderBench, spread, strengthCheck, type BenchFigures } fro
 import { renderProfile, summarizeProfile, type Profile, type ProfileData } from "../bench/profile.ts";
 import type { Progress } from "../ui/progress.ts";
 import { loadCatalog } from "../plan/catalog.ts";
-import { DEFAULT_PROOF_BASE } from "../plan/plan.ts";
-import { requiredForProof } from "../plan/validate-catalog.ts";
-import { changes } from "../../scenarios/changes.ts";
+import { DEFAULT_PROOF_BASE, selectScenarios } from "../plan/plan.ts";
+import { gatewayStartsByReason, indivisibleUnits } from "../bench/units.ts";
+import type { Report } from "../evidence/types.ts";
 import { compileCacheDir, defaultCacheDir, resolveTarget } from "../target/resolve.ts";
 import type { Session } from "./session.ts";
 import { cpus, tmpdir } from "node:os";
@@ -55,30 +55,35 @@ export async function runBench(session: Session): Promise<number> {
   }
   const env = childEnv();
   const headArgs = opts.head ? ["--openclaw", opts.head] : [];
-  const full = { smoke: { wall: [] as number[], cpu: [] as number[] }, smokeHead: { wall: [] as number[], cpu: [] as number[] }, smokeBase: { wall: [] as number[], cpu: [] as number[] }, proof: { wall: [] as number[], cpu: [] as number[] } };
+  const full = { smoke: { wall: [] as number[], cpu: [] as number[] }, smokeHead: { wall: [] as number[], cpu: [] as number[] }, smokeBase: { wall: [] as number[], cpu: [] as number[] }, proof: { wall: [] as number[], cpu: [] as number[] }, proofStrength: { wall: [] as number[], cpu: [] as number[] } };
   const harnessRss: number[] = [];
   const gatewayRss: number[] = [];
-  const runFull = async (label: keyof typeof full, args: string[]): Promise<void> => {
-    for (let i = 0; i < runs; i++) {
-      const st = progress.step(`full: ${label} (${i + 1}/${runs})`);
+  let lastProof: Report | null = null;
+  const runFull = async (label: keyof typeof full, args: string[], times = runs): Promise<void> => {
+    for (let i = 0; i < times; i++) {
+      const st = progress.step(`full: ${label} (${i + 1}/${times})`);
       const r = await cliRun(args, reportDir, env);
       full[label].wall.push(r.wallMs);
       full[label].cpu.push(r.cpuMs);
       harnessRss.push(r.report.resources.harnessPeakRssBytes);
       for (const t of r.report.targets) for (const g of t.gateways) if (g.peakRssBytes) gatewayRss.push(g.peakRssBytes);
+      if (label === "proof") lastProof = r.report;
       st.done(`${(r.wallMs / 1000).toFixed(1)} s, ${(r.cpuMs / 1000).toFixed(1)} CPU-s, ${r.report.status}`);
     }
   };
   await runFull("smoke", ["smoke", ...headArgs]);
-  // Like for like: a proof may not leave out what changes.ts declares FAIL_TO_PASS (agent-tool and requester claims
-  // besides the core), so the proof runs the core plus those, and so do the two singles it is divided by.
-  const proofSet = [...new Set([...core.map((sc) => sc.id), ...requiredForProof(changes)])];
+  // As users run it: the default proof. The two singles it is divided by run the same scenario set (like for like).
+  const proofSet = selectScenarios(await loadCatalog(), [], "proof").map((sc) => sc.id);
   const proofScenarioArgs = proofSet.flatMap((id) => ["--scenario", id]);
   await runFull("smokeHead", ["smoke", ...headArgs, ...proofScenarioArgs]);
   await runFull("smokeBase", ["smoke", "--openclaw", baseSpec, ...proofScenarioArgs]);
   const proofHeadArgs = opts.head ? ["--head", opts.head] : [];
-  const proofArgs = ["proof", "--base", baseSpec, ...proofHeadArgs, ...proofScenarioArgs];
+  const proofArgs = ["proof", "--base", baseSpec, ...proofHeadArgs];
   await runFull("proof", proofArgs);
+  await runFull("proofStrength", [...proofArgs, "--strength"], 1);
+  const proofReport = lastProof as Report | null;
+  if (!proofReport) throw new Error("bench ran no proof");
+  const units = indivisibleUnits(proofReport);
   const both = (x: { wall: number[]; cpu: number[] }) => ({ wall: spread(x.wall), cpu: spread(x.cpu) });
   const figures: BenchFigures = {
     cores: cpus().length,
@@ -90,7 +95,8 @@ export async function runBench(session: Session): Promise<number> {
       runtimeProcess: spread(floors.runtimeProcess),
       singleScenario: Object.fromEntries(Object.entries(floors.singleScenario).map(([k, v]) => [k, spread(v)])),
     },
-    full: { smoke: both(full.smoke), smokeHead: both(full.smokeHead), smokeBase: both(full.smokeBase), proof: both(full.proof) },
+    full: { smoke: both(full.smoke), smokeHead: both(full.smokeHead), smokeBase: both(full.smokeBase), proof: both(full.proof), proofStrength: both(full.proofStrength) },
+    schedule: { longest: units[0] ?? { name: "none", ms: 0 }, starts: gatewayStartsByReason(proofReport) },
     cost: { cachedProvision: spread(cached), harnessPeakRssBytes: Math.max(0, ...harnessRss), gatewayPeakRssBytes: gatewayRss },
   };
   const verdict = judgeBench(figures);

@@ -6,6 +6,7 @@
 import { dirname, join } from "node:path";
 import type { GatewayRecord } from "../evidence/types.ts";
 import { startGateway, waitReady, type RunningGateway } from "../gateway/gateway.ts";
+import { timed } from "./phases.ts";
 import { pickGatewayPort } from "../gateway/ports.ts";
 import { childBaseEnv } from "../sandbox/layout.ts";
 import { createSandbox, type Sandbox } from "../sandbox/sandbox.ts";
@@ -49,7 +50,7 @@ export async function openLifecycleHome(o: GroupRunOptions, scenarioId: string):
       home.records.push(record);
       const step = o.progress.step(`${o.label}: ${scenarioId}: start gateway #${n}`);
       try {
-        const g = await startGateway({
+        const g = await timed("gateway spawn → ready", () => startGateway({
           port,
           bind: "loopback",
           nodePath: o.target.nodePath,
@@ -64,7 +65,7 @@ export async function openLifecycleHome(o: GroupRunOptions, scenarioId: string):
           onProgress: (d) => step.update(d),
           onSpawn: o.trackPid,
           signal: o.signal,
-        });
+        }));
         record.readyMs = g.readyMs;
         record.readyAttempts = g.readyAttempts;
         step.done(`ready in ${(g.readyMs / 1000).toFixed(1)}s, pid ${g.pid}`);

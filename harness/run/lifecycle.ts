@@ -33,6 +33,8 @@ import { runProbe } from "./probe.ts";
 import { emptyObservations, interruptedBy, notRun, unrun, waitFor } from "./scenario.ts";
 import { setupRecord } from "./setup-record.ts";
 import { NO_LOCKS } from "../hygiene/locks.ts";
+import { timed } from "./phases.ts";
+import { recordCpu } from "../proc/cpu-samples.ts";
 
 /** The approval id a resolve step sends while no gateway runs (nothing could have created one). */
 const NO_APPROVAL = "no-gateway-no-approval";
@@ -118,9 +120,10 @@ async function runLifecycleScenario(s: ScenarioDefinition, o: GroupRunOptions, r
     };
     setup = { ...setupRecord(s, { sandbox: home.sandbox, baseEnv: home.baseEnv, redactor: o.redactor }, inv), description: setupOfLifecycle(s).description };
     const doors = tap.doors;
+    const current: Run = run;
     for (const [i, step] of (s.steps ?? []).entries()) {
       if (o.signal.aborted) break;
-      const rec = await runStep(run, step, i + 1, inv, doors);
+      const rec = await timed("lifecycle step", () => runStep(current, step, i + 1, inv, doors));
       steps.push(rec);
       if (rec.error && !home.gateway && step.do !== "stop-gateway") break;
     }
@@ -228,7 +231,8 @@ async function resolveStep(run: Run, by: "runtime" | "held-runtime" | "held-toke
     } else {
       if (!inv) throw new Error("a lifecycle scenario's client must be an OpenClaw runtime");
       const handle = spawnTrackedRuntime({ sandbox: home.sandbox, baseEnv: home.baseEnv, target: o.target, redactor: o.redactor, signal: o.signal, trackPid: o.trackPid }, inv);
-      const { outcome } = await handle.resolve(runtimeInput(inv, { approvalId, decision: run.s.decision, ctx: run.ctx() }), o.timeouts.runtimeProcessMs);
+      const { outcome, extras } = await handle.resolve(runtimeInput(inv, { approvalId, decision: run.s.decision, ctx: run.ctx() }), o.timeouts.runtimeProcessMs);
+      if (extras.cpuMs !== null) recordCpu("runtime process", extras.cpuMs);
       obs.runtime = outcome;
     }
     if (requester && home.gateway) {

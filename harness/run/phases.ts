@@ -3,7 +3,7 @@
  * `performance.measure` named `phase:<name>`, Node's own timeline. The CLI writes them out with `--profile-out`;
  * nothing else reads them, and they never enter the evidence (they are how long, not what happened).
  */
-export const PHASES = ["sandbox", "gateway spawn → ready", "scenarios", "control settle", "gateway stop", "hygiene", "render and write"] as const;
+export const PHASES = ["sandbox", "gateway spawn → ready", "scenarios", "lifecycle step", "control settle", "gateway stop", "hygiene", "render and write"] as const;
 export type Phase = (typeof PHASES)[number];
 
 export interface PhaseEntry {
