@@ -67,5 +67,10 @@ describe("linkBuild", () => {
     const { pkg } = await installed();
     expect((await readDistChunks(pkg, (p) => !p.includes("/"))).map((f) => f.path).sort()).toEqual(["client-1.mjs", "other-2.js"]);
     expect((await readDistChunks(pkg, (p) => p.startsWith("worker/"))).map((f) => f.text)).toEqual(["copy\n"]);
+    // Only the files whose text it keeps stay in memory; the others were read and let go.
+    const seen: string[] = [];
+    const kept = await readDistChunks(pkg, (p) => !p.includes("/"), (text) => (seen.push(text), text.includes("urlSource")));
+    expect(seen).toHaveLength(2);
+    expect(kept.map((f) => f.path)).toEqual(["client-1.mjs"]);
   });
 });

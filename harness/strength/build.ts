@@ -78,12 +78,30 @@ async function linkTree(from: string, to: string, stats: LinkStats): Promise<voi
   );
 }
 
-/** The chunks directly in a build's dist/ (what the default locator scope searches), read as text. */
-export async function readDistChunks(pkg: string, scope: (path: string) => boolean): Promise<DistFile[]> {
+/** Files read at once: enough to keep the disk busy, few enough that their texts do not pile up in memory. */
+const READ_AT_ONCE = 16;
+
+/**
+ * The files of a build's dist/ in `scope` (by path), read as text, keeping only those whose text `keep` accepts (by
+ * default all). A locator can only match in a file that holds its `find`: the strength run keeps those and lets the
+ * rest go as soon as they are read, so its memory stays near the kept files' size, not dist/'s (about 300 MB).
+ */
+export async function readDistChunks(pkg: string, scope: (path: string) => boolean, keep: (text: string) => boolean = () => true): Promise<DistFile[]> {
   const dist = join(pkg, "dist");
   const names: string[] = [];
   for await (const entry of walk(dist, "")) if (scope(entry)) names.push(entry);
-  return Promise.all(names.map(async (path) => ({ path, text: await readFile(join(dist, path), "utf8") })));
+  const kept: Array<DistFile | null> = new Array<DistFile | null>(names.length).fill(null);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < names.length) {
+      const i = next++;
+      const path = names[i] as string;
+      const text = await readFile(join(dist, path), "utf8");
+      if (keep(text)) kept[i] = { path, text };
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_AT_ONCE, names.length) }, worker));
+  return kept.filter((f): f is DistFile => f !== null);
 }
 
 async function* walk(dir: string, prefix: string): AsyncGenerator<string> {

@@ -45,10 +45,13 @@ async function runStrength(o: StrengthOptions, ctx: RunExtensionContext): Promis
   const started = performance.now();
   const { head, run: headRun } = testedBuild(ctx);
   const step = ctx.progress.step(`strength: locate ${o.mutants.length} mutants in openclaw ${head.version}`);
-  const files = await readDistChunks(head.path, (p) => o.mutants.some((m) => m.locators.some((l) => inScope(p, l))));
+  // Only a file that holds some locator's text can count for it: the others are read, counted and let go.
+  const finds = o.mutants.flatMap((m) => m.locators.map((l) => l.find));
+  let searched = 0;
+  const files = await readDistChunks(head.path, (p) => o.mutants.some((m) => m.locators.some((l) => inScope(p, l))), (text) => ((searched += 1), finds.some((f) => text.includes(f))));
   const located = new Map<string, Located>(o.mutants.map((m) => [m.id, locate(files, m)]));
   const applicable = new Set([...located].filter(([, l]) => l.status === "applies").map(([id]) => id));
-  step.done(`${applicable.size} of ${o.mutants.length} apply exactly once (${files.length} files searched)`);
+  step.done(`${applicable.size} of ${o.mutants.length} apply exactly once (${searched} files searched)`);
   const ran = new Set(ctx.plan.scenarioIds);
   const catchers = o.mutants.flatMap((m) => Object.keys(m.catchers));
   const selected = new Set([...ran, ...(o.everyCatcher ? catchers : [])]);
