@@ -41,7 +41,8 @@ export async function runBench(session: Session): Promise<number> {
   // The floors start bare gateways and runtime processes: a build that needs doctor first has no comparable floor.
   if (legacyApprovals.via === "doctor") throw new UsageError(`openclaw at ${head.path} takes in exec-approvals.json only through doctor --fix, so bench has no floor for it`, "Bench a build whose gateway imports it at start (2026.9.6 or later) or one before the SQLite store");
   const target = { nodePath: process.execPath, openclawDir: head.path, compileCacheDir: compileCacheDir(cacheDir), legacyApprovals };
-  const core = (await loadCatalog()).filter((s) => s.group === "core");
+  const catalog = await loadCatalog();
+  const core = catalog.filter((s) => s.group === "core");
   // The floors run gateways outside the CLI: leave the shared places as found, like a run does.
   const places = sharedPlaces(typeof process.getuid === "function" ? process.getuid() : 0, tmpdir());
   const before = await snapshot(places);
@@ -73,7 +74,7 @@ export async function runBench(session: Session): Promise<number> {
   };
   await runFull("smoke", ["smoke", ...headArgs]);
   // As users run it: the default proof. The two singles it is divided by run the same scenario set (like for like).
-  const proofSet = selectScenarios(await loadCatalog(), [], "proof").map((sc) => sc.id);
+  const proofSet = selectScenarios(catalog, [], "proof").map((sc) => sc.id);
   const proofScenarioArgs = proofSet.flatMap((id) => ["--scenario", id]);
   await runFull("smokeHead", ["smoke", ...headArgs, ...proofScenarioArgs]);
   await runFull("smokeBase", ["smoke", "--openclaw", baseSpec, ...proofScenarioArgs]);

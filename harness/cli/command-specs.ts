@@ -38,6 +38,12 @@ const SIGNAL_EXITS = "terminated (partial report saved), 141 the reader of the o
 /** matrix merge reads its versions and scenarios from the reports: of matrix's options it takes these. */
 export const MERGE_OPTIONS: readonly string[] = ["versions", "report-dir", "json", "verbose", "help"];
 
+/** A matrix and a bisect run a smoke per release and wait longer for each (their own defaults). */
+const PER_RELEASE_TIMEOUTS: readonly OptionRow[] = [
+  { ...o.READY_TIMEOUT, help: "seconds to wait for each gateway's hello-ok (default 240)" },
+  { ...o.RUNTIME_TIMEOUT, help: "seconds before an approval-runtime process is killed (default 180)" },
+];
+
 const MATRIX_OPTIONS: readonly OptionRow[] = [
   { name: "from", value: "V", help: "first release (default 2026.6.5)" },
   { name: "to", value: "V", help: "last release (default: the newest)" },
@@ -50,8 +56,7 @@ const MATRIX_OPTIONS: readonly OptionRow[] = [
   o.KEEP,
   o.REPORT_DIR,
   { ...o.JSON_REPORT, help: "print the matrix document (JSON) on stdout instead of the table" },
-  { ...o.READY_TIMEOUT, help: "seconds to wait for each gateway's hello-ok (default 240)" },
-  { ...o.RUNTIME_TIMEOUT, help: "seconds before an approval-runtime process is killed (default 180)" },
+  ...PER_RELEASE_TIMEOUTS,
   o.VERBOSE,
   o.FAULT,
   o.HELP,
@@ -160,8 +165,7 @@ export const COMMAND_SPECS: Readonly<Record<Command, CommandSpec>> = {
       o.KEEP,
       o.REPORT_DIR,
       { ...o.JSON_REPORT, help: "print the matrix document (JSON) on stdout; the steps go to stderr" },
-      { ...o.READY_TIMEOUT, help: "seconds to wait for each gateway's hello-ok (default 240)" },
-      { ...o.RUNTIME_TIMEOUT, help: "seconds before an approval-runtime process is killed (default 180)" },
+      ...PER_RELEASE_TIMEOUTS,
       o.VERBOSE,
       o.FAULT,
       o.HELP,

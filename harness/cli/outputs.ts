@@ -47,7 +47,8 @@ export async function writeProofMarkdown(report: Report, folder: string, reportP
   let { pr } = own;
   if (markdownPath) {
     const detailsPath = detailsPathFor(markdownPath);
-    pr = renderProofMarkdown(report, reportPath, basename(detailsPath), env).pr;
+    // Only the PR rendering names the details file; the details themselves are the same.
+    if (basename(detailsPath) !== "proof-details.md") pr = renderMarkdownProof(report, { reportPath, details: { name: basename(detailsPath), url: runPageUrl(env) } });
     await writeFile(markdownPath, pr);
     await writeFile(detailsPath, own.details);
   }

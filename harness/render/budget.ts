@@ -64,7 +64,11 @@ export function fitToBudget(parts: readonly Part[], budget: number, measure: Mea
   return { text, folded, fits: measure(text) <= budget };
 }
 
-/** The standard short form: one line that names the part, its size and where the full text is. */
-export function foldNote(what: string, where: string): (size: number) => string[] {
-  return (size) => ["", `_${what} (${size.toLocaleString("en-US")} characters) is folded to keep this under GitHub's comment limit: the full text is in ${where}._`];
+/** The limits a document is folded for, as its fold notes name them. */
+export const COMMENT_LIMIT = "GitHub's comment limit";
+export const SUMMARY_LIMIT = "GitHub's 1 MiB job-summary limit";
+
+/** The standard short form: one line that names the part, its size, the limit and where the full text is. */
+export function foldNote(what: string, where: string, limit: string = COMMENT_LIMIT): (size: number) => string[] {
+  return (size) => ["", `_${what} (${size.toLocaleString("en-US")} characters) is folded to keep this under ${limit}: the full text is in ${where}._`];
 }

@@ -4,12 +4,8 @@
  */
 import type { ComparisonRow, Report, ScenarioStatus } from "../evidence/types.ts";
 import { code } from "./markdown-parts.ts";
-import { oneLine, verdictLabel } from "./terminal.ts";
-
-/** Markdown table cell: one line, pipes escaped. */
-export function cell(s: string): string {
-  return oneLine(s).replace(/\|/g, "\\|");
-}
+import { cell } from "./text.ts";
+import { verdictLabel } from "./terminal.ts";
 
 function statusCell(status: ScenarioStatus | undefined): string {
   if (status === undefined) return "-";

@@ -12,7 +12,7 @@ import { comparisonTable, decidingLines, failures, knownFindings, lifecycleSteps
 import { strengthMarkdown } from "./strength.ts";
 import { diagrams } from "./markdown-diagrams.ts";
 import { composeSection } from "./compose-markdown.ts";
-import { fitToBudget, SUMMARY_BUDGET, utf8Bytes, type Part } from "./budget.ts";
+import { fitToBudget, foldNote, SUMMARY_BUDGET, SUMMARY_LIMIT, utf8Bytes, type Part } from "./budget.ts";
 import { verdictSentence } from "./markdown.ts";
 
 export interface DetailsOptions {
@@ -26,7 +26,7 @@ function section(title: string, lines: string[]): string[] {
 }
 
 export function detailsParts(report: Report, opts: DetailsOptions): Part[] {
-  const fold = (what: string) => (size: number) => ["", `_${what} (${size.toLocaleString("en-US")} characters) is folded to keep this under GitHub's 1 MiB job-summary limit: it is in ${code(opts.reportPath)}._`];
+  const fold = (what: string) => foldNote(what, code(opts.reportPath), SUMMARY_LIMIT);
   return [
     {
       name: "title",

@@ -6,9 +6,9 @@
  */
 import type { ComparisonRow, Report, ScenarioResult } from "../evidence/types.ts";
 import { code, fenced, gib, targetLine } from "./markdown-parts.ts";
+import { cell } from "./text.ts";
 import { comparisonNeedsRerun, headOf, needsRerun, rerunCommand } from "./rerun.ts";
 import { formatMs, oneLine, renderTerminal, verdictLabel } from "./terminal.ts";
-import { cell } from "./claims-table.ts";
 
 export function problemSection(report: Report): string[] {
   const builds = report.targets.length > 1 ? "builds" : "build";

@@ -8,12 +8,8 @@ import type { MatrixDocument } from "../evidence/matrix-types.ts";
 import { renderMarkdownProof } from "./markdown.ts";
 import { renderProofDetails } from "./markdown-details.ts";
 import { cellLabel } from "./matrix-terminal.ts";
-import { oneLine } from "./terminal.ts";
-import { fitToBudget, foldNote, PR_BUDGET, SUMMARY_BUDGET, utf8Bytes, type Part } from "./budget.ts";
-
-function cell(s: string): string {
-  return oneLine(s).replace(/\|/g, "\\|");
-}
+import { cell } from "./text.ts";
+import { fitToBudget, foldNote, PR_BUDGET, SUMMARY_BUDGET, SUMMARY_LIMIT, utf8Bytes, type Part } from "./budget.ts";
 
 /** Each scenario's distinct findings and the releases that recorded them, in row order. Pure. */
 export function findingsByRelease(doc: MatrixDocument): { scenario: string; finding: string; versions: string[] }[] {
@@ -85,7 +81,7 @@ export function renderMatrixDetails(doc: MatrixDocument, opts: MatrixMarkdownOpt
   const reportPath = opts.newestReportPath ?? "report.json";
   const parts: Part[] = [
     ...matrixParts(doc, opts, "this file"),
-    ...(doc.newest ? [{ name: "newest details", lines: ["", ...renderProofDetails(doc.newest, { reportPath }).trimEnd().split("\n")], folded: foldNote("The newest release's proof details", `\`${reportPath}\``) }] : []),
+    ...(doc.newest ? [{ name: "newest details", lines: ["", ...renderProofDetails(doc.newest, { reportPath }).trimEnd().split("\n")], folded: foldNote("The newest release's proof details", `\`${reportPath}\``, SUMMARY_LIMIT) }] : []),
   ];
   return fitToBudget(parts, SUMMARY_BUDGET, utf8Bytes).text;
 }

@@ -5,7 +5,7 @@
 import type { MutantRecord, MutantStatus, Report, StrengthReport, TargetInfo } from "../evidence/types.ts";
 import { headOf, strengthRerunCommand } from "./rerun.ts";
 import type { CtrfStatus, CtrfTestOf } from "./ctrf-format.ts";
-import { formatMs, oneLine } from "./text.ts";
+import { cell, formatMs, oneLine } from "./text.ts";
 import { belowBreak } from "../judge/run-status.ts";
 
 type Paint = (code: string, s: string) => string;
@@ -49,10 +49,6 @@ export function strengthLines(s: StrengthReport, paint: Paint, target: TargetInf
   for (const u of s.unfailed) lines.push(`finding: ${u.scenario} ${u.expectation} never failed under ${u.mutants.join(", ")}, which should break it`);
   lines.push(`${paint(belowBreak(s.score, s.break) || s.score.survived ? "1;31" : "1;32", strengthSummary(s))} against openclaw ${oneLine(s.target.version)}, ${s.gateways.length} gateway(s), ${formatMs(s.wallMs)}`);
   return lines;
-}
-
-function cell(s: string): string {
-  return oneLine(s).replace(/\|/g, "\\|");
 }
 
 /** Under Evidence: one sentence and a table. */

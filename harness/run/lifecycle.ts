@@ -48,7 +48,7 @@ export const lifecycleLane: Lane = {
   async run(o: GroupRunOptions): Promise<GroupRunResult> {
     const gateways: GatewayRecord[] = [];
     const scenarios: ScenarioResult[] = [];
-    // Read once per build: the group's scenarios share the target.
+    // Read only for a scenario that restarts in place (a lifecycle group is one scenario: plan/plan.ts).
     const restart = o.group.scenarios.some(needsInPlaceRestart) ? await detectRestartSignal(o.target.openclawDir) : null;
     for (const s of o.group.scenarios) {
       if (o.signal.aborted) {
