@@ -1,95 +1,67 @@
 /**
  * The action on OpenClaw's side (issue 33): its entry run the way action.yml runs it, with the variables Actions sets,
- * on a built checkout of the pinned build as head; a dirty checkout marked as such in all three outputs; and the rerun
- * line of a failure.
+ * on a built checkout of the pinned build as head (the shared proof, e2e-shared-proof.ts); a dirty checkout marked as
+ * such in all three outputs; and the rerun line of a failure.
  */
 import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { execa } from "execa";
 import { dir } from "tmp-promise";
 import { afterAll, describe, expect, it } from "vitest";
-import { parse } from "yaml";
 import { makeCheckout } from "./e2e-checkout.ts";
-import { cleanEnv, readReport, REPO, reportPathFrom, runCli, runDocumented } from "./e2e-helpers.ts";
-import type { Report } from "./evidence/types.ts";
+import { noSandboxLeft, readReport, reportPathFrom, runCli, runDocumented } from "./e2e-helpers.ts";
+import { proofStep, sharedProof, SHARED_PROOF_TIMEOUT_MS } from "./e2e-shared-proof.ts";
+import { loadMutants } from "./plan/mutant-catalog.ts";
 import type { CtrfReport } from "./render/ctrf.ts";
 
 const root = await dir({ unsafeCleanup: true, prefix: "action-e2e-" });
 afterAll(() => root.cleanup());
-const workspace = join(root.path, "workspace");
-const checkout = await makeCheckout(workspace);
-const COMMIT_RE = new RegExp(`openclaw@${checkout.commit}`);
-
-interface ProofStep {
-  run: string;
-  env: Record<string, string>;
-}
-
-/** The proof step of action.yml, as GitHub would run it: its `run` script and the names of its env. */
-async function proofStep(): Promise<ProofStep> {
-  const action = parse(await readFile(join(REPO, "action.yml"), "utf8")) as { runs: { steps: Array<{ id?: string; run?: string; env?: Record<string, string> }> } };
-  const step = action.runs.steps.find((s) => s.id === "proof");
-  if (!step?.run || !step.env) throw new Error("action.yml has no proof step with run and env");
-  return { run: step.run, env: step.env };
-}
-
-function outputs(text: string): Record<string, string> {
-  return Object.fromEntries(text.split("\n").filter(Boolean).map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]));
-}
+const MUTANTS = await loadMutants();
 
 describe("the GitHub Action, as an OpenClaw workflow runs it", () => {
-  it("proves base against a built checkout of the pinned build, and sets verdict, report, markdown and ctrf", { timeout: 420_000 }, async () => {
+  it("proves base against a built checkout of the pinned build with every variant caught, and sets verdict, report, markdown and ctrf", { timeout: SHARED_PROOF_TIMEOUT_MS }, async () => {
     const step = await proofStep();
     expect(Object.keys(step.env).sort()).toEqual(["INPUT_BASE", "INPUT_HEAD", "INPUT_READY_TIMEOUT", "INPUT_SCENARIOS", "INPUT_STRENGTH_BREAK"]);
-    const runner = join(root.path, "runner");
-    await mkdir(runner, { recursive: true });
-    const githubOutput = join(runner, "output.txt");
-    const summary = join(runner, "summary.md");
-    await writeFile(githubOutput, "");
-    await writeFile(summary, "");
-    const env = cleanEnv({
-      GITHUB_ACTIONS: "true",
-      GITHUB_ACTION_PATH: REPO.replace(/\/$/, ""),
-      GITHUB_WORKSPACE: workspace,
-      RUNNER_TEMP: runner,
-      GITHUB_OUTPUT: githubOutput,
-      GITHUB_STEP_SUMMARY: summary,
-      INPUT_HEAD: "openclaw",
-      INPUT_BASE: "2026.6.5",
-      INPUT_SCENARIOS: "",
-      INPUT_READY_TIMEOUT: "180",
-      // The strength run on a built checkout: every mutant must locate once in its dist and be caught.
-      INPUT_STRENGTH_BREAK: "100",
-    });
-    const r = await execa("bash", ["-e", "-c", step.run], { cwd: workspace, env, extendEnv: false, reject: false, all: true, timeout: 400_000 });
-    const log = String(r.all);
-    expect(r.exitCode, log).toBe(0);
-    expect(log).toMatch(COMMIT_RE);
-    const out = outputs(await readFile(githubOutput, "utf8"));
+    const run = await sharedProof();
+    const { log, outputs: out, report } = run;
+    const commitRe = new RegExp(`openclaw@${run.commit}`);
+    expect(run.exitCode, log).toBe(0);
+    expect(log).toMatch(commitRe);
     expect(out.verdict, log).toBe("PASS");
     for (const k of ["report", "markdown", "details", "ctrf"]) expect(existsSync(out[k] ?? ""), `${k}: ${out[k]}`).toBe(true);
-    const report: Report = await readReport(out.report as string);
-    const head = report.targets.find((t) => t.role === "head")!;
-    expect(head.target).toMatchObject({ kind: "source", gitCommit: checkout.commit, gitDirty: false });
-    expect(report.strength?.score, JSON.stringify(report.strength?.mutants.filter((m) => m.status !== "killed"))).toMatchObject({ survived: 0, notApplicable: 0, percent: 100 });
-    expect(report.strength?.break).toBe(100);
+    expect(run.head.target).toMatchObject({ kind: "source", gitCommit: run.commit, gitDirty: false });
+    // The strength run on the real thing (strength.e2e.test.ts keeps only its interrupt): each variant a copy of the
+    // checkout's build, failed on the wire by a catcher that passed unmutated; gateway variants on gateways of their
+    // own, runtime variants beside the unmutated head's; every copy removed afterwards.
+    const strength = report.strength!;
+    expect(strength.score, JSON.stringify(strength.mutants.filter((m) => m.status !== "killed"))).toMatchObject({ survived: 0, notApplicable: 0, percent: 100 });
+    expect(strength.break).toBe(100);
+    expect(strength.mutants.map((m) => m.id).sort()).toEqual(MUTANTS.map((m) => m.id).sort());
+    const dropped = strength.mutants.find((m) => m.id === "device-beside-token");
+    expect(dropped?.scenarios.find((x) => x.id === "local-token-handoff")).toMatchObject({ status: "failed", baseline: "passed", failed: ["device-identity"] });
+    const mutantGateways = strength.gateways.filter((g) => g.logFile.startsWith("gateway-mutant-")).map((g) => g.logFile);
+    for (const m of MUTANTS) expect(mutantGateways.some((f) => f.startsWith(`gateway-mutant-${m.id}-`)), m.id).toBe(m.loadedBy === "gateway");
+    for (const g of strength.gateways) expect(g.exit?.by, g.logFile).toBe("harness");
+    expect(strength.builds).toMatchObject({ made: MUTANTS.length, removed: true });
+    expect(report.hygiene.filter((h) => !h.pass)).toEqual([]);
     const markdown = await readFile(out.markdown as string, "utf8");
-    expect(markdown).toMatch(COMMIT_RE);
+    expect(markdown).toMatch(commitRe);
     expect(markdown).not.toContain("uncommitted changes");
     const ctrf = JSON.parse(await readFile(out.ctrf as string, "utf8")) as CtrfReport;
+    expect(ctrf.results.tests.filter((t) => t.suite[0] === "strength")).toHaveLength(MUTANTS.length);
     const exact = ctrf.results.tests.map((t) => (t.extra.kind === "scenario" && t.extra.target.role === "head" ? t.extra.target.exactHead : null)).filter(Boolean);
-    expect(new Set(exact)).toEqual(new Set([`openclaw@${checkout.commit}`]));
-    const summaryText = await readFile(summary, "utf8");
-    expect(summaryText).toContain("## What Problem This Solves");
-    expect(summaryText).toContain("## Evidence");
+    expect(new Set(exact)).toEqual(new Set([`openclaw@${run.commit}`]));
+    expect(run.summary).toContain("## What Problem This Solves");
+    expect(run.summary).toContain("## Evidence");
     // The PR rendering fits a comment; the summary also holds its details (the diagrams among them).
     expect(markdown.length).toBeLessThanOrEqual(60_000);
-    expect(summaryText).toContain(": the details");
-    expect(summaryText).toContain("```mermaid");
+    expect(run.summary).toContain(": the details");
+    expect(run.summary).toContain("```mermaid");
+    await noSandboxLeft(run.tmp);
   });
 
   it("marks a checkout with uncommitted changes as such in the terminal, the Markdown and CTRF", async () => {
+    const checkout = await makeCheckout(join(root.path, "workspace"));
     await checkout.dirty();
     const md = join(root.path, "dirty.md");
     const ctrfPath = join(root.path, "dirty-ctrf.json");

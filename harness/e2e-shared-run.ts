@@ -1,7 +1,7 @@
 /**
- * One real run that several e2e files read: the probes, the locality scenarios, the PR's further claims and the
- * isolation scenarios on the pinned build, in one `pnpm smoke`. One gateway per sandbox profile instead of one per
- * file and profile; each file still asserts everything it asserted on a run of its own. The run happens once per
+ * One real run that several e2e files read: the probes, the locality scenarios and the isolation scenarios on the
+ * pinned build, in one `pnpm smoke` (the claim and lifecycle scenarios are read from the shared proof instead). One
+ * gateway per sandbox profile instead of one per file and profile; each file still asserts everything it asserted on a run of its own. The run happens once per
  * `vitest run` (the first file that asks), and its result is kept on disk for the files after it (they run one
  * after another, each in its own worker).
  */
@@ -14,23 +14,9 @@ import { readReport, reportPathFrom, runCli } from "./e2e-helpers.ts";
 
 export const PROBES = ["forged-token", "raw-socket-token", "foreign-home-token", "wrong-client-shape", "missing-approvals-scope", "derived-token-probe"];
 export const LOCALITY = ["non-loopback-peer", "loopback-peer-control", "remote-paired-device-locality", "loopback-paired-device-runtime"];
-export const CLAIMS = [
-  "explicit-url-omission",
-  "agent-tool-local",
-  "agent-tool-env-url",
-  "agent-tool-config-remote-url",
-  "agent-tool-explicit-url",
-  "canonical-exec-handoff",
-  "plugin-approval-handoff",
-  "requester-identity-request-wait",
-  "no-shared-token-created",
-];
-/** The one claim scenario that fails on the pinned build (a finding for OpenClaw), so the shared run exits 1. */
-export const FINDING = "agent-tool-fallback-local";
 export const ISOLATION = ["isolated-runtime-handoff", "isolated-runtime-other-user", "identity-unavailable-fails-closed"];
-/** A sidecar's life: the lifecycle lane, one gateway of its own per scenario, restarted or stopped by its steps. */
-export const LIFECYCLE = ["lifecycle-gateway-restart", "lifecycle-gateway-restart-in-place", "lifecycle-long-lived-runtime", "lifecycle-socket-token-rotation", "lifecycle-start-order"];
-export const SHARED_SCENARIOS = [...PROBES, ...LOCALITY, ...CLAIMS, FINDING, ...ISOLATION, ...LIFECYCLE];
+/** The claim and lifecycle scenarios are in the default proof: their files read the shared proof (e2e-shared-proof.ts). */
+export const SHARED_SCENARIOS = [...PROBES, ...LOCALITY, ...ISOLATION];
 
 /** A test that may be the one to start the shared run gives itself this long (vitest's e2e default is 240 s). */
 export const SHARED_RUN_TIMEOUT_MS = 420_000;

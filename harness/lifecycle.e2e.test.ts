@@ -1,14 +1,15 @@
 /**
- * A sidecar's life (issue 32) on the real pinned gateway, read from the shared run: a stop and start on the same home,
+ * A sidecar's life (issue 32) on the real pinned gateway, read from the shared proof's head: a stop and start on the same home,
  * a socket-token rotation through the build's own CLI, and a runtime process that calls before the gateway listens.
  */
 import { describe, expect, it } from "vitest";
-import { LIFECYCLE, pick, sharedRun, SHARED_RUN_TIMEOUT_MS } from "./e2e-shared-run.ts";
+import { LIFECYCLE, pickHead, sharedProof, SHARED_PROOF_TIMEOUT_MS } from "./e2e-shared-proof.ts";
 
 describe("a sidecar's life on the real pinned gateway", () => {
-  it("every lifecycle step holds, each gateway the restarts made is recorded and stopped, and the facts are read, not assumed", { timeout: SHARED_RUN_TIMEOUT_MS }, async () => {
-    const run = await sharedRun();
-    const byId = new Map(pick(run, LIFECYCLE).map((s) => [s.id, s]));
+  it("every lifecycle step holds, each gateway the restarts made is recorded and stopped, and the facts are read, not assumed", { timeout: SHARED_PROOF_TIMEOUT_MS }, async () => {
+    // Read from the head of the shared proof (e2e-shared-proof.ts): the default proof holds every lifecycle scenario.
+    const run = await sharedProof();
+    const byId = new Map(pickHead(run, LIFECYCLE).map((s) => [s.id, s]));
     for (const s of byId.values()) expect(s.status, `${s.id}: ${s.deciding}`).toBe("passed");
 
     const restart = byId.get("lifecycle-gateway-restart")!;
@@ -18,7 +19,7 @@ describe("a sidecar's life on the real pinned gateway", () => {
     expect(facts?.socketTokenAfter?.tokenFingerprints).toEqual(facts?.socketTokenBefore?.tokenFingerprints);
     // The same derivation on both sides of the restart, each time on the wire.
     expect(before?.observations?.wire[0]?.connect?.approvalRuntimeToken?.fingerprint).toBe(after?.observations?.wire[0]?.connect?.approvalRuntimeToken?.fingerprint);
-    const records = run.report.targets[0]!.gateways.filter((g) => g.sandboxProfile.startsWith("lifecycle:lifecycle-gateway-restart#"));
+    const records = run.head.gateways.filter((g) => g.sandboxProfile.startsWith("lifecycle:lifecycle-gateway-restart#"));
     expect(records).toHaveLength(2);
     for (const g of records) expect(g.exit?.by, g.logFile).toBe("harness");
 
@@ -41,10 +42,13 @@ describe("a sidecar's life on the real pinned gateway", () => {
     for (const st of [one, two]) expect(st?.observations?.wire.map((w) => w.connect?.approvalRuntimeToken?.equalsDerived)).toEqual([true]);
 
     const order = byId.get("lifecycle-start-order")!;
-    const early = order.steps?.[1]?.observations?.runtime;
+    const early = order.steps?.[0]?.observations?.runtime;
     expect(early?.errorMessage).toMatch(/ECONNREFUSED/);
     expect(early?.timedOut).toBe(false);
     // At once: well under the client's own 15 s connect limits, let alone the runtime timeout.
     expect(early?.wallMs).toBeLessThan(10_000);
+    // The pinned build imports the seeded exec-approvals.json at its gateway's start: one start before the steps did
+    // that (a runtime before it meets the migration gate), and the step's start is the second.
+    expect(run.head.gateways.filter((g) => g.sandboxProfile.startsWith("lifecycle:lifecycle-start-order#")).map((g) => g.sandboxProfile)).toEqual(["lifecycle:lifecycle-start-order#1 (legacy import)", "lifecycle:lifecycle-start-order#2"]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { netnsUnsupportedReason } from "./netns/netns.ts";
-import { LOCALITY, PROBES, pick, sharedRun, SHARED_RUN_TIMEOUT_MS } from "./e2e-shared-run.ts";
+import { LOCALITY, PROBES, pick, sharedRun, SHARED_RUN_TIMEOUT_MS, SHARED_SCENARIOS } from "./e2e-shared-run.ts";
+import { noSandboxLeft } from "./e2e-helpers.ts";
 
 const netnsMissing = await netnsUnsupportedReason();
 
@@ -8,6 +9,11 @@ describe("security probes against the real gateway, each refusal attributed to i
   it("refuses forged, raw and foreign tokens and wrong shapes by the check each probes, and accepts the positive control", { timeout: SHARED_RUN_TIMEOUT_MS }, async () => {
     // Read from the shared run (e2e-shared-run.ts): every probe and its control passed there.
     const run = await sharedRun();
+    // The shared run as a whole: every scenario it was asked for, none failed (skipped ones say why), clean hygiene.
+    expect([...run.byId.keys()].sort()).toEqual([...SHARED_SCENARIOS].sort());
+    expect(run.report.targets[0]?.scenarios.filter((s) => s.status === "failed").map((s) => `${s.id}: ${s.deciding}`), run.out.slice(-3000)).toEqual([]);
+    expect(run.report.hygiene.filter((h) => !h.pass)).toEqual([]);
+    await noSandboxLeft(run.tmp);
     for (const s of pick(run, PROBES)) expect(s.status, `${s.id}: ${s.deciding}`).toBe("passed");
     const byId = run.byId;
     for (const id of ["forged-token", "raw-socket-token", "foreign-home-token"]) {

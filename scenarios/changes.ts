@@ -49,7 +49,7 @@ export const changes: DeclaredChanges = {
       "step3:requester-decision": "PASS_TO_PASS",
       "step4:device-identity": "PASS_TO_PASS",
     },
-    "lifecycle-start-order": { "*": "FAIL_TO_PASS", "step2:runtime-log": "PASS_TO_PASS", "step3:socket-token": "PASS_TO_PASS", "step4:device-identity": "PASS_TO_PASS" },
+    "lifecycle-start-order": { "*": "FAIL_TO_PASS", "step1:runtime-log": "PASS_TO_PASS", "step2:socket-token": "PASS_TO_PASS", "step3:device-identity": "PASS_TO_PASS" },
     "no-shared-socket-token": { "*": "PASS_TO_PASS" },
   },
 };

@@ -32,7 +32,7 @@ const figures = (k: Knobs = {}): BenchFigures => ({
     proof: run(k.proof ?? 30_000, k.proofCpu ?? 58_000),
     proofStrength: { wall: spread([k.strength ?? 45_000]), cpu: spread([90_000]) },
   },
-  schedule: { longest: { name: "head lifecycle-gateway-restart", ms: k.unit ?? 20_000 }, starts: { group: 4, lifecycle: 10, "lifecycle-restart": 6, strength: 0 } },
+  schedule: { longest: { name: "head lifecycle-gateway-restart", ms: k.unit ?? 20_000 }, starts: { group: 4, lifecycle: 10, "lifecycle-restart": 6, "legacy-import": 1, strength: 0 } },
   cost: { cachedProvision: spread([5, 5, 5]), harnessPeakRssBytes: (k.rss ?? 120) * 1024 * 1024, gatewayPeakRssBytes: [1.5e9] },
 });
 
@@ -70,7 +70,7 @@ describe("bench figures (pure)", () => {
     const text = renderBench(f, v);
     expect(text).toMatch(/FAIL {2}smoke wall \/ floor/);
     expect(text).toContain("proof 42.0 s / max(longest unit 20.0 s (head lifecycle-gateway-restart), proof 70.0 s CPU / 2 cores = 35.0 s)");
-    expect(text).toContain("gateway starts by reason            group 4, lifecycle 10, lifecycle-restart 6, strength 0");
+    expect(text).toContain("gateway starts by reason            group 4, lifecycle 10, lifecycle-restart 6, legacy-import 1, strength 0");
     expect(text).toContain("proof 70.0 s CPU / (base 24.0 s + head 32.0 s CPU)");
   });
 });

@@ -11,7 +11,7 @@ describe("a run's gateway starts and indivisible units (recorded proof --strengt
   it("counts each start by its reason: a group's, a lifecycle scenario's own, its restarts, the strength run's", () => {
     // What that run did: per build, one gateway for the shared profile and one without a socket token; five lifecycle
     // scenarios with one start each, three of which (stop-start restart, long-lived runtime, start order) start again.
-    expect(gatewayStartsByReason(proof)).toEqual({ group: 4, lifecycle: 10, "lifecycle-restart": 6, strength: 4 });
+    expect(gatewayStartsByReason(proof)).toEqual({ group: 4, lifecycle: 10, "lifecycle-restart": 6, "legacy-import": 0, strength: 4 });
   });
 
   it("a shared gateway's unit is its start plus its longest scenario; a lifecycle scenario is a unit whole", () => {

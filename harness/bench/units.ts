@@ -5,17 +5,21 @@
  */
 import type { Report } from "../evidence/types.ts";
 
-export type StartReason = "group" | "lifecycle" | "lifecycle-restart" | "strength";
+export type StartReason = "group" | "lifecycle" | "lifecycle-restart" | "legacy-import" | "strength";
 
-/** A lifecycle gateway is recorded as `lifecycle:<scenario>#<n>`: #1 is the scenario's own, later ones its restarts. */
+/**
+ * A lifecycle gateway is recorded as `lifecycle:<scenario>#<n>`: #1 is the scenario's own, later ones its restarts;
+ * one marked `(legacy import)` was started only for the build to import the home's exec-approvals.json.
+ */
 function reasonOf(profile: string): StartReason {
-  const n = /^lifecycle:.+#(\d+)$/.exec(profile)?.[1];
-  if (n === undefined) return "group";
-  return n === "1" ? "lifecycle" : "lifecycle-restart";
+  const m = /^lifecycle:.+#(\d+)( \(legacy import\))?$/.exec(profile);
+  if (!m) return "group";
+  if (m[2]) return "legacy-import";
+  return m[1] === "1" ? "lifecycle" : "lifecycle-restart";
 }
 
 export function gatewayStartsByReason(report: Report): Record<StartReason, number> {
-  const out: Record<StartReason, number> = { group: 0, lifecycle: 0, "lifecycle-restart": 0, strength: report.strength?.gateways.length ?? 0 };
+  const out: Record<StartReason, number> = { group: 0, lifecycle: 0, "lifecycle-restart": 0, "legacy-import": 0, strength: report.strength?.gateways.length ?? 0 };
   for (const t of report.targets) for (const g of t.gateways) out[reasonOf(g.sandboxProfile)] += 1;
   return out;
 }

@@ -10,5 +10,7 @@ if (problem) {
   process.stderr.write(`error: ${problem}\n`);
   process.exit(2);
 }
+// The bins (commands/run.sh) set NODE_COMPILE_CACHE before Node starts; it is the harness's own, not its children's.
+delete process.env.NODE_COMPILE_CACHE;
 if (process.env.NODE_DISABLE_COMPILE_CACHE === undefined) enableCompileCache(join(compileCacheDir(defaultCacheDir(process.env)), "harness"));
 await import("./entry.ts");

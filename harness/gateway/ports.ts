@@ -58,3 +58,15 @@ export async function pickGatewayPort(): Promise<number> {
   // get-port tries the candidates in order and falls back to an OS-assigned port only when none is free.
   return getPort({ host: "127.0.0.1", port: candidates });
 }
+
+/**
+ * `count` distinct free loopback ports from below the ephemeral range, for listeners that close and must come back on
+ * the same port (a lifecycle scenario's tap doors, unbound while its gateway is stopped): no port-0 listener of this
+ * or another run can be handed one of them in the meantime.
+ */
+export async function pickStablePorts(count: number): Promise<number[]> {
+  const candidates = gatewayPortCandidates(await ephemeralRange(), 64 + count);
+  const chosen: number[] = [];
+  for (let i = 0; i < count; i++) chosen.push(await getPort({ host: "127.0.0.1", port: candidates.filter((p) => !chosen.includes(p)), exclude: chosen }));
+  return chosen;
+}

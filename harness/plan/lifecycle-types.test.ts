@@ -22,11 +22,20 @@ describe("the lifecycle step vocabulary", () => {
     expect(stepProblems([{ do: "stop-gateway" }, resolve, { do: "start-gateway", facts: [] }])).toContain("step 2 (resolve): cannot succeed with the gateway stopped");
   });
 
+  it("a gateway stopped before the steps: the first start is a step, and nothing before it may need a gateway", () => {
+    const early = { ...resolve, expectations: [{ id: "connections" as const, expect: "none" as const }] };
+    expect(stepProblems([early, { do: "start-gateway", facts: [] }, resolve], "stopped")).toEqual([]);
+    expect(stepProblems([early, { do: "start-gateway", facts: [] }, resolve])).toContain("step 2 (start-gateway): the gateway is already running");
+    expect(stepProblems([resolve, { do: "start-gateway", facts: [] }], "stopped")).toContain("step 1 (resolve): cannot succeed with the gateway stopped");
+    expect(stepProblems([{ do: "stop-gateway" }, { do: "start-gateway", facts: [] }], "stopped")).toContain("step 1 (stop-gateway): the gateway is already stopped");
+    expect(stepProblems([{ do: "rotate-socket-token", facts: [] }], "stopped")).toContain("step 1 (rotate-socket-token): needs a running gateway");
+  });
+
   it("every lifecycle scenario in the catalog names its expectations per step", async () => {
     const lifecycle = (await loadCatalog()).filter((s) => s.sandbox === "lifecycle");
     expect(lifecycle.length).toBeGreaterThanOrEqual(3);
     for (const s of lifecycle) {
-      expect(stepProblems(s.steps ?? []), s.id).toEqual([]);
+      expect(stepProblems(s.steps ?? [], s.gatewayBeforeSteps), s.id).toEqual([]);
       expect(expectationIds(s).every((id) => /^step\d+:/.test(id)), s.id).toBe(true);
     }
   });

@@ -4,10 +4,10 @@ import type { LifecycleStep } from "./scenario-types.ts";
 export type LifecycleStepKind = LifecycleStep["do"];
 
 /** Which steps a scenario's list must hold together: a resolve after a stop needs a start first, etc. Pure. */
-export function stepProblems(steps: readonly LifecycleStep[]): string[] {
+export function stepProblems(steps: readonly LifecycleStep[], gatewayBeforeSteps: "running" | "stopped" = "running"): string[] {
   const problems: string[] = [];
   if (steps.length === 0) problems.push("a lifecycle scenario needs at least one step");
-  let running = true;
+  let running = gatewayBeforeSteps === "running";
   let rotated = false;
   steps.forEach((s, i) => {
     const at = `step ${i + 1} (${s.do})`;

@@ -201,6 +201,13 @@ export interface ScenarioDefinition {
   requires?: BuildRequirement[];
   /** A lifecycle scenario's steps (sandbox "lifecycle"); its expectations are then the steps' own, and `expectations` stays empty. */
   steps?: LifecycleStep[];
+  /**
+   * A lifecycle scenario's gateway when its first step begins: running (default), or stopped (nothing listens; a
+   * start-gateway step starts it). Stopped costs no gateway start, except on a build whose gateway is what imports the
+   * home's exec-approvals.json (2026.9.x): there one gateway starts and stops first, as on a home that has run before,
+   * because a runtime before any start meets the build's migration gate (ExecApprovalsMigrationRequiredError).
+   */
+  gatewayBeforeSteps?: "running" | "stopped";
   /** The decision the runtime (or probe) tries to resolve the approval with. */
   decision: "allow-once";
   expectations: Expectation[];

@@ -32,8 +32,9 @@ export function validateCatalog(catalog: readonly ScenarioDefinition[], changes:
     if (s.clientBuild !== undefined) problems.push(`scenario '${s.id}': clientBuild is set by a strength plan, not by a scenario file`);
     const lifecycle = s.sandbox === "lifecycle";
     if (lifecycle !== (s.steps !== undefined)) problems.push(`scenario '${s.id}': steps belong to the lifecycle sandbox, and the lifecycle sandbox needs steps`);
+    if (s.gatewayBeforeSteps && !s.steps) problems.push(`scenario '${s.id}': gatewayBeforeSteps belongs to a lifecycle scenario`);
     if (s.steps) {
-      for (const p of stepProblems(s.steps)) problems.push(`scenario '${s.id}': ${p}`);
+      for (const p of stepProblems(s.steps, s.gatewayBeforeSteps)) problems.push(`scenario '${s.id}': ${p}`);
       if (s.expectations.length) problems.push(`scenario '${s.id}': a lifecycle scenario's expectations are its steps' own; leave expectations empty`);
       if (s.client.kind !== "openclaw-runtime" || s.client.isolation || s.client.network) problems.push(`scenario '${s.id}': a lifecycle scenario's client is a plain OpenClaw runtime process`);
     }

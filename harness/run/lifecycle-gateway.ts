@@ -19,11 +19,18 @@ export interface LifecycleHome {
   /** The running gateway, or null while stopped. */
   gateway: RunningGateway | null;
   records: GatewayRecord[];
-  start(): Promise<RunningGateway>;
+  /**
+   * Start a gateway on the home. `legacy-import`: a start no step asked for, made only so that the build imports the
+   * home's exec-approvals.json (recorded as such: `lifecycle:<scenario>#<n> (legacy import)`).
+   */
+  start(purpose?: "legacy-import"): Promise<RunningGateway>;
   stop(): Promise<void>;
   /** Send the build's restart signal and wait for the same process to answer hello-ok again (a new control connection). */
   restartInPlace(signal: NodeJS.Signals): Promise<void>;
 }
+
+/** How a preparation start is marked in its record's profile. */
+export const LEGACY_IMPORT = "legacy import";
 
 /** How long an in-place restart may take to close the old connections once signalled. */
 const RESTART_CLOSE_MS = 60_000;
@@ -43,10 +50,10 @@ export async function openLifecycleHome(o: GroupRunOptions, scenarioId: string):
     baseEnv,
     gateway: null,
     records: [],
-    async start() {
+    async start(purpose) {
       const n = home.records.length + 1;
       const logName = `gateway-${o.label}-lifecycle-${scenarioId}-${n}.log`;
-      const record: GatewayRecord = { sandboxProfile: `lifecycle:${scenarioId}#${n}`, readyMs: null, readyAttempts: 0, peakRssBytes: null, exit: null, stopMs: null, logFile: logName };
+      const record: GatewayRecord = { sandboxProfile: `lifecycle:${scenarioId}#${n}${purpose ? ` (${LEGACY_IMPORT})` : ""}`, readyMs: null, readyAttempts: 0, peakRssBytes: null, exit: null, stopMs: null, logFile: logName };
       home.records.push(record);
       const step = o.progress.step(`${o.label}: ${scenarioId}: start gateway #${n}`);
       try {

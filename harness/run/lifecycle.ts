@@ -19,7 +19,8 @@ import { compileCacheEnv } from "../sandbox/layout.ts";
 import { removeSandboxLocks } from "../hygiene/locks.ts";
 import type { LifecycleStep, ScenarioDefinition, WireProbeSpec } from "../plan/scenario-types.ts";
 import { execApprovalsDocument } from "../sandbox/files.ts";
-import { startTap, type Tap } from "../tap/tap.ts";
+import { startTap, TAP_DOORS, type Tap } from "../tap/tap.ts";
+import { pickStablePorts } from "../gateway/ports.ts";
 import { deriveApprovalRuntimeToken } from "../wire/token.ts";
 import { dyingWithHarness } from "../proc/parent-death.ts";
 import { listenerPid } from "../proc/listener.ts";
@@ -74,7 +75,8 @@ export const lifecycleLane: Lane = {
 };
 
 function setupOfLifecycle(s: ScenarioDefinition): ScenarioResult["setup"] {
-  return { client: s.client.kind, description: `lifecycle: ${(s.steps ?? []).map((x) => x.do).join(", ")}`, config: null, env: {}, gatewayUrlArg: null, sandboxProfile: s.sandbox, doors: [] };
+  const first = s.gatewayBeforeSteps === "stopped" ? "gateway stopped, " : "";
+  return { client: s.client.kind, description: `lifecycle: ${first}${(s.steps ?? []).map((x) => x.do).join(", ")}`, config: null, env: {}, gatewayUrlArg: null, sandboxProfile: s.sandbox, doors: [] };
 }
 
 interface Run {
@@ -103,11 +105,22 @@ async function runLifecycleScenario(s: ScenarioDefinition, o: GroupRunOptions, r
   const findings: string[] = [];
   let run: Run | null = null;
   let setup = setupOfLifecycle(s);
+  let firstTap: Tap | null = null;
   try {
-    const first = await home.start();
-    const tap = await startTap({ upstreamUrl: first.url, derivedToken: home.sandbox.derivedToken });
-    for (const d of Object.values(tap.doors)) o.trackPort(d.port);
-    const inv = await prepareInvocation(s.client, s.id, tap.doors, home.sandbox);
+    // The tap's doors keep their ports across every stop and start, drawn where no port-0 listener can take them.
+    const ports = await pickStablePorts(TAP_DOORS.length);
+    const doors = Object.fromEntries(TAP_DOORS.map((d, i) => [d, { port: ports[i] as number, url: `ws://127.0.0.1:${ports[i]}` }])) as Tap["doors"];
+    for (const d of Object.values(doors)) o.trackPort(d.port);
+    // A scenario whose gateway is stopped before its steps starts it in a step; its earlier steps find nothing
+    // listening. Where the build's gateway is what imports the seeded exec-approvals.json (2026.9.x), a runtime before
+    // any start meets the migration gate, which no home that has run before would show: one start and stop first.
+    if (s.gatewayBeforeSteps === "stopped" && o.target.legacyApprovals.via === "gateway-start") {
+      await home.start("legacy-import");
+      await home.stop();
+    }
+    const tap = s.gatewayBeforeSteps === "stopped" ? null : await openTap(await home.start(), home.sandbox.derivedToken, doors);
+    firstTap = tap;
+    const inv = await prepareInvocation(s.client, s.id, doors, home.sandbox);
     run = {
       s,
       o,
@@ -119,7 +132,6 @@ async function runLifecycleScenario(s: ScenarioDefinition, o: GroupRunOptions, r
       ctx: () => ({ sandbox: home.sandbox, gateway: home.gateway as NonNullable<LifecycleHome["gateway"]>, target: o.target, baseEnv: home.baseEnv, redactor: o.redactor, timeouts: o.timeouts, progress: o.progress, trackPid: o.trackPid, trackPort: o.trackPort, trackNetwork: o.trackNetwork, signal: o.signal, faults: o.faults }),
     };
     setup = { ...setupRecord(s, { sandbox: home.sandbox, baseEnv: home.baseEnv, redactor: o.redactor }, inv), description: setupOfLifecycle(s).description };
-    const doors = tap.doors;
     const current: Run = run;
     for (const [i, step] of (s.steps ?? []).entries()) {
       if (o.signal.aborted) break;
@@ -131,7 +143,7 @@ async function runLifecycleScenario(s: ScenarioDefinition, o: GroupRunOptions, r
     findings.push(`${s.id} could not complete: ${o.redactor.text(err instanceof Error ? err.message : String(err))}`);
   } finally {
     await run?.held?.close().catch(() => undefined);
-    await run?.tap?.close();
+    await (run ? run.tap : firstTap)?.close();
     await home.stop().catch(() => undefined);
     await removeSandboxLocks(home.sandbox.layout);
     if (!o.keep) await home.sandbox.remove();
@@ -163,6 +175,11 @@ async function runLifecycleScenario(s: ScenarioDefinition, o: GroupRunOptions, r
   };
 }
 
+/** The scenario's tap in front of a gateway that just started, on the doors' stable ports. */
+function openTap(g: { url: string }, derivedToken: string, doors: Tap["doors"]): Promise<Tap> {
+  return startTap({ upstreamUrl: g.url, derivedToken, ports: Object.fromEntries(Object.entries(doors).map(([d, x]) => [d, x.port])) });
+}
+
 /** The gateway's PID as the kernel says (the process listening on its port), and the store's socket tokens. */
 async function facts(run: Run): Promise<Pick<StepFacts, "gatewayPidBefore" | "socketTokenBefore">> {
   return { gatewayPidBefore: await listenerPid(run.home.port), socketTokenBefore: await readSocketTokenStore(run.home.sandbox.layout) };
@@ -188,8 +205,7 @@ async function runStep(run: Run, step: LifecycleStep, index: number, inv: Awaite
         await run.tap?.close();
         run.tap = null;
       } else if (step.do === "start-gateway") {
-        const g = await run.home.start();
-        run.tap = await startTap({ upstreamUrl: g.url, derivedToken: run.derived, ports: Object.fromEntries(Object.entries(doors).map(([d, x]) => [d, x.port])) });
+        run.tap = await openTap(await run.home.start(), run.derived, doors);
       } else await rotate(run);
       base.facts = { ...before, gatewayPidAfter: await listenerPid(run.home.port), socketTokenAfter: await readSocketTokenStore(run.home.sandbox.layout) };
     }

@@ -69,7 +69,10 @@ export function sandboxLayout(root: string): SandboxLayout {
 
 /**
  * The child environment, built from scratch: only locale and time zone survive from the parent, so nothing that
- * silences or redirects OpenClaw (VITEST, NODE_OPTIONS, OPENCLAW_*, npm_*) can reach it. Pure.
+ * silences or redirects OpenClaw (VITEST, NODE_OPTIONS, OPENCLAW_*, npm_*) can reach it. The OPENCLAW_SKIP_* set is
+ * OpenClaw's own gateway e2e helper's (test/helpers/gateway-e2e-harness.ts): no channel, cron, browser control server
+ * or canvas host, none of which an approval touches; the last two save about 1.5 s and 1.5 CPU-s of every gateway
+ * start on 2026.9.6 (ready 11.9 s -> 10.7 s, two smokes each). Pure.
  */
 export function childBaseEnv(layout: SandboxLayout, parent: NodeJS.ProcessEnv, nodeBinDir: string, compileCached = false): Record<string, string> {
   const env: Record<string, string> = {
@@ -83,6 +86,8 @@ export function childBaseEnv(layout: SandboxLayout, parent: NodeJS.ProcessEnv, n
     OPENCLAW_SKIP_GMAIL_WATCHER: "1",
     OPENCLAW_SKIP_CRON: "1",
     OPENCLAW_SKIP_STARTUP_MODEL_PREWARM: "1",
+    OPENCLAW_SKIP_BROWSER_CONTROL_SERVER: "1",
+    OPENCLAW_SKIP_CANVAS_HOST: "1",
   };
   for (const key of ["LANG", "LC_ALL", "TZ"]) {
     const v = parent[key];

@@ -4,7 +4,7 @@
  * package to it (symlinked files would resolve back into the original tree and load the unmutated chunk beside the
  * mutated one). Dependencies are not copied: every node_modules folder is a symlink to the original's.
  */
-import { constants } from "node:fs";
+import { constants, type Dirent } from "node:fs";
 import { copyFile, link, mkdir, readdir, readFile, readlink, realpath, stat, symlink, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { DistFile } from "./locate.ts";
@@ -52,30 +52,37 @@ export function lookupFolders(pkg: string): string[] {
   }
 }
 
+/** Entries of one folder linked at once: a dist/ folder holds thousands, and all at once would hold them all in memory. */
+const LINK_AT_ONCE = 64;
+
+/** A folder's tree, one folder after another, each folder's entries LINK_AT_ONCE at a time. */
 async function linkTree(from: string, to: string, stats: LinkStats): Promise<void> {
   await mkdir(to);
   const entries = await readdir(from, { withFileTypes: true });
-  await Promise.all(
-    entries.map(async (e) => {
-      const a = join(from, e.name);
-      const b = join(to, e.name);
-      if (e.isDirectory()) {
-        if (SKIPPED.has(e.name)) return;
-        if (e.name === "node_modules") return symlink(a, b);
-        return linkTree(a, b, stats);
-      }
-      if (e.isSymbolicLink()) return symlink(await readlink(a), b);
-      if (!e.isFile()) return;
-      stats.files++;
-      try {
-        await link(a, b);
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== "EXDEV") throw err;
-        stats.copied++;
-        await copyFile(a, b, constants.COPYFILE_FICLONE);
-      }
-    }),
-  );
+  const folders: Array<[string, string]> = [];
+  for (let i = 0; i < entries.length; i += LINK_AT_ONCE) await Promise.all(entries.slice(i, i + LINK_AT_ONCE).map((e) => linkEntry(e, from, to, stats, folders)));
+  for (const [a, b] of folders) await linkTree(a, b, stats);
+}
+
+async function linkEntry(e: Dirent, from: string, to: string, stats: LinkStats, folders: Array<[string, string]>): Promise<void> {
+  const a = join(from, e.name);
+  const b = join(to, e.name);
+  if (e.isDirectory()) {
+    if (SKIPPED.has(e.name)) return;
+    if (e.name === "node_modules") return symlink(a, b);
+    folders.push([a, b]);
+    return;
+  }
+  if (e.isSymbolicLink()) return symlink(await readlink(a), b);
+  if (!e.isFile()) return;
+  stats.files++;
+  try {
+    await link(a, b);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EXDEV") throw err;
+    stats.copied++;
+    await copyFile(a, b, constants.COPYFILE_FICLONE);
+  }
 }
 
 /** Files read at once: enough to keep the disk busy, few enough that their texts do not pile up in memory. */
