@@ -69,7 +69,7 @@ describe("linkBuild", () => {
     expect((await readDistChunks(pkg, (p) => p.startsWith("worker/"))).map((f) => f.text)).toEqual(["copy\n"]);
     // Only the files whose text it keeps stay in memory; the others were read and let go.
     const seen: string[] = [];
-    const kept = await readDistChunks(pkg, (p) => !p.includes("/"), (text) => (seen.push(text), text.includes("urlSource")));
+    const kept = await readDistChunks(pkg, (p) => !p.includes("/"), (bytes) => (seen.push(bytes.toString("utf8")), bytes.includes("urlSource")));
     expect(seen).toHaveLength(2);
     expect(kept.map((f) => f.path)).toEqual(["client-1.mjs"]);
   });

@@ -6,7 +6,6 @@
  * marker for the reaper after a SIGKILL). Judging is strength/judge.ts.
  */
 import { existsSync } from "node:fs";
-import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { HygieneCheck, MutantRecord, ScenarioResult, StrengthReport, TargetInfo, TargetRun } from "../evidence/types.ts";
@@ -14,7 +13,7 @@ import { ownedTempDir, RUN_TEMP_PREFIX } from "../hygiene/owner.ts";
 import { UNMUTATED, type MutantDefinition } from "../plan/mutant-types.ts";
 import type { ScenarioDefinition } from "../plan/scenario-types.ts";
 import type { RunExtension, RunExtensionContext } from "../run/run.ts";
-import { linkBuild, readDistChunks, writeMutatedFile } from "./build.ts";
+import { linkBuild, readDistChunks, removeBuilds, writeMutatedFile } from "./build.ts";
 import { judgeMutant, strengthScore, unfailedExpectations } from "./judge.ts";
 import { inScope, locate, mutate, type Located } from "./locate.ts";
 import { instanceId, planStrength } from "./plan.ts";
@@ -48,7 +47,7 @@ async function runStrength(o: StrengthOptions, ctx: RunExtensionContext): Promis
   // Only a file that holds some locator's text can count for it: the others are read, counted and let go.
   const finds = o.mutants.flatMap((m) => m.locators.map((l) => l.find));
   let searched = 0;
-  const files = await readDistChunks(head.path, (p) => o.mutants.some((m) => m.locators.some((l) => inScope(p, l))), (text) => ((searched += 1), finds.some((f) => text.includes(f))));
+  const files = await readDistChunks(head.path, (p) => o.mutants.some((m) => m.locators.some((l) => inScope(p, l))), (bytes) => ((searched += 1), finds.some((f) => bytes.includes(f))));
   const located = new Map<string, Located>(o.mutants.map((m) => [m.id, locate(files, m)]));
   const applicable = new Set([...located].filter(([, l]) => l.status === "applies").map(([id]) => id));
   step.done(`${applicable.size} of ${o.mutants.length} apply exactly once (${searched} files searched)`);
@@ -90,7 +89,7 @@ async function runStrength(o: StrengthOptions, ctx: RunExtensionContext): Promis
       for (const s of r.run.scenarios) results.set(s.id, s);
     }
   } finally {
-    await rm(root, { recursive: true, force: true, maxRetries: 2 }).catch(() => undefined);
+    await removeBuilds(root).catch(() => undefined);
   }
   const removed = !existsSync(root);
   const baseline = (id: string): ScenarioResult | undefined => (ran.has(id) ? headRun.scenarios.find((s) => s.id === id) : results.get(instanceId(id, UNMUTATED)));
