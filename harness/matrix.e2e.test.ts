@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { dir } from "tmp-promise";
@@ -27,12 +27,17 @@ function verdicts(doc: MatrixDocument): unknown {
 
 describe("matrix merge of separately produced smokes", () => {
   it("equals the local matrix of the same versions", { timeout: 1_200_000 }, async () => {
-    // Three single-version smokes, each its own process and report folder, as three CI runners would make them.
+    // Three single-version smokes, each its own process, report folder and TMPDIR, as three CI runners would make
+    // them. One after another: runners are separate machines, and runs at once on this one share its OpenClaw lock
+    // folder (/tmp/openclaw-state-locks-<uid>), where each run's hygiene cannot tell the other's lock files from its own.
     const reports: string[] = [];
     for (const v of VERSIONS) {
       const folder = join(work.path, `runner-${v}`);
+      const tmp = join(work.path, `runner-${v}-tmp`);
+      await mkdir(tmp);
       const spec = v === "2026.9.6" ? [] : ["--openclaw", v];
-      const r = await runCli(["smoke", ...spec, ...SCENARIO, "--json", "--report-dir", folder], { timeoutMs: CLI_MS });
+      const r = await runCli(["smoke", ...spec, ...SCENARIO, "--json", "--report-dir", folder], { timeoutMs: CLI_MS, env: { TMPDIR: tmp } });
+      await noSandboxLeft(tmp);
       expect([0, 1], String(r.stderr)).toContain(r.exitCode);
       const report = JSON.parse(String(r.stdout)) as Report;
       expect(report.targets[0]?.target.version).toBe(v);
@@ -42,7 +47,8 @@ describe("matrix merge of separately produced smokes", () => {
     expect(merged.exitCode, String(merged.stderr)).toBe(0);
     const m = JSON.parse(String(merged.stdout)) as MatrixDocument;
 
-    const local = await runCli(["matrix", "--versions", VERSIONS.join(","), ...SCENARIO, "--json", "--report-dir", join(work.path, "local")], { timeoutMs: CLI_MS * 2 });
+    // Every version is installed by now (none runs ahead): two at once on two cores, in the one harness process.
+    const local = await runCli(["matrix", "--versions", VERSIONS.join(","), ...SCENARIO, "--concurrency", "2", "--json", "--report-dir", join(work.path, "local")], { timeoutMs: CLI_MS * 2 });
     expect(local.exitCode, String(local.stderr)).toBe(0);
     const l = JSON.parse(String(local.stdout)) as MatrixDocument;
 

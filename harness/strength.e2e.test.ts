@@ -4,6 +4,7 @@
  * and the survivors are judged from a recorded run (judge/run-status.test.ts).
  */
 import { readdir } from "node:fs/promises";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { E2E_TMP, noSandboxLeft, runCli } from "./e2e-helpers.ts";
 import { RUN_TEMP_PREFIX } from "./hygiene/owner.ts";
@@ -14,7 +15,7 @@ async function runFolders(): Promise<string[]> {
 
 describe("smoke --strength", () => {
   it("removes the mutant builds when interrupted while they run", async () => {
-    const child = runCli(["smoke", "--scenario", "local-token-handoff", "--strength"]);
+    const child = runCli(["smoke", "--scenario", "local-token-handoff", "--strength", "--report-dir", join(E2E_TMP, "reports")]);
     let sent = false;
     child.all?.on("data", (chunk: Buffer) => {
       if (!sent && /strength: local-token-handoff~/.test(chunk.toString())) {

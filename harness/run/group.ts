@@ -127,6 +127,8 @@ async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
     throw new GroupFailed(err instanceof StepError ? err : new StepError("gateway group", o.redactor.text(msg)), record);
   } finally {
     o.signal.removeEventListener("abort", onAbort);
+    // Teardown runs off the slot: the next unit's gateway starts while this one stops.
+    o.releaseSlot();
     if (!gateway || scenarios.length === 0) await Promise.all(prepared.map((p) => releasePrepared(p)));
     if (gateway) {
       gateway.control.close();

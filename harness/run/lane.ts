@@ -31,6 +31,12 @@ export interface GroupRunOptions {
   trackNetwork(created: NetworkResource[]): void;
   /** Registers an id under which the lane's own objects live (the Compose lane: its Docker objects' label), for its leftovers check. */
   trackLeftovers(id: string): void;
+  /**
+   * Give the group's gateway slot back once its scenarios are done, before its teardown (gateway stop, sandbox
+   * removal): the next unit starts meanwhile, and the run still waits for the teardown before its hygiene checks.
+   * Freed at the group's end when never called.
+   */
+  releaseSlot(): void;
   /** Fault injection hook for tests: called once the gateway is ready. */
   onGatewayReady?: (g: RunningGateway) => void;
   faults: Faults;

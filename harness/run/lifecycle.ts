@@ -5,10 +5,6 @@
  * the last rotation; its observations are its own, judged by the scenario judge. Gateway and store steps record what
  * they changed. Every gateway the restarts made is tracked and stopped; the sandbox goes at the end.
  */
-import { randomBytes } from "node:crypto";
-import { writeFile } from "node:fs/promises";
-import { join } from "node:path";
-import { execa } from "execa";
 import type { GatewayRecord, Observations, ScenarioResult, StepFacts, StepRecord } from "../evidence/types.ts";
 import { createRequesterApproval, type Requester } from "../clients/requester.ts";
 import { checkAndSettle } from "../clients/control.ts";
@@ -18,11 +14,8 @@ import { spawnHeldRuntime, type HeldRuntime } from "../clients/held-runtime.ts";
 import { compileCacheEnv } from "../sandbox/layout.ts";
 import { removeSandboxLocks } from "../hygiene/locks.ts";
 import type { LifecycleStep, ScenarioDefinition, WireProbeSpec } from "../plan/scenario-types.ts";
-import { execApprovalsDocument } from "../sandbox/files.ts";
-import { startTap, TAP_DOORS, type Tap } from "../tap/tap.ts";
+import { TAP_DOORS, type Tap } from "../tap/tap.ts";
 import { pickStablePorts } from "../gateway/ports.ts";
-import { deriveApprovalRuntimeToken } from "../wire/token.ts";
-import { dyingWithHarness } from "../proc/parent-death.ts";
 import { listenerPid } from "../proc/listener.ts";
 import { detectRestartSignal } from "../target/restart-signal.ts";
 import { runtimeInput } from "./client-input.ts";
@@ -30,6 +23,8 @@ import type { GatewayContext } from "./context.ts";
 import type { GroupRunOptions, GroupRunResult, Lane } from "./lane.ts";
 import { openLifecycleHome, type LifecycleHome } from "./lifecycle-gateway.ts";
 import { prepareInvocation, spawnTrackedRuntime } from "./prepare.ts";
+import type { RuntimeHandle } from "../clients/runtime-process.ts";
+import { openTap, rotateSocketToken, spawnAhead, whileLoading } from "./lifecycle-processes.ts";
 import { runProbe } from "./probe.ts";
 import { emptyObservations, interruptedBy, notRun, unrun, waitFor } from "./scenario.ts";
 import { setupRecord } from "./setup-record.ts";
@@ -65,7 +60,9 @@ export const lifecycleLane: Lane = {
         continue;
       }
       const st = o.progress.step(`${o.label}: ${s.id}`);
-      const r = await runLifecycleScenario(s, o, restart?.signal ?? null);
+      const last = s === o.group.scenarios.at(-1);
+      // Its teardown runs off the slot once the last scenario's steps are done (the group is one scenario: plan.ts).
+      const r = await runLifecycleScenario(s, o, restart?.signal ?? null, last ? () => o.releaseSlot() : () => undefined);
       gateways.push(...r.gateways);
       scenarios.push(r.result);
       (r.result.status === "failed" ? st.fail : r.result.status === "passed" ? st.done : st.skip)(r.result.deciding);
@@ -91,6 +88,8 @@ interface Run {
   restartSignal: NodeJS.Signals | null;
   /** The long-lived runtime process of the held-runtime steps, spawned at the first of them. */
   held: HeldRuntime | null;
+  /** A runtime process spawned while a gateway started, for the resolve step right after that start. */
+  ahead: RuntimeHandle | null;
   ctx(): GatewayContext;
 }
 
@@ -98,7 +97,7 @@ function needsInPlaceRestart(s: ScenarioDefinition): boolean {
   return s.steps?.some((x) => x.do === "restart-gateway" && x.how === "in-place") ?? false;
 }
 
-async function runLifecycleScenario(s: ScenarioDefinition, o: GroupRunOptions, restartSignal: NodeJS.Signals | null): Promise<{ result: ScenarioResult; gateways: GatewayRecord[] }> {
+async function runLifecycleScenario(s: ScenarioDefinition, o: GroupRunOptions, restartSignal: NodeJS.Signals | null, beforeTeardown: () => void): Promise<{ result: ScenarioResult; gateways: GatewayRecord[] }> {
   const started = Date.now();
   const home = await openLifecycleHome(o, s.id);
   const steps: StepRecord[] = [];
@@ -106,11 +105,13 @@ async function runLifecycleScenario(s: ScenarioDefinition, o: GroupRunOptions, r
   let run: Run | null = null;
   let setup = setupOfLifecycle(s);
   let firstTap: Tap | null = null;
+  let firstAhead: RuntimeHandle | null = null;
   try {
     // The tap's doors keep their ports across every stop and start, drawn where no port-0 listener can take them.
     const ports = await pickStablePorts(TAP_DOORS.length);
     const doors = Object.fromEntries(TAP_DOORS.map((d, i) => [d, { port: ports[i] as number, url: `ws://127.0.0.1:${ports[i]}` }])) as Tap["doors"];
     for (const d of Object.values(doors)) o.trackPort(d.port);
+    const inv = await prepareInvocation(s.client, s.id, doors, home.sandbox);
     // A scenario whose gateway is stopped before its steps starts it in a step; its earlier steps find nothing
     // listening. Where the build's gateway is what imports the seeded exec-approvals.json (2026.9.x), a runtime before
     // any start meets the migration gate, which no home that has run before would show: one start and stop first.
@@ -118,9 +119,13 @@ async function runLifecycleScenario(s: ScenarioDefinition, o: GroupRunOptions, r
       await home.start("legacy-import");
       await home.stop();
     }
-    const tap = s.gatewayBeforeSteps === "stopped" ? null : await openTap(await home.start(), home.sandbox.derivedToken, doors);
-    firstTap = tap;
-    const inv = await prepareInvocation(s.client, s.id, doors, home.sandbox);
+    let ahead: RuntimeHandle | null = null;
+    if (s.gatewayBeforeSteps !== "stopped") {
+      ahead = spawnAhead(s.steps?.[0], home, o, inv);
+      firstAhead = ahead;
+      firstTap = await openTap(await whileLoading(ahead, home.start()), home.sandbox.derivedToken, doors);
+    }
+    const tap = firstTap;
     run = {
       s,
       o,
@@ -129,20 +134,23 @@ async function runLifecycleScenario(s: ScenarioDefinition, o: GroupRunOptions, r
       derived: home.sandbox.derivedToken,
       restartSignal,
       held: null,
+      ahead,
       ctx: () => ({ sandbox: home.sandbox, gateway: home.gateway as NonNullable<LifecycleHome["gateway"]>, target: o.target, baseEnv: home.baseEnv, redactor: o.redactor, timeouts: o.timeouts, progress: o.progress, trackPid: o.trackPid, trackPort: o.trackPort, trackNetwork: o.trackNetwork, signal: o.signal, faults: o.faults }),
     };
     setup = { ...setupRecord(s, { sandbox: home.sandbox, baseEnv: home.baseEnv, redactor: o.redactor }, inv), description: setupOfLifecycle(s).description };
     const current: Run = run;
     for (const [i, step] of (s.steps ?? []).entries()) {
       if (o.signal.aborted) break;
-      const rec = await timed("lifecycle step", () => runStep(current, step, i + 1, inv, doors));
+      const rec = await timed("lifecycle step", () => runStep(current, step, i + 1, inv, doors, s.steps?.[i + 1]));
       steps.push(rec);
       if (rec.error && !home.gateway && step.do !== "stop-gateway") break;
     }
   } catch (err) {
     findings.push(`${s.id} could not complete: ${o.redactor.text(err instanceof Error ? err.message : String(err))}`);
   } finally {
+    beforeTeardown();
     await run?.held?.close().catch(() => undefined);
+    await (run ? run.ahead : firstAhead)?.discard().catch(() => undefined);
     await (run ? run.tap : firstTap)?.close();
     await home.stop().catch(() => undefined);
     await removeSandboxLocks(home.sandbox.layout);
@@ -175,17 +183,12 @@ async function runLifecycleScenario(s: ScenarioDefinition, o: GroupRunOptions, r
   };
 }
 
-/** The scenario's tap in front of a gateway that just started, on the doors' stable ports. */
-function openTap(g: { url: string }, derivedToken: string, doors: Tap["doors"]): Promise<Tap> {
-  return startTap({ upstreamUrl: g.url, derivedToken, ports: Object.fromEntries(Object.entries(doors).map(([d, x]) => [d, x.port])) });
-}
-
 /** The gateway's PID as the kernel says (the process listening on its port), and the store's socket tokens. */
 async function facts(run: Run): Promise<Pick<StepFacts, "gatewayPidBefore" | "socketTokenBefore">> {
   return { gatewayPidBefore: await listenerPid(run.home.port), socketTokenBefore: await readSocketTokenStore(run.home.sandbox.layout) };
 }
 
-async function runStep(run: Run, step: LifecycleStep, index: number, inv: Awaited<ReturnType<typeof prepareInvocation>>, doors: Tap["doors"]): Promise<StepRecord> {
+async function runStep(run: Run, step: LifecycleStep, index: number, inv: Awaited<ReturnType<typeof prepareInvocation>>, doors: Tap["doors"], next: LifecycleStep | undefined): Promise<StepRecord> {
   const started = Date.now();
   const base: StepRecord = { index, do: step.do, by: step.do === "resolve" ? step.by : null, durationMs: 0, observations: null, facts: null, expectations: [], refusals: [], deciding: "", error: null };
   const p = run.o.progress.step(`${run.o.label}: ${run.s.id}: step ${index} ${step.do}${step.do === "resolve" ? ` by ${step.by}` : ""}`);
@@ -194,19 +197,25 @@ async function runStep(run: Run, step: LifecycleStep, index: number, inv: Awaite
       base.observations = (await resolveStep(run, step.by, index, inv)).observations;
     } else {
       const before = await facts(run);
+      // A start is where the next step's runtime process loads (at the lowest priority until the gateway is ready).
+      const starts = step.do === "restart-gateway" || step.do === "start-gateway";
+      if (starts) run.ahead = spawnAhead(next, run.home, run.o, inv);
       if (step.do === "restart-gateway" && step.how === "in-place") {
         if (!run.restartSignal) throw new Error("this build has no in-place restart signal");
-        await run.home.restartInPlace(run.restartSignal);
+        await whileLoading(run.ahead, run.home.restartInPlace(run.restartSignal));
       } else if (step.do === "restart-gateway") {
         await run.home.stop();
-        await run.home.start();
+        await whileLoading(run.ahead, run.home.start());
       } else if (step.do === "stop-gateway") {
         await run.home.stop();
         await run.tap?.close();
         run.tap = null;
       } else if (step.do === "start-gateway") {
-        run.tap = await openTap(await run.home.start(), run.derived, doors);
-      } else await rotate(run);
+        run.tap = await openTap(await whileLoading(run.ahead, run.home.start()), run.derived, doors);
+      } else {
+        run.derived = await rotateSocketToken(run.o, run.home);
+        run.tap?.setDerivedToken(run.derived);
+      }
       base.facts = { ...before, gatewayPidAfter: await listenerPid(run.home.port), socketTokenAfter: await readSocketTokenStore(run.home.sandbox.layout) };
     }
     Object.assign(base, judgeStep(step, index, base, inv?.doors ?? []));
@@ -246,7 +255,8 @@ async function resolveStep(run: Run, by: "runtime" | "held-runtime" | "held-toke
       obs.runtime = (await run.held.resolve(runtimeInput(inv, { approvalId, decision: run.s.decision, ctx: run.ctx() }), o.timeouts.runtimeProcessMs)).outcome;
     } else {
       if (!inv) throw new Error("a lifecycle scenario's client must be an OpenClaw runtime");
-      const handle = spawnTrackedRuntime({ sandbox: home.sandbox, baseEnv: home.baseEnv, target: o.target, redactor: o.redactor, signal: o.signal, trackPid: o.trackPid }, inv);
+      const handle = run.ahead ?? spawnTrackedRuntime({ sandbox: home.sandbox, baseEnv: home.baseEnv, target: o.target, redactor: o.redactor, signal: o.signal, trackPid: o.trackPid }, inv);
+      run.ahead = null;
       const { outcome, extras } = await handle.resolve(runtimeInput(inv, { approvalId, decision: run.s.decision, ctx: run.ctx() }), o.timeouts.runtimeProcessMs);
       if (extras.cpuMs !== null) recordCpu("runtime process", extras.cpuMs);
       obs.runtime = outcome;
@@ -280,32 +290,4 @@ function heldRuntime(run: Run, inv: NonNullable<Awaited<ReturnType<typeof prepar
   });
   if (held.pid !== null) o.trackPid(held.pid);
   return held;
-}
-
-/**
- * Replace the socket token as an operator can: the build's own `openclaw approvals set --file`, with the sandbox's
- * approvals document carrying a new token (2026.9.x merges it into its state database, 2026.6.x writes the file).
- * The tap then compares connects with the new derivation.
- */
-async function rotate(run: Run): Promise<void> {
-  const { o, home } = run;
-  const token = randomBytes(32).toString("base64url");
-  o.redactor.add({ name: "rotated-socket-token", value: token });
-  const derived = deriveApprovalRuntimeToken(token);
-  o.redactor.add({ name: "rotated-derived-token", value: derived });
-  const file = join(home.sandbox.layout.root, "rotated-exec-approvals.json");
-  await writeFile(file, `${JSON.stringify(execApprovalsDocument(home.sandbox.layout, "shared-socket-token", token), null, 2)}\n`, { mode: 0o600 });
-  const r = await execa(...dyingWithHarness([o.target.nodePath, join(o.target.openclawDir, "openclaw.mjs"), "approvals", "set", "--file", file]), {
-    env: home.baseEnv,
-    extendEnv: false,
-    cwd: home.sandbox.layout.home,
-    reject: false,
-    all: true,
-    stdin: "ignore",
-    timeout: o.timeouts.gatewayReadyMs,
-    cancelSignal: o.signal,
-  });
-  if (r.exitCode !== 0) throw new Error(`openclaw approvals set --file exited ${r.exitCode ?? r.signal ?? "?"}: ${o.redactor.text(String(r.all ?? "").trim().split("\n").slice(-3).join(" | "))}`);
-  run.derived = derived;
-  run.tap?.setDerivedToken(derived);
 }

@@ -12,12 +12,16 @@ export async function mapLimit<T, R>(items: readonly T[], n: number, fn: (item: 
   return results;
 }
 
+/** A slot's holder may give it back before its task ends (its teardown then runs outside the slots). */
+export type ReleaseSlot = () => void;
+
 /**
  * A counting semaphore whose waiting tasks start highest `priority` first (ties in arrival order): `run(fn, p)` waits
  * for one of `n` slots. Tasks submitted in the same turn of the event loop are all weighed before the first starts,
- * so the run's units, submitted together, go longest first from the start.
+ * so the run's units, submitted together, go longest first from the start. `fn` gets a release: once called (at most
+ * once counts), the next task may start while `fn` still finishes; otherwise the slot is freed when `fn` ends.
  */
-export function createSlots(n: number): { run<R>(fn: () => Promise<R>, priority?: number): Promise<R> } {
+export function createSlots(n: number): { run<R>(fn: (release: ReleaseSlot) => Promise<R>, priority?: number): Promise<R> } {
   let free = Math.max(1, n);
   let seq = 0;
   const waiting: Array<{ priority: number; seq: number; start: () => void }> = [];
@@ -41,11 +45,17 @@ export function createSlots(n: number): { run<R>(fn: () => Promise<R>, priority?
         waiting.push({ priority, seq: seq++, start });
         schedule();
       });
-      try {
-        return await fn();
-      } finally {
+      let held = true;
+      const release = (): void => {
+        if (!held) return;
+        held = false;
         free++;
         schedule();
+      };
+      try {
+        return await fn(release);
+      } finally {
+        release();
       }
     },
   };

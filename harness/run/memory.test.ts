@@ -50,4 +50,27 @@ describe("createSlots", () => {
     await expect(slots.run(() => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
     expect(await slots.run(() => Promise.resolve(7))).toBe(7);
   });
+
+  it("a task that releases its slot early lets the next start while it finishes, and releasing twice frees one slot", async () => {
+    const slots = createSlots(1);
+    const order: string[] = [];
+    let finishTeardown: () => void = () => undefined;
+    const teardown = new Promise<void>((r) => (finishTeardown = r));
+    const first = slots.run(async (release) => {
+      order.push("first: scenarios");
+      release();
+      release();
+      await teardown;
+      order.push("first: torn down");
+    });
+    const second = slots.run(async () => {
+      order.push("second: started");
+      finishTeardown();
+    });
+    const third = slots.run(async () => {
+      order.push("third: started");
+    });
+    await Promise.all([first, second, third]);
+    expect(order).toEqual(["first: scenarios", "second: started", "first: torn down", "third: started"]);
+  });
 });

@@ -8,6 +8,7 @@ import { notRun } from "./scenario.ts";
 import { detectLegacyApprovalsImport } from "../target/legacy-approvals.ts";
 import { NO_LOCKS, type RunLocks } from "../hygiene/locks.ts";
 import { unitCost } from "../plan/schedule.ts";
+import type { ReleaseSlot } from "./limit.ts";
 
 export interface TargetRunOptions {
   role: TargetRole;
@@ -24,7 +25,7 @@ export interface TargetRunOptions {
   lanes: readonly Lane[];
   faults: Faults;
   /** Shared by all targets: at most as many gateways at once as memory allows; longer units start first. */
-  gatewaySlots: { run<R>(fn: () => Promise<R>, priority?: number): Promise<R> };
+  gatewaySlots: { run<R>(fn: (release: ReleaseSlot) => Promise<R>, priority?: number): Promise<R> };
   compileCacheDir: string | null;
   /** How progress lines and log names call this target's gateways (default: its role). */
   label?: string;
@@ -48,7 +49,7 @@ export async function runTarget(o: TargetRunOptions): Promise<{ run: TargetRun; 
         const lane = laneFor(o.lanes, group);
         if (!lane) throw new StepError("gateway group", `no lane runs the ${group.profile} sandbox profile`, { next: "register one in harness/cli/lanes.ts" });
         const { trackLeftovers, ...track } = o.track;
-        const start = async (): Promise<GroupRunResult> => {
+        const start = async (releaseSlot: ReleaseSlot): Promise<GroupRunResult> => {
           if (o.signal.aborted) throw new Error(`not started: ${String(o.signal.reason)}`);
           const legacyApprovals = await legacy;
           return lane.run({
@@ -66,6 +67,7 @@ export async function runTarget(o: TargetRunOptions): Promise<{ run: TargetRun; 
             faults: o.faults,
             ...track,
             trackLeftovers: (id) => trackLeftovers(lane.name, id),
+            releaseSlot,
           });
         };
         return await o.gatewaySlots.run(start, unitCost(group.scenarios, o.plan.concurrency));

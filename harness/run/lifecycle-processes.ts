@@ -1,0 +1,71 @@
+/**
+ * The lifecycle lane's processes around a gateway's start: the runtime process spawned ahead of the step after a
+ * start, the tap reopened on the doors' ports, and a socket-token rotation through the build's own CLI. Doing, under
+ * run/lifecycle.ts.
+ */
+import { randomBytes } from "node:crypto";
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { execa } from "execa";
+import type { RuntimeHandle } from "../clients/runtime-process.ts";
+import type { LifecycleStep } from "../plan/scenario-types.ts";
+import { dyingWithHarness } from "../proc/parent-death.ts";
+import { canRestorePriority, LOADING_NICE, setNice } from "../proc/priority.ts";
+import { execApprovalsDocument } from "../sandbox/files.ts";
+import { startTap, type Tap } from "../tap/tap.ts";
+import { deriveApprovalRuntimeToken } from "../wire/token.ts";
+import type { GroupRunOptions } from "./lane.ts";
+import type { LifecycleHome } from "./lifecycle-gateway.ts";
+import { prepareInvocation, spawnTrackedRuntime } from "./prepare.ts";
+
+/**
+ * The runtime process of `next` when it is a resolve by a new runtime process, spawned now (while a gateway starts),
+ * as the process lane spawns its first scenarios' (run/prepare.ts): OpenClaw's client loads meanwhile and reads the
+ * home only when the step sends its input. Null for any other step.
+ */
+export function spawnAhead(next: LifecycleStep | undefined, home: LifecycleHome, o: GroupRunOptions, inv: Awaited<ReturnType<typeof prepareInvocation>>): RuntimeHandle | null {
+  if (next?.do !== "resolve" || next.by !== "runtime" || !inv) return null;
+  const handle = spawnTrackedRuntime({ sandbox: home.sandbox, baseEnv: home.baseEnv, target: o.target, redactor: o.redactor, signal: o.signal, trackPid: o.trackPid }, inv);
+  if (handle.pid !== null && canRestorePriority()) setNice(handle.pid, LOADING_NICE);
+  return handle;
+}
+
+/** Await a gateway's start with the process spawned ahead at the lowest priority, and give it normal priority after. */
+export async function whileLoading<T>(ahead: RuntimeHandle | null, starting: Promise<T>): Promise<T> {
+  try {
+    return await starting;
+  } finally {
+    if (ahead?.pid && ahead.running() && canRestorePriority()) setNice(ahead.pid, 0);
+  }
+}
+
+/** The scenario's tap in front of a gateway that just started, on the doors' stable ports. */
+export function openTap(g: { url: string }, derivedToken: string, doors: Tap["doors"]): Promise<Tap> {
+  return startTap({ upstreamUrl: g.url, derivedToken, ports: Object.fromEntries(Object.entries(doors).map(([d, x]) => [d, x.port])) });
+}
+
+/**
+ * Replace the socket token as an operator can: the build's own `openclaw approvals set --file`, with the sandbox's
+ * approvals document carrying a new token (2026.9.x merges it into its state database, 2026.6.x writes the file).
+ * Returns the new derivation, which the tap then compares connects with.
+ */
+export async function rotateSocketToken(o: GroupRunOptions, home: LifecycleHome): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  o.redactor.add({ name: "rotated-socket-token", value: token });
+  const derived = deriveApprovalRuntimeToken(token);
+  o.redactor.add({ name: "rotated-derived-token", value: derived });
+  const file = join(home.sandbox.layout.root, "rotated-exec-approvals.json");
+  await writeFile(file, `${JSON.stringify(execApprovalsDocument(home.sandbox.layout, "shared-socket-token", token), null, 2)}\n`, { mode: 0o600 });
+  const r = await execa(...dyingWithHarness([o.target.nodePath, join(o.target.openclawDir, "openclaw.mjs"), "approvals", "set", "--file", file]), {
+    env: home.baseEnv,
+    extendEnv: false,
+    cwd: home.sandbox.layout.home,
+    reject: false,
+    all: true,
+    stdin: "ignore",
+    timeout: o.timeouts.gatewayReadyMs,
+    cancelSignal: o.signal,
+  });
+  if (r.exitCode !== 0) throw new Error(`openclaw approvals set --file exited ${r.exitCode ?? r.signal ?? "?"}: ${o.redactor.text(String(r.all ?? "").trim().split("\n").slice(-3).join(" | "))}`);
+  return derived;
+}
