@@ -15,6 +15,7 @@ import { formatOwner, selfOwner } from "../hygiene/owner.ts";
 import { completePackageLifecycle, ensureImage } from "./image.ts";
 import type { ProjectInput } from "./project.ts";
 import { runTopology, type LaneContext } from "./topology-run.ts";
+import { readOfficialLayout } from "./official-layout.ts";
 
 const TAP_ENTRY = fileURLToPath(new URL("./tap-entry.ts", import.meta.url));
 const HARNESS_DIR = fileURLToPath(new URL("../", import.meta.url));
@@ -58,6 +59,7 @@ async function runComposeGroup(o: GroupRunOptions): Promise<{ gateways: GatewayR
     runtimeChild: RUNTIME_CHILD,
     tapEntry: TAP_ENTRY,
     compileCache: await containerCompileCache(o.compileCacheDir),
+    layout: await readOfficialLayout(targetDir),
   };
   const ctx: LaneContext = { o, runId, tools: docker.tools, image, version, params };
   const gateways: GatewayRecord[] = [];

@@ -59,7 +59,7 @@ export async function runTopology(s: ScenarioDefinition, spec: ComposeClientSpec
   o.trackSandbox(project.root);
   await writeFile(join(o.reportFolder, `compose-${t}.yaml`), reviewerCompose(t, { ...lane.params, subnet }, lane.version));
   for (const [name, value] of Object.entries(project.secrets)) o.redactor.add({ name: `compose-${name}`, value });
-  const evidence: ComposeEvidence = { topology: t, composeFile: `compose-${t}.yaml`, compose: lane.tools.compose.label, engineVersion: lane.tools.engineVersion, image: lane.image, project: project.name, subnet, upMs: null, gatewayReadyMs: null, firstAttempt: null };
+  const evidence: ComposeEvidence = { topology: t, composeFile: `compose-${t}.yaml`, compose: lane.tools.compose.label, engineVersion: lane.tools.engineVersion, image: lane.image, project: project.name, subnet, upMs: null, gatewayReadyMs: null, firstAttempt: null, layout: t === "official-cli" ? lane.params.layout : null };
   obs.compose = evidence;
   const inv = (route: ComposeClientSpec["route"]) => runtimeInvocation({ route }, { doors: composeDoorUrls(t), gatewayToken: project.secrets.gatewayToken, unsharedHome: "", configDir: "", scenarioId: s.id });
   const doors = [
@@ -180,7 +180,7 @@ function describeTopology(spec: ComposeClientSpec): string {
 /** One `compose run --rm -T <sidecar>`: OpenClaw's client in the sidecar container, its input on stdin. */
 async function runSidecar(project: ComposeProject, names: ServiceNames, t: ComposeClientSpec["topology"], route: ComposeClientSpec["route"], cfg: Record<string, unknown>, approvalId: string, decision: string, lane: LaneContext): Promise<RuntimeOutcome> {
   const { o } = lane;
-  // official-cli: the service URL is the attempt's own (-e, no secret); bridge-url has it in its compose.yaml.
+  // official-cli on the env-url route: the service URL is the attempt's own (-e, no secret); bridge-url has it in its compose.yaml.
   const env = t === "official-cli" && route === "env-url" ? ["-e", `OPENCLAW_GATEWAY_URL=${serviceUrl(t)}`, ...Object.entries(SERVICE_URL_ENV).flatMap(([k, v]) => ["-e", `${k}=${v}`])] : [];
   const input = JSON.stringify({ cfg, gatewayUrl: null, approvalId, decision, timeoutMs: o.timeouts.rpcMs });
   const at = Date.now();

@@ -15,6 +15,7 @@ const params = (topology: ComposeTopology): ComposeRunParams => ({
   runtimeChild: "/h/runtime-child.mjs",
   tapEntry: "/h/tap-entry.ts",
   compileCache: "/c",
+  layout: { document: "docs/install/docker/compose-operations.md", quote: "…", sharesNetns: true, capDrop: ["NET_RAW", "NET_ADMIN"], noNewPrivileges: true },
 });
 
 type Obj = { [key: string]: YamlValue };
@@ -44,9 +45,21 @@ describe("composeDocument", () => {
     expect(side("readonly-volume").volumes).toContain("openclaw-home:/home/node/.openclaw:ro");
     expect(side("bridge-url").network_mode).toBeUndefined();
     expect(obj(side("bridge-url").environment).OPENCLAW_GATEWAY_URL).toBe("ws://gateway:18789");
+    // OpenClaw's own layout, as the build's docs state it: the CLI in the gateway's namespace, both hardened.
     const cli = side("official-cli");
-    expect(cli.network_mode).toBeUndefined();
+    expect(cli.network_mode).toBe("service:openclaw-gateway");
     expect(cli.volumes).toContain("/s/state:/home/node/.openclaw");
+    const official = services(composeDocument(params("official-cli"), false, ""));
+    for (const name of ["openclaw-gateway", "openclaw-cli"]) {
+      expect(obj(official[name]).cap_drop, name).toEqual(["NET_RAW", "NET_ADMIN"]);
+      expect(obj(official[name]).security_opt, name).toEqual(["no-new-privileges:true"]);
+    }
+    expect(obj(official["smoke-tap"]).cap_drop).toBeUndefined();
+    expect(obj(services(composeDocument(params("official-cli"), true, "2026.9.6"))["openclaw-gateway"]).ports).toEqual(["127.0.0.1:18789:18789"]);
+    // A build whose docs state no layout: the CLI on the project network, as before openclaw/openclaw#5559.
+    const before = composeDocument({ ...params("official-cli"), layout: { document: null, quote: null, sharesNetns: false, capDrop: [], noNewPrivileges: false } }, false, "");
+    expect(obj(services(before)["openclaw-cli"]).network_mode).toBeUndefined();
+    expect(obj(services(before)["openclaw-cli"]).cap_drop).toBeUndefined();
   });
 
   it("writes the reviewer's copy with the official image, no harness plumbing, no label and no secret", () => {

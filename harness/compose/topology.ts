@@ -1,4 +1,5 @@
 import type { ComposeTopology } from "../plan/scenario-types.ts";
+import type { ComposeLayoutEvidence } from "../evidence/types.ts";
 import type { YamlValue } from "./yaml.ts";
 
 /**
@@ -51,6 +52,8 @@ export interface ComposeRunParams {
    * (os.tmpdir()/node-compile-cache), so the gateway container starts as a user's second start does; null: none.
    */
   compileCache: string | null;
+  /** OpenClaw's own layout as the build documents it (official-layout.ts): how official-cli's two services are set up. */
+  layout: ComposeLayoutEvidence;
 }
 
 export interface ServiceNames {
@@ -76,8 +79,14 @@ export function serviceUrl(t: ComposeTopology): string {
 }
 
 /** The sidecar shares the gateway's network namespace (so its loopback is the gateway's). Pure. */
-export function sharesNetns(t: ComposeTopology): boolean {
-  return t === "shared-netns" || t === "other-uid" || t === "readonly-volume";
+export function sharesNetns(t: ComposeTopology, layout: ComposeLayoutEvidence): boolean {
+  return t === "shared-netns" || t === "other-uid" || t === "readonly-volume" || (t === "official-cli" && layout.sharesNetns);
+}
+
+/** official-cli's hardening of both services, as the build's docs state it (none for the other topologies). Pure. */
+function hardening(t: ComposeTopology, layout: ComposeLayoutEvidence): { [key: string]: YamlValue } {
+  if (t !== "official-cli") return {};
+  return { ...(layout.capDrop.length ? { cap_drop: [...layout.capDrop] } : {}), ...(layout.noNewPrivileges ? { security_opt: ["no-new-privileges:true"] } : {}) };
 }
 
 const QUIET_ENV: Record<string, string> = {
@@ -120,6 +129,10 @@ export function composeDocument(p: ComposeRunParams, forReport: boolean, version
     environment: baseEnv(forReport),
     volumes: [...mounts, stateMount(t, forReport, p.stateDir, false), ...(!forReport && p.compileCache ? [`${p.compileCache}:/tmp/node-compile-cache`] : [])],
     command: [...openclaw, "gateway", "run", ...(forReport ? [] : ["--allow-unconfigured"]), "--bind", "lan", "--port", String(gatewayPort)],
+    // The reviewer's copy publishes the gateway's port as OpenClaw's compose does (on loopback here); the harness's
+    // project network is internal and publishes nothing.
+    ...(forReport && t === "official-cli" ? { ports: [`127.0.0.1:${CLIENT_PORT}:${CLIENT_PORT}`] } : {}),
+    ...hardening(t, p.layout),
     ...labels,
   };
   const sidecarEnv: Record<string, string> = { ...baseEnv(forReport), ...(t === "bridge-url" ? { OPENCLAW_GATEWAY_URL: serviceUrl(t), ...SERVICE_URL_ENV } : {}) };
@@ -128,7 +141,8 @@ export function composeDocument(p: ComposeRunParams, forReport: boolean, version
     init: true,
     environment: sidecarEnv,
     volumes: [...mounts, stateMount(t, forReport, p.stateDir, t === "readonly-volume")],
-    ...(sharesNetns(t) ? { network_mode: `service:${names.gateway}` } : {}),
+    ...(sharesNetns(t, p.layout) ? { network_mode: `service:${names.gateway}` } : {}),
+    ...hardening(t, p.layout),
     ...(t === "other-uid" ? { user: OTHER_UID } : {}),
     depends_on: [names.gateway],
     entrypoint: forReport ? openclaw : ["node"],
@@ -162,8 +176,7 @@ export function reportHeader(t: ComposeTopology, version: string): string[] {
   return [
     `Topology ${t}, as the smoke harness ran it, with the official image (openclaw ${version}).`,
     "Run: OPENCLAW_GATEWAY_TOKEN=<gateway token>" + (t === "official-cli" ? " OPENCLAW_CONFIG_DIR=<state dir>" : "") + " docker compose up -d " + names.gateway,
-    `then: docker compose run --rm ${names.sidecar} <a command that resolves an approval>` +
-      (t === "official-cli" ? `; its second attempt adds -e OPENCLAW_GATEWAY_URL=${serviceUrl(t)} -e OPENCLAW_ALLOW_INSECURE_PRIVATE_WS=1.` : "."),
+    `then: docker compose run --rm ${names.sidecar} <a command that resolves an approval>.`,
     "The state (/home/node/.openclaw) must hold exec-approvals.json with a socket token, as OpenClaw writes it;",
     "the gateway token is a placeholder here. The harness ran its approval client in the sidecar",
     "(resolveApprovalOverGateway from openclaw/plugin-sdk/approval-gateway-runtime), and a wire tap in the",

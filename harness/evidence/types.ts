@@ -292,8 +292,24 @@ export interface ComposeEvidence {
   upMs: number | null;
   /** From `compose up` until the gateway container answered a token connect with hello-ok. */
   gatewayReadyMs: number | null;
-  /** An attempt made before the scenario's runtime (official-cli: the generated local URL from the CLI container). */
+  /** An attempt made before the scenario's runtime (a first route tried in the same topology). */
   firstAttempt: ComposeAttempt | null;
+  /** official-cli: OpenClaw's own layout as the build under test documents it (compose/official-layout.ts); else null. */
+  layout: ComposeLayoutEvidence | null;
+}
+
+/** OpenClaw's Compose layout as a build's shipped docs state it. */
+export interface ComposeLayoutEvidence {
+  /** The document it was read from (under the package), or null: no document states one (the layout before openclaw/openclaw#5559). */
+  document: string | null;
+  /** The paragraph that states it, as written there. */
+  quote: string | null;
+  /** openclaw-cli runs with network_mode service:openclaw-gateway (reaches the gateway over 127.0.0.1). */
+  sharesNetns: boolean;
+  /** Capabilities dropped on both services. */
+  capDrop: string[];
+  /** no-new-privileges on both services. */
+  noNewPrivileges: boolean;
 }
 
 export interface ComposeImage {

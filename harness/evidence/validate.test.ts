@@ -66,7 +66,7 @@ describe("validateReport", () => {
       subnet: "169.254.42.0/24",
       upMs: 5000,
       gatewayReadyMs: 60000,
-      firstAttempt: { route: "local-config", runtime, connections: 0 },
+      layout: null, firstAttempt: { route: "local-config", runtime, connections: 0 },
     };
   }
   // … and a quarantine (set only when the secret scan found a secret).

@@ -85,7 +85,7 @@ describe("judging altered observations (small hand-made fakes of a failing build
       obs.compose = {
         topology: "official-cli", composeFile: "compose-official-cli.yaml", compose: "docker-compose 1.29.2", engineVersion: "20.10.24",
         image: { tag: "t", id: `sha256:${"a".repeat(64)}`, cached: true, buildMs: 0 }, project: "p", subnet: "169.254.42.0/24", upMs: 3000, gatewayReadyMs: 30000,
-        firstAttempt: { route: "local-config", runtime, connections },
+        layout: null, firstAttempt: { route: "local-config", runtime, connections },
       };
       return evaluate([{ id: "first-attempt", expect: "unreachable" }], obs)[0]!.pass;
     };

@@ -67,7 +67,9 @@ export interface WireProbeSpec {
 
 /**
  * The Compose lane's topologies (harness/compose/topology.ts writes each one's compose.yaml):
- * official-cli: OpenClaw's own two services, the CLI on the project network with a bind-mounted config dir;
+ * official-cli: OpenClaw's own two services as the build's docs state them (compose/official-layout.ts): the CLI in the
+ * gateway's network namespace, both hardened, a bind-mounted config dir (on a build whose docs state none: the CLI
+ * on the project network, as before openclaw/openclaw#5559);
  * shared-netns: a sidecar with network_mode service:gateway; bridge-url: a sidecar on the project network dialing the
  * gateway by service name; other-uid: shared netns, the sidecar under another uid; readonly-volume: shared netns,
  * the state volume mounted :ro in the sidecar.
@@ -80,7 +82,7 @@ export interface ComposeClientSpec {
   topology: ComposeTopology;
   /**
    * How the sidecar finds the gateway: local-config (the generated local URL), or env-url (OPENCLAW_GATEWAY_URL = the
-   * gateway's service name). A first attempt, when set, runs before it in the same topology (official-cli: the local URL).
+   * gateway's service name). A first attempt, when set, runs before it in the same topology.
    */
   route: "local-config" | "env-url";
   firstAttempt?: "local-config";
