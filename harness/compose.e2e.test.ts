@@ -11,18 +11,19 @@ afterAll(() => reports.cleanup());
 const docker = await detectDocker();
 
 /**
- * Three of the five topologies, to keep the suite short (each is a gateway container start, about 40 s on 2 cores):
- * OpenClaw's own layout as its docs state it (resolves), a sidecar sharing the namespace (resolves), and the one that
- * fails closed. `compose-sidecar-bridge-url` (the service URL: refused) and `compose-sidecar-readonly-volume` run with
+ * Two of the five topologies, to keep the suite short (each is a gateway container start, about 25 s on 2 cores):
+ * OpenClaw's own layout as its docs state it (the CLI in the gateway's network namespace, hardened: it resolves), and
+ * the one that fails closed (another uid). `compose-sidecar-shared-netns` (the same namespace, unhardened),
+ * `compose-sidecar-bridge-url` (the service URL: refused) and `compose-sidecar-readonly-volume` run with
  * `pnpm smoke --scenario compose-…` (harness/compose/README.md).
  */
-const TOPOLOGIES = ["compose-official-cli", "compose-sidecar-shared-netns", "compose-sidecar-other-uid"];
+const TOPOLOGIES = ["compose-official-cli", "compose-sidecar-other-uid"];
 /** Gateway containers one after another; on a loaded 2-core machine each may take a minute and a half. */
 const LANE_TIMEOUT_MS = 900_000;
 
 describe("the Docker Compose lane", () => {
   it(
-    "runs three topologies under a real Docker Engine and Compose, or reports them skipped with the command that enables them (never passed)",
+    "runs two topologies under a real Docker Engine and Compose, or reports them skipped with the command that enables them (never passed)",
     async (ctx) => {
       const r = await runCli(["smoke", ...TOPOLOGIES.flatMap((id) => ["--scenario", id]), "--report-dir", reports.path], { timeoutMs: LANE_TIMEOUT_MS - 30_000 });
       const out = String(r.all);
@@ -47,17 +48,14 @@ describe("the Docker Compose lane", () => {
         expect(c?.subnet, s.id).toMatch(/^169\.254\.\d+\.0\/24$/);
         expect(existsSync(join(dirname(path as string), c?.composeFile ?? "?")), s.id).toBe(true);
       }
-      const [official, shared, otherUid] = scenarios;
+      const [official, otherUid] = scenarios;
       // OpenClaw's own layout, read from the pinned build's docs: the CLI in the gateway's namespace dials the generated
       // local URL over loopback, with the derived token and no device, and resolves.
       expect(official?.observations.compose?.layout).toMatchObject({ document: "docs/install/docker/compose-operations.md", sharesNetns: true, capDrop: ["NET_RAW", "NET_ADMIN"], noNewPrivileges: true });
       expect(official?.observations.wire[0]?.connect?.approvalRuntimeToken?.equalsDerived).toBe(true);
       expect(official?.observations.wire[0]?.connect?.deviceId).toBeNull();
       expect(official?.observations.requester?.finalDecision).toBe("allow-once");
-      // The shared network namespace: the derived token, no device, resolved.
-      expect(shared?.observations.wire[0]?.connect?.approvalRuntimeToken?.equalsDerived).toBe(true);
-      expect(shared?.observations.wire[0]?.connect?.deviceId).toBeNull();
-      expect(shared?.observations.requester?.finalDecision).toBe("allow-once");
+      expect(official?.expectations.find((e) => e.id === "gateway-peer")).toMatchObject({ pass: true });
       // Another uid: fails closed before any frame reaches the tap, with the client's own error recorded.
       expect(otherUid?.observations.wire).toEqual([]);
       expect(otherUid?.refusals.map((x) => x.refusedBy)).toEqual(["client-before-connect"]);

@@ -14,7 +14,8 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const shared = await dir({ prefix: "smoke-e2e-shared-" });
+  // Under /tmp whatever TMPDIR says: the shared run runs from a clone there (e2e-shared-run.ts).
+  const shared = await dir({ prefix: "smoke-e2e-shared-", tmpdir: "/tmp" });
   project.provide("sharedRunDir", shared.path);
   return async () => {
     await rm(shared.path, { recursive: true, force: true });

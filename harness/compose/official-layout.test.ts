@@ -1,9 +1,10 @@
-import { dirname } from "node:path";
-import { createRequire } from "node:module";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseLayout, PROJECT_NETWORK_LAYOUT, readOfficialLayout } from "./official-layout.ts";
 
-const PINNED = dirname(createRequire(import.meta.url).resolve("openclaw/package.json"));
+/** The pinned build: the harness's own openclaw dependency. */
+const PINNED = join(fileURLToPath(new URL("../..", import.meta.url)), "node_modules", "openclaw");
 
 describe("OpenClaw's Compose layout, read from the build's docs", () => {
   it("the pinned build states it in compose-operations.md: the CLI in the gateway's namespace, NET_RAW/NET_ADMIN dropped, no-new-privileges", async () => {
