@@ -86,6 +86,8 @@ async function interruptDuringScenarios(signal: "SIGINT" | "SIGTERM") {
   return { r, e, sentAt, returnedAfterMs: e.at - sentAt, alive, written };
 }
 
+// SIGINT mid-scenario is tested here once, through the documented command (faults.e2e.test.ts once sent it to the
+// harness alone as well).
 describe("an interrupted `corepack pnpm smoke` hands the prompt back only when the run is gone", () => {
   for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
     it(`${signal} to the process group while the scenarios run: nothing alive and the partial report on disk when it returns, within 3 s, exit ${code}`, async () => {
@@ -95,7 +97,11 @@ describe("an interrupted `corepack pnpm smoke` hands the prompt back only when t
       expect(alive, out).toEqual([]);
       expect(written.map((w) => w.status), out).toEqual(["aborted"]);
       expect(written[0]?.abortReason).toContain(signal);
+      // Cut short is never FAIL: the scenario that was running is not-run, with why, and CTRF counts no failure.
       expect(written[0]?.targets[0]?.scenarios.filter((s) => s.status === "failed")).toEqual([]);
+      expect(written[0]?.targets[0]?.scenarios.some((s) => s.status === "not-run" && s.skipReason), out).toBe(true);
+      const ctrf = JSON.parse(await readFile(join(reports.path, signal, written[0]!.runId, "ctrf.json"), "utf8")) as { results: { summary: { failed: number } } };
+      expect(ctrf.results.summary.failed).toBe(0);
       // What the shell's $? says: pnpm exits with the harness's 130/143, or dies of the same signal once it has gone.
       expect(shellStatus(e), out).toBe(code);
       expect(returnedAfterMs, out).toBeLessThan(PROMPT_BACK_MS);

@@ -1,7 +1,7 @@
 /**
  * A proof on real builds, base 2026.6.5 (before #87105) against a built checkout of the pinned build: read from the
  * shared proof (e2e-shared-proof.ts), the one the action's entry runs. The first release with the fix, 2026.6.6, is
- * classified `fixed` on real gateways by matrix.e2e.test.ts.
+ * classified `fixed` in the recorded release matrix (fixtures/reports/recorded/matrix-releases.json).
  */
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";

@@ -90,6 +90,9 @@ describe("recorded matrix of the full release range", () => {
   it("renders matrix.md under the budget, its details beside it", () => {
     const doc = load<MatrixDocument>("matrix-releases");
     expect(doc.versions.length).toBeGreaterThanOrEqual(20);
+    // The real run this was recorded from: 2026.6.5 shows the bug, 2026.6.6 is the first release with the fix.
+    expect(doc.versions.slice(0, 2).map((v) => `${v.version} ${v.classification}`)).toEqual(["2026.6.5 shows-bug", "2026.6.6 fixed"]);
+    expect(doc.summary.firstFixed).toBe("2026.6.6");
     const md = renderMatrixMarkdown(doc, { newestReportPath: "versions/newest/report.json" });
     expect(md.length).toBeLessThanOrEqual(PR_BUDGET);
     for (const v of doc.versions) expect(md).toContain(`| ${v.version} |`);
