@@ -4,7 +4,8 @@
  * restarts made. The thin doing layer under run/lifecycle.ts.
  */
 import { dirname, join } from "node:path";
-import type { GatewayRecord } from "../evidence/types.ts";
+import type { GatewayRecord, StateMigrationRecord } from "../evidence/types.ts";
+import { runDoctorFix } from "../sandbox/doctor-fix.ts";
 import { startGateway, waitReady, type RunningGateway } from "../gateway/gateway.ts";
 import { timed } from "./phases.ts";
 import { pickGatewayPort } from "../gateway/ports.ts";
@@ -24,6 +25,12 @@ export interface LifecycleHome {
    * home's exec-approvals.json (recorded as such: `lifecycle:<scenario>#<n> (legacy import)`).
    */
   start(purpose?: "legacy-import"): Promise<RunningGateway>;
+  /**
+   * The build's own `openclaw doctor --fix`, on a build that imports the legacy exec-approvals.json only through it
+   * (2026.8.x to 2026.9.5), before the home's first gateway, where a user upgrading would run it. Its record goes
+   * with the next gateway started.
+   */
+  migrate(): Promise<void>;
   stop(): Promise<void>;
   /** Send the build's restart signal and wait for the same process to answer hello-ok again (a new control connection). */
   restartInPlace(signal: NodeJS.Signals): Promise<void>;
@@ -44,6 +51,7 @@ export async function openLifecycleHome(o: GroupRunOptions, scenarioId: string):
   const port = await pickGatewayPort();
   o.trackPort(port);
   const baseEnv = childBaseEnv(sandbox.layout, process.env, dirname(o.target.nodePath), sandbox.compileCached);
+  let migration: StateMigrationRecord | null = null;
   const home: LifecycleHome = {
     sandbox,
     port,
@@ -53,7 +61,8 @@ export async function openLifecycleHome(o: GroupRunOptions, scenarioId: string):
     async start(purpose) {
       const n = home.records.length + 1;
       const logName = `gateway-${o.label}-lifecycle-${scenarioId}-${n}.log`;
-      const record: GatewayRecord = { sandboxProfile: `lifecycle:${scenarioId}#${n}${purpose ? ` (${LEGACY_IMPORT})` : ""}`, readyMs: null, readyAttempts: 0, peakRssBytes: null, exit: null, stopMs: null, logFile: logName };
+      const record: GatewayRecord = { sandboxProfile: `lifecycle:${scenarioId}#${n}${purpose ? ` (${LEGACY_IMPORT})` : ""}`, readyMs: null, readyAttempts: 0, peakRssBytes: null, exit: null, stopMs: null, logFile: logName, ...(migration ? { stateMigration: migration } : {}) };
+      migration = null;
       home.records.push(record);
       const step = o.progress.step(`${o.label}: ${scenarioId}: start gateway #${n}`);
       try {
@@ -80,6 +89,18 @@ export async function openLifecycleHome(o: GroupRunOptions, scenarioId: string):
         return g;
       } catch (err) {
         step.fail(o.redactor.text(err instanceof Error ? (err.message.split("\n")[0] ?? err.message) : String(err)));
+        throw err;
+      }
+    },
+    async migrate() {
+      // The config first: it points OpenClaw's log into the sandbox (doctor would write /tmp/openclaw otherwise).
+      await sandbox.writeGatewayConfig(port);
+      const d = o.progress.step(`${o.label}: ${scenarioId}: openclaw doctor --fix: this build imports the legacy exec-approvals.json only through doctor`);
+      try {
+        migration = await timed("sandbox", () => runDoctorFix({ nodePath: o.target.nodePath, openclawDir: o.target.openclawDir, env: baseEnv, home: sandbox.layout.home, legacyFile: sandbox.layout.execApprovalsPath, reportFolder: o.reportFolder, logName: `doctor-${o.label}-lifecycle-${scenarioId}.log`, reason: o.target.legacyApprovals.evidence, redactor: o.redactor, signal: o.signal, trackPid: o.trackPid, timeoutMs: o.timeouts.gatewayReadyMs }));
+        d.done(`exit ${migration.exitCode ?? "none"} in ${(migration.durationMs / 1000).toFixed(1)}s`);
+      } catch (err) {
+        d.fail(o.redactor.text(err instanceof Error ? (err.message.split("\n")[0] ?? err.message) : String(err)));
         throw err;
       }
     },

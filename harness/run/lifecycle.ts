@@ -55,10 +55,6 @@ export const lifecycleLane: Lane = {
         scenarios.push(unrun(s, "not-applicable", `this build has no in-place gateway restart: ${restart.evidence}`, setupOfLifecycle(s)));
         continue;
       }
-      if (o.target.legacyApprovals.via === "doctor") {
-        scenarios.push(unrun(s, "not-applicable", "this build imports the legacy exec-approvals.json only through openclaw doctor; the lifecycle lane does not run doctor between its gateways", setupOfLifecycle(s)));
-        continue;
-      }
       const st = o.progress.step(`${o.label}: ${s.id}`);
       const last = s === o.group.scenarios.at(-1);
       // Its teardown runs off the slot once the last scenario's steps are done (the group is one scenario: plan.ts).
@@ -112,6 +108,9 @@ async function runLifecycleScenario(s: ScenarioDefinition, o: GroupRunOptions, r
     const doors = Object.fromEntries(TAP_DOORS.map((d, i) => [d, { port: ports[i] as number, url: `ws://127.0.0.1:${ports[i]}` }])) as Tap["doors"];
     for (const d of Object.values(doors)) o.trackPort(d.port);
     const inv = await prepareInvocation(s.client, s.id, doors, home.sandbox);
+    // A build that imports the seeded exec-approvals.json only through doctor gets it before its first gateway, as a
+    // user who upgraded to it runs it (2026.8.x to 2026.9.5).
+    if (o.target.legacyApprovals.via === "doctor") await home.migrate();
     // A scenario whose gateway is stopped before its steps starts it in a step; its earlier steps find nothing
     // listening. Where the build's gateway is what imports the seeded exec-approvals.json (2026.9.x), a runtime before
     // any start meets the migration gate, which no home that has run before would show: one start and stop first.
