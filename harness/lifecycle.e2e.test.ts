@@ -48,7 +48,12 @@ describe("a sidecar's life on the real pinned gateway", () => {
     // At once: well under the client's own 15 s connect limits, let alone the runtime timeout.
     expect(early?.wallMs).toBeLessThan(10_000);
     // The pinned build imports the seeded exec-approvals.json at its gateway's start: one start before the steps did
-    // that (a runtime before it meets the migration gate), and the step's start is the second.
+    // that (a runtime before it meets the migration gate), and the step's start is the second. The store says so
+    // before that step's start: no legacy file left, the home's socket token read from the state database.
+    const beforeStart = order.steps?.[1]?.facts?.socketTokenBefore;
+    expect(beforeStart?.execApprovalsFile).toBe(false);
+    expect(beforeStart?.tokenFingerprints).toHaveLength(1);
+    expect(order.steps?.[1]?.facts?.socketTokenAfter?.tokenFingerprints).toEqual(beforeStart?.tokenFingerprints);
     expect(run.head.gateways.filter((g) => g.sandboxProfile.startsWith("lifecycle:lifecycle-start-order#")).map((g) => g.sandboxProfile)).toEqual(["lifecycle:lifecycle-start-order#1 (legacy import)", "lifecycle:lifecycle-start-order#2"]);
   });
 });

@@ -54,9 +54,7 @@ async function ephemeralRange(): Promise<PortRange> {
 
 /** A free loopback port for a gateway, never a fixed one and never one the OS may hand to a port-0 listener. */
 export async function pickGatewayPort(): Promise<number> {
-  const candidates = gatewayPortCandidates(await ephemeralRange(), 64);
-  // get-port tries the candidates in order and falls back to an OS-assigned port only when none is free.
-  return getPort({ host: "127.0.0.1", port: candidates });
+  return (await pickStablePorts(1))[0] as number;
 }
 
 /**
@@ -67,6 +65,7 @@ export async function pickGatewayPort(): Promise<number> {
 export async function pickStablePorts(count: number): Promise<number[]> {
   const candidates = gatewayPortCandidates(await ephemeralRange(), 64 + count);
   const chosen: number[] = [];
-  for (let i = 0; i < count; i++) chosen.push(await getPort({ host: "127.0.0.1", port: candidates.filter((p) => !chosen.includes(p)), exclude: chosen }));
+  // get-port tries the candidates in order and falls back to an OS-assigned port only when none is free.
+  for (let i = 0; i < count; i++) chosen.push(await getPort({ host: "127.0.0.1", port: candidates, exclude: chosen }));
   return chosen;
 }

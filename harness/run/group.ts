@@ -4,7 +4,7 @@ import { StepError } from "../errors.ts";
 import { startGateway, type RunningGateway } from "../gateway/gateway.ts";
 import { pickGatewayPort } from "../gateway/ports.ts";
 import { endPhase, timed } from "./phases.ts";
-import type { SandboxProfile, ScenarioDefinition } from "../plan/scenario-types.ts";
+import type { SandboxProfile } from "../plan/scenario-types.ts";
 import { childBaseEnv } from "../sandbox/layout.ts";
 import { createSandbox } from "../sandbox/sandbox.ts";
 import { gatewayBind } from "../sandbox/files.ts";
@@ -14,9 +14,9 @@ import { notRun, runScenario } from "./scenario.ts";
 import { applyPositiveControls } from "../judge/controls.ts";
 import { prepareScenario, releasePrepared, setPreparedPriority, type PreparedScenario } from "./prepare.ts";
 import { prepareAll } from "./prepare-all.ts";
-import { runDoctorFix } from "../sandbox/doctor-fix.ts";
 import { GroupFailed, type GroupRunOptions, type GroupRunResult, type Lane } from "./lane.ts";
 import { scenarioTarget } from "./context.ts";
+import { importLegacyApprovals } from "./state-migration.ts";
 
 /** The sandbox profiles the process lane runs: every one but the Compose lane's. */
 const PROCESS_PROFILES: readonly SandboxProfile[] = ["shared-socket-token", "no-socket-token", "lan-bind", "owner-only"];
@@ -49,11 +49,7 @@ async function runGroup(o: GroupRunOptions): Promise<GroupRunResult> {
     const port = await pickGatewayPort();
     o.trackPort(port);
     if (o.target.legacyApprovals.via === "doctor") {
-      // The config first: it points OpenClaw's log into the sandbox (doctor would write /tmp/openclaw otherwise).
-      await sandbox.writeGatewayConfig(port);
-      const d = o.progress.step(`${o.label}: openclaw doctor --fix (${o.group.profile}): this build imports the legacy exec-approvals.json only through doctor`);
-      record.stateMigration = await timed("sandbox", () => runDoctorFix({ nodePath: o.target.nodePath, openclawDir: o.target.openclawDir, env: baseEnv, home: sandbox.layout.home, legacyFile: sandbox.layout.execApprovalsPath, reportFolder: o.reportFolder, logName: `doctor-${o.label}-${o.group.profile}.log`, reason: o.target.legacyApprovals.evidence, redactor: o.redactor, signal: stopAll.signal, trackPid: o.trackPid, timeoutMs: o.timeouts.gatewayReadyMs }));
-      d.done(`exit ${record.stateMigration.exitCode ?? "none"} in ${(record.stateMigration.durationMs / 1000).toFixed(1)}s`);
+      record.stateMigration = await importLegacyApprovals(o, { sandbox, port, baseEnv, what: o.group.profile, logName: `doctor-${o.label}-${o.group.profile}.log`, signal: stopAll.signal });
     }
     // The gateway's start is the critical path: spawn it first. Taps and runtime processes get ready while it starts
     // (they only need its port), the processes at low priority so that loading OpenClaw's client does not slow it.

@@ -5,7 +5,8 @@
  */
 import { dirname, join } from "node:path";
 import type { GatewayRecord, StateMigrationRecord } from "../evidence/types.ts";
-import { runDoctorFix } from "../sandbox/doctor-fix.ts";
+import { lifecycleProfile } from "../evidence/gateway-profile.ts";
+import { importLegacyApprovals } from "./state-migration.ts";
 import { startGateway, waitReady, type RunningGateway } from "../gateway/gateway.ts";
 import { timed } from "./phases.ts";
 import { pickGatewayPort } from "../gateway/ports.ts";
@@ -36,9 +37,6 @@ export interface LifecycleHome {
   restartInPlace(signal: NodeJS.Signals): Promise<void>;
 }
 
-/** How a preparation start is marked in its record's profile. */
-export const LEGACY_IMPORT = "legacy import";
-
 /** How long an in-place restart may take to close the old connections once signalled. */
 const RESTART_CLOSE_MS = 60_000;
 
@@ -61,7 +59,7 @@ export async function openLifecycleHome(o: GroupRunOptions, scenarioId: string):
     async start(purpose) {
       const n = home.records.length + 1;
       const logName = `gateway-${o.label}-lifecycle-${scenarioId}-${n}.log`;
-      const record: GatewayRecord = { sandboxProfile: `lifecycle:${scenarioId}#${n}${purpose ? ` (${LEGACY_IMPORT})` : ""}`, readyMs: null, readyAttempts: 0, peakRssBytes: null, exit: null, stopMs: null, logFile: logName, ...(migration ? { stateMigration: migration } : {}) };
+      const record: GatewayRecord = { sandboxProfile: lifecycleProfile(scenarioId, n, purpose === "legacy-import"), readyMs: null, readyAttempts: 0, peakRssBytes: null, exit: null, stopMs: null, logFile: logName, ...(migration ? { stateMigration: migration } : {}) };
       migration = null;
       home.records.push(record);
       const step = o.progress.step(`${o.label}: ${scenarioId}: start gateway #${n}`);
@@ -93,16 +91,7 @@ export async function openLifecycleHome(o: GroupRunOptions, scenarioId: string):
       }
     },
     async migrate() {
-      // The config first: it points OpenClaw's log into the sandbox (doctor would write /tmp/openclaw otherwise).
-      await sandbox.writeGatewayConfig(port);
-      const d = o.progress.step(`${o.label}: ${scenarioId}: openclaw doctor --fix: this build imports the legacy exec-approvals.json only through doctor`);
-      try {
-        migration = await timed("sandbox", () => runDoctorFix({ nodePath: o.target.nodePath, openclawDir: o.target.openclawDir, env: baseEnv, home: sandbox.layout.home, legacyFile: sandbox.layout.execApprovalsPath, reportFolder: o.reportFolder, logName: `doctor-${o.label}-lifecycle-${scenarioId}.log`, reason: o.target.legacyApprovals.evidence, redactor: o.redactor, signal: o.signal, trackPid: o.trackPid, timeoutMs: o.timeouts.gatewayReadyMs }));
-        d.done(`exit ${migration.exitCode ?? "none"} in ${(migration.durationMs / 1000).toFixed(1)}s`);
-      } catch (err) {
-        d.fail(o.redactor.text(err instanceof Error ? (err.message.split("\n")[0] ?? err.message) : String(err)));
-        throw err;
-      }
+      migration = await importLegacyApprovals(o, { sandbox, port, baseEnv, what: scenarioId, logName: `doctor-${o.label}-lifecycle-${scenarioId}.log`, signal: o.signal });
     },
     async restartInPlace(signal) {
       const g = home.gateway;

@@ -10,13 +10,12 @@ import { execa } from "execa";
 import type { RuntimeHandle } from "../clients/runtime-process.ts";
 import type { LifecycleStep } from "../plan/scenario-types.ts";
 import { dyingWithHarness } from "../proc/parent-death.ts";
-import { canRestorePriority, LOADING_NICE, setNice } from "../proc/priority.ts";
 import { execApprovalsDocument } from "../sandbox/files.ts";
 import { startTap, type Tap } from "../tap/tap.ts";
 import { deriveApprovalRuntimeToken } from "../wire/token.ts";
 import type { GroupRunOptions } from "./lane.ts";
 import type { LifecycleHome } from "./lifecycle-gateway.ts";
-import { prepareInvocation, spawnTrackedRuntime } from "./prepare.ts";
+import { prepareInvocation, setLoadingPriority, spawnTrackedRuntime, type RuntimeSpawnContext } from "./prepare.ts";
 
 /**
  * The runtime process of `next` when it is a resolve by a new runtime process, spawned now (while a gateway starts),
@@ -25,9 +24,14 @@ import { prepareInvocation, spawnTrackedRuntime } from "./prepare.ts";
  */
 export function spawnAhead(next: LifecycleStep | undefined, home: LifecycleHome, o: GroupRunOptions, inv: Awaited<ReturnType<typeof prepareInvocation>>): RuntimeHandle | null {
   if (next?.do !== "resolve" || next.by !== "runtime" || !inv) return null;
-  const handle = spawnTrackedRuntime({ sandbox: home.sandbox, baseEnv: home.baseEnv, target: o.target, redactor: o.redactor, signal: o.signal, trackPid: o.trackPid }, inv);
-  if (handle.pid !== null && canRestorePriority()) setNice(handle.pid, LOADING_NICE);
+  const handle = spawnTrackedRuntime(runtimeSpawnContext(home, o), inv);
+  setLoadingPriority(handle, "gateway-starting");
   return handle;
+}
+
+/** What spawning a runtime process on the scenario's home needs. */
+export function runtimeSpawnContext(home: LifecycleHome, o: GroupRunOptions): RuntimeSpawnContext {
+  return { sandbox: home.sandbox, baseEnv: home.baseEnv, target: o.target, redactor: o.redactor, signal: o.signal, trackPid: o.trackPid };
 }
 
 /** Await a gateway's start with the process spawned ahead at the lowest priority, and give it normal priority after. */
@@ -35,7 +39,7 @@ export async function whileLoading<T>(ahead: RuntimeHandle | null, starting: Pro
   try {
     return await starting;
   } finally {
-    if (ahead?.pid && ahead.running() && canRestorePriority()) setNice(ahead.pid, 0);
+    setLoadingPriority(ahead, "gateway-ready");
   }
 }
 

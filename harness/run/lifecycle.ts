@@ -24,7 +24,7 @@ import type { GroupRunOptions, GroupRunResult, Lane } from "./lane.ts";
 import { openLifecycleHome, type LifecycleHome } from "./lifecycle-gateway.ts";
 import { prepareInvocation, spawnTrackedRuntime } from "./prepare.ts";
 import type { RuntimeHandle } from "../clients/runtime-process.ts";
-import { openTap, rotateSocketToken, spawnAhead, whileLoading } from "./lifecycle-processes.ts";
+import { openTap, rotateSocketToken, runtimeSpawnContext, spawnAhead, whileLoading } from "./lifecycle-processes.ts";
 import { runProbe } from "./probe.ts";
 import { emptyObservations, interruptedBy, notRun, unrun, waitFor } from "./scenario.ts";
 import { setupRecord } from "./setup-record.ts";
@@ -98,10 +98,18 @@ async function runLifecycleScenario(s: ScenarioDefinition, o: GroupRunOptions, r
   const home = await openLifecycleHome(o, s.id);
   const steps: StepRecord[] = [];
   const findings: string[] = [];
-  let run: Run | null = null;
+  const run: Run = {
+    s,
+    o,
+    home,
+    tap: null,
+    derived: home.sandbox.derivedToken,
+    restartSignal,
+    held: null,
+    ahead: null,
+    ctx: () => ({ sandbox: home.sandbox, gateway: home.gateway as NonNullable<LifecycleHome["gateway"]>, target: o.target, baseEnv: home.baseEnv, redactor: o.redactor, timeouts: o.timeouts, progress: o.progress, trackPid: o.trackPid, trackPort: o.trackPort, trackNetwork: o.trackNetwork, signal: o.signal, faults: o.faults }),
+  };
   let setup = setupOfLifecycle(s);
-  let firstTap: Tap | null = null;
-  let firstAhead: RuntimeHandle | null = null;
   try {
     // The tap's doors keep their ports across every stop and start, drawn where no port-0 listener can take them.
     const ports = await pickStablePorts(TAP_DOORS.length);
@@ -118,29 +126,14 @@ async function runLifecycleScenario(s: ScenarioDefinition, o: GroupRunOptions, r
       await home.start("legacy-import");
       await home.stop();
     }
-    let ahead: RuntimeHandle | null = null;
     if (s.gatewayBeforeSteps !== "stopped") {
-      ahead = spawnAhead(s.steps?.[0], home, o, inv);
-      firstAhead = ahead;
-      firstTap = await openTap(await whileLoading(ahead, home.start()), home.sandbox.derivedToken, doors);
+      run.ahead = spawnAhead(s.steps?.[0], home, o, inv);
+      run.tap = await openTap(await whileLoading(run.ahead, home.start()), run.derived, doors);
     }
-    const tap = firstTap;
-    run = {
-      s,
-      o,
-      home,
-      tap,
-      derived: home.sandbox.derivedToken,
-      restartSignal,
-      held: null,
-      ahead,
-      ctx: () => ({ sandbox: home.sandbox, gateway: home.gateway as NonNullable<LifecycleHome["gateway"]>, target: o.target, baseEnv: home.baseEnv, redactor: o.redactor, timeouts: o.timeouts, progress: o.progress, trackPid: o.trackPid, trackPort: o.trackPort, trackNetwork: o.trackNetwork, signal: o.signal, faults: o.faults }),
-    };
     setup = { ...setupRecord(s, { sandbox: home.sandbox, baseEnv: home.baseEnv, redactor: o.redactor }, inv), description: setupOfLifecycle(s).description };
-    const current: Run = run;
     for (const [i, step] of (s.steps ?? []).entries()) {
       if (o.signal.aborted) break;
-      const rec = await timed("lifecycle step", () => runStep(current, step, i + 1, inv, doors, s.steps?.[i + 1]));
+      const rec = await timed("lifecycle step", () => runStep(run, step, i + 1, inv, doors, s.steps?.[i + 1]));
       steps.push(rec);
       if (rec.error && !home.gateway && step.do !== "stop-gateway") break;
     }
@@ -148,9 +141,9 @@ async function runLifecycleScenario(s: ScenarioDefinition, o: GroupRunOptions, r
     findings.push(`${s.id} could not complete: ${o.redactor.text(err instanceof Error ? err.message : String(err))}`);
   } finally {
     beforeTeardown();
-    await run?.held?.close().catch(() => undefined);
-    await (run ? run.ahead : firstAhead)?.discard().catch(() => undefined);
-    await (run ? run.tap : firstTap)?.close();
+    await run.held?.close().catch(() => undefined);
+    await run.ahead?.discard().catch(() => undefined);
+    await run.tap?.close();
     await home.stop().catch(() => undefined);
     await removeSandboxLocks(home.sandbox.layout);
     if (!o.keep) await home.sandbox.remove();
@@ -254,7 +247,7 @@ async function resolveStep(run: Run, by: "runtime" | "held-runtime" | "held-toke
       obs.runtime = (await run.held.resolve(runtimeInput(inv, { approvalId, decision: run.s.decision, ctx: run.ctx() }), o.timeouts.runtimeProcessMs)).outcome;
     } else {
       if (!inv) throw new Error("a lifecycle scenario's client must be an OpenClaw runtime");
-      const handle = run.ahead ?? spawnTrackedRuntime({ sandbox: home.sandbox, baseEnv: home.baseEnv, target: o.target, redactor: o.redactor, signal: o.signal, trackPid: o.trackPid }, inv);
+      const handle = run.ahead ?? spawnTrackedRuntime(runtimeSpawnContext(home, o), inv);
       run.ahead = null;
       const { outcome, extras } = await handle.resolve(runtimeInput(inv, { approvalId, decision: run.s.decision, ctx: run.ctx() }), o.timeouts.runtimeProcessMs);
       if (extras.cpuMs !== null) recordCpu("runtime process", extras.cpuMs);

@@ -72,7 +72,12 @@ export async function prepareScenario(s: ScenarioDefinition, c: PrepareContext, 
  * never lowered.
  */
 export function setPreparedPriority(p: PreparedScenario, phase: "gateway-starting" | "gateway-ready"): void {
-  if (p.runtime?.pid && p.runtime.running() && canRestorePriority()) setNice(p.runtime.pid, phase === "gateway-starting" ? LOADING_NICE : 0);
+  setLoadingPriority(p.runtime, phase);
+}
+
+/** The same for one runtime process spawned ahead of a gateway's start (the lifecycle lane's, too). */
+export function setLoadingPriority(runtime: RuntimeHandle | null, phase: "gateway-starting" | "gateway-ready"): void {
+  if (runtime?.pid && runtime.running() && canRestorePriority()) setNice(runtime.pid, phase === "gateway-starting" ? LOADING_NICE : 0);
 }
 
 /** What spawning a scenario's runtime process needs; both the prepare and the gateway context have it. */
