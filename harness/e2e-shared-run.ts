@@ -1,6 +1,6 @@
 /**
- * One real run that several e2e files read: the probes, the locality scenarios and the isolation scenarios on the
- * pinned build, in one `pnpm smoke`, run from a copy of the checkout under /tmp (the claim and lifecycle scenarios
+ * One real run that several e2e files read: the probes, the locality scenarios, the isolation scenarios and one upgrade
+ * scenario on the pinned build, in one `pnpm smoke`, run from a copy of the checkout under /tmp (the claim and lifecycle scenarios
  * are read from the shared proof instead). One
  * gateway per sandbox profile instead of one per file and profile; each file still asserts everything it asserted on a run of its own. The run happens once per
  * `vitest run` (the first file that asks), and its result is kept on disk for the files after it (they run one
@@ -17,8 +17,10 @@ import { cleanEnv, readReport, REPO, reportPathFrom } from "./e2e-helpers.ts";
 export const PROBES = ["forged-token", "raw-socket-token", "foreign-home-token", "wrong-client-shape", "missing-approvals-scope", "derived-token-probe"];
 export const LOCALITY = ["non-loopback-peer", "loopback-peer-control", "remote-paired-device-locality", "loopback-paired-device-runtime"];
 export const ISOLATION = ["isolated-runtime-handoff", "isolated-runtime-other-user", "identity-unavailable-fails-closed"];
+/** One upgrade scenario (two builds: the home made by 2026.6.5, the pinned build the head); upgrade.e2e.test.ts reads it. */
+export const UPGRADE = ["upgrade-skew-sidecar-first"];
 /** The claim and lifecycle scenarios are in the default proof: their files read the shared proof (e2e-shared-proof.ts). */
-export const SHARED_SCENARIOS = [...PROBES, ...LOCALITY, ...ISOLATION];
+export const SHARED_SCENARIOS = [...PROBES, ...LOCALITY, ...ISOLATION, ...UPGRADE];
 
 /** A test that may be the one to start the shared run gives itself this long (vitest's e2e default is 240 s). */
 export const SHARED_RUN_TIMEOUT_MS = 420_000;

@@ -52,3 +52,12 @@ export const LIFECYCLE = {
   decision: "allow-once",
   expectations: [],
 } as const satisfies Pick<ScenarioDefinition, "group" | "sandbox" | "client" | "decision" | "expectations">;
+
+/**
+ * What every upgrade scenario shares: the lifecycle lane, in a group of its own (proof --upgrade, or smoke --scenario
+ * with --upgrade-from), so that the default proof pays for none of its second builds.
+ */
+export const UPGRADE = { ...LIFECYCLE, group: "upgrade" } as const satisfies Pick<ScenarioDefinition, "group" | "sandbox" | "client" | "decision" | "expectations">;
+
+/** A handoff across builds: what the client's build sends, and what the gateway's build decides (judge/handoff-by-builds.ts). */
+export const HANDOFF_AS_BUILT: Expectation[] = [{ id: "handoff", expect: "as-the-builds-derive" }];

@@ -51,5 +51,30 @@ export const changes: DeclaredChanges = {
     },
     "lifecycle-start-order": { "*": "FAIL_TO_PASS", "step1:runtime-log": "PASS_TO_PASS", "step2:socket-token": "PASS_TO_PASS", "step3:device-identity": "PASS_TO_PASS" },
     "no-shared-socket-token": { "*": "PASS_TO_PASS" },
+    // The upgrade group (proof --upgrade). In the base run both roles are the base build, so an upgrade there is a bump
+    // to a build without the fix: the handoffs after it fail, as on any home the base serves. A handoff across builds
+    // (step "as the builds derive") holds on both ends: a release without the fix is refused either way round.
+    "upgrade-live-home": {
+      "*": "FAIL_TO_PASS",
+      "step1:handoff": "PASS_TO_PASS",
+      "step2:socket-token": "PASS_TO_PASS",
+      "step2:gateway-pid": "PASS_TO_PASS",
+      "step3:device-identity": "PASS_TO_PASS",
+    },
+    "upgrade-skew-gateway-first": {
+      "*": "FAIL_TO_PASS",
+      "step1:socket-token": "PASS_TO_PASS",
+      "step2:handoff": "PASS_TO_PASS",
+      "step3:device-identity": "PASS_TO_PASS",
+    },
+    "upgrade-skew-sidecar-first": {
+      "*": "FAIL_TO_PASS",
+      "step1:handoff": "PASS_TO_PASS",
+      "step2:socket-token": "PASS_TO_PASS",
+      "step3:device-identity": "PASS_TO_PASS",
+      "step3:runtime-process": "PASS_TO_PASS",
+    },
+    // Not applicable on the base run (no storage migration lies between a build and itself): its rows hold when the
+    // head passes, as for any scenario a build cannot run.
   },
 };

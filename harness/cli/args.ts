@@ -15,6 +15,10 @@ export interface CliOptions {
   openclaw: string | null;
   base: string | null;
   head: string | null;
+  /** smoke --upgrade-from: the build an upgrade scenario's home is made by. */
+  upgradeFrom: string | null;
+  /** proof --upgrade: also run the upgrade group. */
+  upgrade: boolean;
   keep: boolean;
   reportDir: string;
   json: boolean;
@@ -74,6 +78,8 @@ export function parseCli(argv: readonly string[]): CliOptions {
     openclaw: str("openclaw") ?? null,
     base: str("base") ?? null,
     head: str("head") ?? null,
+    upgradeFrom: str("upgrade-from") ?? null,
+    upgrade: flagOf(values, "upgrade"),
     keep: flagOf(values, "keep"),
     reportDir: str("report-dir") ?? "reports",
     json: flagOf(values, "json"),

@@ -68,6 +68,8 @@ export async function matrixColumns(session: Session): Promise<string[]> {
   const catalog = await loadCatalog();
   validateCatalog(catalog, changes);
   const ids = session.opts.scenarios.length ? session.opts.scenarios : defaultMatrixScenarios(catalog, changes);
+  const upgrade = catalog.find((s) => s.group === "upgrade" && ids.includes(s.id));
+  if (upgrade) throw new UsageError(`${upgrade.id} spans two builds, and a matrix runs one build per release`, `Run it with \`corepack pnpm smoke --scenario ${upgrade.id} --openclaw <head> --upgrade-from <base>\`, or the upgrade group with \`proof --upgrade\``);
   return planRun(catalog, { mode: "smoke", scenarioIds: ids, openclaw: null, base: null, head: null, keep: false, concurrency: 1 }).scenarioIds;
 }
 

@@ -11,6 +11,7 @@ function runsOf(catalog: readonly ScenarioDefinition[], group: string): string {
   };
   if (inAll("smoke")) return "smoke and proof run these";
   if (inAll("proof")) return "proof runs these";
+  if (members.length && members.every((id) => selectScenarios(catalog, [], "proof", true).some((s) => s.id === id))) return "proof --upgrade runs these";
   return "run with --scenario ID";
 }
 

@@ -41,6 +41,8 @@ export async function runOnce(session: Session, mode: "smoke" | "proof"): Promis
     openclaw: opts.openclaw,
     base: opts.base,
     head: opts.head,
+    upgradeFrom: opts.upgradeFrom,
+    upgrade: opts.upgrade,
     keep: opts.keep,
     concurrency: opts.concurrency,
     timeouts: {

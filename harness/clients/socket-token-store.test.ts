@@ -23,6 +23,7 @@ describe("readSocketTokenStore (real files and a real SQLite database)", () => {
     const store = await readSocketTokenStore(layout);
     expect(store).toEqual({
       execApprovalsFile: true,
+      locations: ["file", "database"],
       tokenFingerprints: [fingerprint("db-token-0123456789"), fingerprint("file-token-0123456789")].sort(),
       derivedFingerprints: [fingerprint(deriveApprovalRuntimeToken("db-token-0123456789")), fingerprint(deriveApprovalRuntimeToken("file-token-0123456789"))].sort(),
       unreadable: [],
@@ -40,6 +41,6 @@ describe("readSocketTokenStore (real files and a real SQLite database)", () => {
     expect(store.tokenFingerprints).toEqual([]);
     expect(store.unreadable.map((u) => u.split(":")[0])).toEqual(["exec-approvals.json", "state database"]);
     // Nothing there at all is an empty store, and readable.
-    expect(await readSocketTokenStore(sandboxLayout(`${tmp.path}/c`))).toEqual({ execApprovalsFile: false, tokenFingerprints: [], derivedFingerprints: [], unreadable: [] });
+    expect(await readSocketTokenStore(sandboxLayout(`${tmp.path}/c`))).toEqual({ execApprovalsFile: false, locations: [], tokenFingerprints: [], derivedFingerprints: [], unreadable: [] });
   });
 });

@@ -13,11 +13,14 @@ import { deriveApprovalRuntimeToken, fingerprint } from "../wire/token.ts";
  */
 export async function readSocketTokenStore(layout: SandboxLayout): Promise<SocketTokenStore> {
   const tokens = new Set<string>();
+  const locations: Array<"file" | "database"> = [];
   const unreadable: string[] = [];
   const execApprovalsFile = existsSync(layout.execApprovalsPath);
   if (execApprovalsFile) {
     try {
-      for (const t of socketTokensIn(JSON.parse(await readFile(layout.execApprovalsPath, "utf8")) as unknown)) tokens.add(t);
+      const inFile = socketTokensIn(JSON.parse(await readFile(layout.execApprovalsPath, "utf8")) as unknown);
+      for (const t of inFile) tokens.add(t);
+      if (inFile.length) locations.push("file");
     } catch (err) {
       unreadable.push(`exec-approvals.json: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
     }
@@ -25,9 +28,12 @@ export async function readSocketTokenStore(layout: SandboxLayout): Promise<Socke
   if (existsSync(layout.stateDb)) {
     const db = tokensInDb(layout.stateDb);
     if (typeof db === "string") unreadable.push(`state database: ${db}`);
-    else for (const t of db) tokens.add(t);
+    else {
+      for (const t of db) tokens.add(t);
+      if (db.length) locations.push("database");
+    }
   }
-  return { execApprovalsFile, tokenFingerprints: [...tokens].map(fingerprint).sort(), derivedFingerprints: [...tokens].map((t) => fingerprint(deriveApprovalRuntimeToken(t))).sort(), unreadable };
+  return { execApprovalsFile, locations, tokenFingerprints: [...tokens].map(fingerprint).sort(), derivedFingerprints: [...tokens].map((t) => fingerprint(deriveApprovalRuntimeToken(t))).sort(), unreadable };
 }
 
 /** socket.token anywhere in a document (the exec-approvals shape), or a JSON string holding one. Pure. */

@@ -138,6 +138,8 @@ export interface TargetRun {
 
 export interface GatewayRecord {
   sandboxProfile: string;
+  /** The build this gateway ran, where a scenario spans two (an upgrade): its role and version. */
+  build?: { role: "base" | "head"; version: string };
   readyMs: number | null;
   readyAttempts: number;
   peakRssBytes: number | null;
@@ -187,8 +189,13 @@ export interface ScenarioResult {
 export interface StepRecord {
   /** 1-based, in the scenario's order. */
   index: number;
-  do: "resolve" | "restart-gateway" | "rotate-socket-token" | "stop-gateway" | "start-gateway";
+  do: "resolve" | "restart-gateway" | "rotate-socket-token" | "stop-gateway" | "start-gateway" | "upgrade-gateway";
   by: "runtime" | "held-runtime" | "held-token" | null;
+  /**
+   * The builds the step ran on, where a scenario spans two (the upgrade group): the gateway's after the step, and a
+   * resolve step's runtime process's. Absent on a scenario that runs the build under test only.
+   */
+  builds?: StepBuilds;
   durationMs: number;
   /** A resolve step's own observations (its connections, the runtime process, the requester, the control client). */
   observations: Observations | null;
@@ -199,6 +206,21 @@ export interface StepRecord {
   deciding: string;
   /** Why the step could not complete (redacted), or null. */
   error: string | null;
+}
+
+export interface StepBuilds {
+  gateway: BuildUse | null;
+  /** null: the step ran no OpenClaw client (a held token is the harness's own). */
+  client: BuildUse | null;
+}
+
+/** One build by its role in the run, and whether it derives the runtime token from the socket token (#87105). */
+export interface BuildUse {
+  role: "base" | "head";
+  version: string;
+  derivesToken: boolean;
+  /** Where the build keeps exec approvals: exec-approvals.json (the JSON era), or its state database (2026.8 on). */
+  approvalsStore: "file" | "database";
 }
 
 export interface StepFacts {
@@ -331,6 +353,8 @@ export interface ComposeAttempt {
 export interface SocketTokenStore {
   /** exec-approvals.json exists in the state dir. */
   execApprovalsFile: boolean;
+  /** Where a socket token lives: exec-approvals.json (the JSON era), the state database (2026.8 on), or both. */
+  locations?: Array<"file" | "database">;
   /** Socket tokens found in the file and the state database, as short sha256 fingerprints (never the value). */
   tokenFingerprints: string[];
   /** The approval-runtime token each of them derives (#87105's HMAC), fingerprinted the way a connect's token is. */

@@ -192,6 +192,10 @@ function evaluateOne(e: Expectation, obs: Observations, refusals: readonly Refus
       const expected = `differ: ${e.expect.differ.join(",")}; same: ${e.expect.same.join(",")}${e.expect.privateTmp ? "; private /tmp" : ""}`;
       return result(e, "namespace isolation of the runtime process", expected, problems.length ? problems.join("; ") : "as expected", problems.length === 0);
     }
+    case "handoff":
+      // Stands for concrete expectations once the step's builds are known (judge/handoff-by-builds.ts); unexpanded,
+      // nothing says what must be observed.
+      return result(e, "a handoff across builds", "judged on the step's builds", "the step's builds were not known", false);
   }
 }
 

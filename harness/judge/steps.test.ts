@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { DoorRoute, Observations, SocketTokenStore, StepFacts, StepRecord } from "../evidence/types.ts";
+import type { DoorRoute, Observations, SocketTokenStore, StepBuilds, StepFacts, StepRecord } from "../evidence/types.ts";
+import { changes } from "../../scenarios/changes.ts";
 import { loadCatalog } from "../plan/catalog.ts";
 import type { ScenarioDefinition } from "../plan/scenario-types.ts";
 import { heldRuntimeExpectations, judgeFact, judgeStep, lifecycleDeciding } from "./steps.ts";
@@ -17,6 +18,14 @@ describe("judging a lifecycle step's facts, both ways", () => {
     expect(judgeFact(2, { id: "socket-token", expect: "changed" }, facts({ socketTokenAfter: { ...store(), unreadable: ["state database: locked"] } })).pass).toBe(false);
     expect(judgeFact(2, { id: "socket-token", expect: "kept" }, facts({ socketTokenBefore: store(), socketTokenAfter: store() })).pass).toBe(false);
     expect(judgeFact(2, { id: "socket-token", expect: "kept" }, null).pass).toBe(false);
+  });
+
+  it("where the socket token lives after a step: only there, and never from a store that was not read", () => {
+    const at = (...locations: Array<"file" | "database">): SocketTokenStore => ({ ...store("aa"), locations });
+    expect(judgeFact(2, { id: "socket-token-location", expect: "database" }, facts({ socketTokenAfter: at("database") })).pass).toBe(true);
+    expect(judgeFact(2, { id: "socket-token-location", expect: "database" }, facts({ socketTokenAfter: at("file") })).pass).toBe(false);
+    expect(judgeFact(2, { id: "socket-token-location", expect: "database" }, facts({ socketTokenAfter: at("file", "database") })).pass).toBe(false);
+    expect(judgeFact(2, { id: "socket-token-location", expect: "file" }, facts({ socketTokenAfter: { ...at("file"), unreadable: ["exec-approvals.json: bad JSON"] } })).pass).toBe(false);
   });
 
   it("gateway PID same or new, and a missing one fails either way", () => {
@@ -69,6 +78,45 @@ describe("judging recorded lifecycle steps (fixtures/observations), both ways", 
     // The same step judged on the resolve that succeeded (step 4): the old token accepted would be a finding.
     const accepted = judgeStep(s.steps![2]!, 3, rec.steps[3]!, rec.setup.doors);
     expect(accepted.expectations.find((e) => e.id === "step3:resolve")?.pass).toBe(false);
+  });
+});
+
+describe("judging recorded upgrade steps (fixtures/observations: base 2026.6.5, head 2026.9.6 or 2026.6.5), both ways", () => {
+  interface UpgradeRecording {
+    setup: { doors: DoorRoute[] };
+    steps: Array<{ observations: Observations | null; facts: StepFacts | null; builds?: StepBuilds }>;
+  }
+  const recording = (name: string): UpgradeRecording => JSON.parse(readFileSync(new URL(`../../fixtures/observations/${name}.json`, import.meta.url), "utf8")) as UpgradeRecording;
+  const judged = (s: ScenarioDefinition, pair: string) => {
+    const rec = recording(`${pair}-${s.id}`);
+    expect(rec.steps).toHaveLength(s.steps?.length ?? -1);
+    const steps = (s.steps ?? []).map((step, i) => judgeStep(step, i + 1, rec.steps[i]!, rec.setup.doors).expectations);
+    return [...steps.flat(), ...heldRuntimeExpectations((s.steps ?? []).map((step, i) => ({ index: i + 1, by: step.do === "resolve" ? step.by : null, observations: rec.steps[i]!.observations }))).values()];
+  };
+
+  for (const id of ["upgrade-live-home", "upgrade-skew-gateway-first", "upgrade-skew-sidecar-first", "upgrade-storage-migration"]) {
+    it(`${id}: every step holds across the bump to 2026.9.6; a bump to 2026.6.5 fails exactly what changes.ts declares FAIL_TO_PASS`, async () => {
+      const s = (await loadCatalog()).find((x) => x.id === id)!;
+      const head = judged(s, "2026.6.5-to-2026.9.6");
+      expect(head.filter((e) => !e.pass).map((e) => `${e.id}: ${e.observed}`)).toEqual([]);
+      if (s.acrossStorageMigration) return; // no storage migration lies between 2026.6.5 and itself: not applicable there
+      const declared = changes.expectations[id] ?? {};
+      const failed = judged(s, "2026.6.5-to-2026.6.5").filter((e) => !e.pass).map((e) => e.id);
+      const fixes = head.map((e) => e.id).filter((e) => (declared[e] ?? declared["*"]) === "FAIL_TO_PASS");
+      expect(fixes.length).toBeGreaterThan(0);
+      expect(failed.sort()).toEqual(fixes.sort());
+    });
+  }
+
+  it("the sidecar bumped first meets a home its gateway has not migrated: stopped at its own gate, and a handoff that went through there would fail the step", async () => {
+    const s = (await loadCatalog()).find((x) => x.id === "upgrade-skew-sidecar-first")!;
+    const rec = recording("2026.6.5-to-2026.9.6-upgrade-skew-sidecar-first");
+    const first = judgeStep(s.steps![0]!, 1, rec.steps[0]!, rec.setup.doors);
+    expect(first.expectations).toMatchObject([{ id: "step1:handoff", pass: true }]);
+    expect(first.expectations[0]?.observed).toContain("ExecApprovalsMigrationRequiredError");
+    // The same step's observations from after the bump (a resolve that went through): judged on the first step's builds, it fails.
+    const through = judgeStep(s.steps![0]!, 1, { ...rec.steps[2]!, builds: rec.steps[0]!.builds }, rec.setup.doors);
+    expect(through.expectations[0]?.pass).toBe(false);
   });
 });
 

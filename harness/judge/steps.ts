@@ -3,7 +3,8 @@
  * scenario judge on that step's own observations; a gateway or store step's facts on what was read before and after
  * it. The scenario's expectations are all of them, each id prefixed with its step. Pure.
  */
-import type { DoorRoute, ExpectationResult, Observations, Refusal, SocketTokenStore, StepFacts, StepRecord } from "../evidence/types.ts";
+import type { DoorRoute, ExpectationResult, Observations, Refusal, SocketTokenStore, StepBuilds, StepFacts, StepRecord } from "../evidence/types.ts";
+import { buildsLine, concreteExpectations, foldHandoff } from "./handoff-by-builds.ts";
 import type { LifecycleStep, StepFact } from "../plan/scenario-types.ts";
 import { judge } from "./evaluate.ts";
 
@@ -14,7 +15,8 @@ export function stepId(index: number, id: string): string {
 function storeText(s: SocketTokenStore | null): string {
   if (!s) return "not read";
   if (s.unreadable.length) return `unreadable (${s.unreadable.join("; ")})`;
-  return s.tokenFingerprints.length ? `socket token ${s.tokenFingerprints.join(", ")}` : "no socket token";
+  const where = s.locations?.length ? ` in ${s.locations.join(" and ")}` : "";
+  return s.tokenFingerprints.length ? `socket token ${s.tokenFingerprints.join(", ")}${where}` : "no socket token";
 }
 
 function readable(s: SocketTokenStore | null): s is SocketTokenStore {
@@ -36,6 +38,17 @@ export function judgeFact(index: number, fact: StepFact, f: StepFacts | null): E
       pass: fact.expect === "kept" ? same : disjoint,
     };
   }
+  if (fact.id === "socket-token-location") {
+    const after = f?.socketTokenAfter ?? null;
+    const where = readable(after) ? (after.locations ?? []) : [];
+    return {
+      id: stepId(index, fact.id),
+      description: "where the socket token lives after the step (exec-approvals.json, the state database)",
+      expected: `only in ${fact.expect === "file" ? "exec-approvals.json" : "the state database"}`,
+      observed: `after: ${storeText(after)}`,
+      pass: where.length === 1 && where[0] === fact.expect,
+    };
+  }
   const before = f?.gatewayPidBefore ?? null;
   const after = f?.gatewayPidAfter ?? null;
   const known = before !== null && after !== null;
@@ -49,14 +62,20 @@ export function judgeFact(index: number, fact: StepFact, f: StepFacts | null): E
 }
 
 /** One step judged on what it recorded: a resolve step's expectations on its observations, any other step's facts. */
-export function judgeStep(step: LifecycleStep, index: number, rec: { observations: Observations | null; facts: StepFacts | null }, doors: readonly DoorRoute[]): { expectations: ExpectationResult[]; refusals: Refusal[]; deciding: string } {
+export function judgeStep(step: LifecycleStep, index: number, rec: { observations: Observations | null; facts: StepFacts | null; builds?: StepBuilds }, doors: readonly DoorRoute[]): { expectations: ExpectationResult[]; refusals: Refusal[]; deciding: string } {
   if (step.do === "resolve") {
     if (!rec.observations) return { expectations: step.expectations.map((e) => ({ id: stepId(index, e.id), description: "the step's observations", expected: "observed", observed: "the step recorded no observations", pass: false })), refusals: [], deciding: "no observations" };
-    const j = judge(step.expectations, rec.observations, { doors });
-    return { expectations: j.expectations.map((e) => ({ ...e, id: stepId(index, e.id) })), refusals: j.refusals, deciding: j.deciding };
+    // A handoff across builds is judged on what these builds do (judge/handoff-by-builds.ts), as one result.
+    const wanted = concreteExpectations(step.expectations, rec.builds);
+    const j = judge(wanted.map((w) => w.e), rec.observations, { doors });
+    const results = foldHandoff(j.expectations, wanted.map((w) => w.handoff), rec.builds);
+    const on = rec.builds && step.expectations.some((e) => e.id === "handoff") ? ` [${buildsLine(rec.builds)}]` : "";
+    return { expectations: results.map((e) => ({ ...e, id: stepId(index, e.id) })), refusals: j.refusals, deciding: `${j.deciding}${on}` };
   }
   const f = rec.facts;
-  const deciding = f ? `gateway pid ${f.gatewayPidBefore ?? "none"} → ${f.gatewayPidAfter ?? "none"}; socket token ${f.socketTokenBefore?.tokenFingerprints.join(",") || "none"} → ${f.socketTokenAfter?.tokenFingerprints.join(",") || "none"}` : "no facts recorded";
+  const token = (x: SocketTokenStore | null): string => `${x?.tokenFingerprints.join(",") || "none"}${x?.locations?.length ? ` (${x.locations.join("+")})` : ""}`;
+  const on = step.do === "upgrade-gateway" && rec.builds?.gateway ? `; now ${rec.builds.gateway.version} (${rec.builds.gateway.role})` : "";
+  const deciding = f ? `gateway pid ${f.gatewayPidBefore ?? "none"} → ${f.gatewayPidAfter ?? "none"}${on}; socket token ${token(f.socketTokenBefore)} → ${token(f.socketTokenAfter)}` : "no facts recorded";
   return { expectations: "facts" in step ? step.facts.map((x) => judgeFact(index, x, f)) : [], refusals: [], deciding };
 }
 

@@ -14,7 +14,7 @@ export async function loadCatalog(dir = SCENARIOS_DIR): Promise<ScenarioDefiniti
 }
 
 const ORDER = ["local-token-handoff", "env-url-omission", "configured-remote-identity", "fallback-local"];
-const GROUPS = ["core", "claim", "control", "probe", "isolation", "compose", "lifecycle"];
+const GROUPS = ["core", "claim", "control", "probe", "isolation", "compose", "lifecycle", "upgrade"];
 
 function orderOf(s: ScenarioDefinition): number {
   const i = ORDER.indexOf(s.id);

@@ -31,11 +31,22 @@ describe("the lifecycle step vocabulary", () => {
     expect(stepProblems([{ do: "rotate-socket-token", facts: [] }], "stopped")).toContain("step 1 (rotate-socket-token): needs a running gateway");
   });
 
+  it("an upgrade names the build that does not run yet, and one long-lived runtime keeps its build", () => {
+    const upgrade: LifecycleStep = { do: "upgrade-gateway", to: "head", facts: [] };
+    expect(stepProblems([resolve, upgrade, resolve], "running", "base")).toEqual([]);
+    expect(stepProblems([upgrade, resolve])).toContain("step 1 (upgrade-gateway): the gateway already runs the head build");
+    expect(stepProblems([upgrade, upgrade, resolve], "running", "base")).toContain("step 2 (upgrade-gateway): the gateway already runs the head build");
+    expect(stepProblems([{ do: "stop-gateway" }, upgrade], "running", "base")).toContain("step 2 (upgrade-gateway): needs a running gateway");
+    const held = (build: "base" | "head"): LifecycleStep => ({ do: "resolve", by: "held-runtime", build, expectations: [{ id: "handoff", expect: "as-the-builds-derive" }] });
+    expect(stepProblems([held("head"), upgrade, held("head")], "running", "base")).toEqual([]);
+    expect(stepProblems([held("base"), upgrade, held("head")], "running", "base")).toContain("step 3 (resolve): the long-lived runtime loaded the base build; one process cannot change its build");
+  });
+
   it("every lifecycle scenario in the catalog names its expectations per step", async () => {
     const lifecycle = (await loadCatalog()).filter((s) => s.sandbox === "lifecycle");
     expect(lifecycle.length).toBeGreaterThanOrEqual(3);
     for (const s of lifecycle) {
-      expect(stepProblems(s.steps ?? [], s.gatewayBeforeSteps), s.id).toEqual([]);
+      expect(stepProblems(s.steps ?? [], s.gatewayBeforeSteps, s.firstGateway), s.id).toEqual([]);
       expect(expectationIds(s).every((id) => /^step\d+:/.test(id)), s.id).toBe(true);
     }
   });

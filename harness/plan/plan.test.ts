@@ -3,7 +3,7 @@ import { UsageError } from "../errors.ts";
 import { loadCatalog } from "./catalog.ts";
 import { describeClient, runtimeHomeEnv, runtimeInvocation, URL_SOURCE, urlSourceOf } from "./client-setup.ts";
 import { checkFaults, planRun, selectScenarios } from "./plan.ts";
-import { requiredForProof, validateCatalog } from "./validate-catalog.ts";
+import { changesForRun, requiredForProof, validateCatalog } from "./validate-catalog.ts";
 import { changes } from "../../scenarios/changes.ts";
 
 const catalog = await loadCatalog();
@@ -141,6 +141,36 @@ describe("proof selection, positive controls and changes.ts (issue 15)", () => {
     expect(subset).toThrow(UsageError);
     expect(subset).toThrow(/leaves out local-token-handoff/);
     expect(() => planRun(catalog, { ...base, mode: "proof", requiredForProof: required })).not.toThrow();
+  });
+
+  it("the upgrade group is a tier of its own: required of a proof only with --upgrade, its base from the proof's base or smoke's --upgrade-from", () => {
+    const upgrades = catalog.filter((s) => s.group === "upgrade").map((s) => s.id);
+    expect(upgrades).toEqual(expect.arrayContaining(["upgrade-live-home", "upgrade-skew-gateway-first", "upgrade-skew-sidecar-first", "upgrade-storage-migration"]));
+    expect(required).toEqual(expect.arrayContaining(["upgrade-live-home"]));
+    const plain = planRun(catalog, { ...base, mode: "proof", requiredForProof: required });
+    expect(plain.scenarioIds.filter((id) => upgrades.includes(id))).toEqual([]);
+    expect(plain.upgradeBase).toBeNull();
+    const tier = planRun(catalog, { ...base, mode: "proof", base: "2026.6.4", requiredForProof: required, upgrade: true });
+    expect(tier.scenarioIds).toEqual(expect.arrayContaining(upgrades));
+    expect(tier.upgradeBase).toBe("2026.6.4");
+    // Asked for, the tier's declared fixes are required like the rest.
+    expect(() => planRun(catalog, { ...base, mode: "proof", scenarioIds: ["local-token-handoff", "fallback-local"], requiredForProof: ["upgrade-live-home"], upgrade: true })).not.toThrow();
+    const one = planRun(catalog, { ...base, scenarioIds: ["upgrade-live-home"] });
+    expect(one.upgradeBase).toBe("2026.6.5");
+    expect(planRun(catalog, { ...base, scenarioIds: ["upgrade-live-home"], upgradeFrom: "2026.6.11" }).upgradeBase).toBe("2026.6.11");
+    expect(planRun(catalog, { ...base }).upgradeBase).toBeNull();
+    expect(() => planRun(catalog, { ...base, upgradeFrom: "2026.6.11" })).toThrow(/--upgrade-from names the build an upgrade scenario's home is made by, and none is selected/);
+    expect(() => planRun(catalog, { ...base, upgrade: true })).toThrow(/--upgrade adds the upgrade group to a proof/);
+    expect(() => planRun(catalog, { ...base, mode: "proof", upgrade: true, upgradeFrom: "2026.6.11", requiredForProof: required })).toThrow(/start from its --base/);
+  });
+
+  it("a run that did not select the upgrade tier is not judged on it; one that did is", () => {
+    const notSelected = catalog.filter((s) => s.group === "upgrade").map((s) => ({ id: s.id, group: s.group }));
+    const scoped = changesForRun(changes, notSelected);
+    expect(Object.keys(scoped.expectations).filter((id) => id.startsWith("upgrade-"))).toEqual([]);
+    expect(requiredForProof(scoped)).not.toContain("upgrade-live-home");
+    expect(Object.keys(scoped.expectations)).toContain("local-token-handoff");
+    expect(changesForRun(changes, [{ id: "no-shared-socket-token", group: "control" }])).toBe(changes);
   });
 
   it("a probe selected alone brings its positive control, and the plan says so", () => {

@@ -16,6 +16,11 @@ export interface RunPlan {
   keep: boolean;
   concurrency: number;
   timeouts: Timeouts;
+  /**
+   * The build the upgrade group's homes are made by (the base role; the target is the head), or null when no upgrade
+   * scenario is selected: smoke's --upgrade-from (default 2026.6.5); a proof's base target.
+   */
+  upgradeBase: string | null;
 }
 
 /** Scenarios that share one sandbox profile share one sandbox and one gateway; a lifecycle scenario is a group alone. */
@@ -44,14 +49,22 @@ export interface PlanInput {
   timeouts?: Partial<Timeouts>;
   /** proof: the scenarios a proof of the fix needs (requiredForProof of changes.ts); a selection without them is refused. */
   requiredForProof?: readonly string[];
+  /** proof --upgrade: also the upgrade group (a home made by the base, served by the head). */
+  upgrade?: boolean;
+  /** smoke --upgrade-from: the build an upgrade scenario's home is made by. */
+  upgradeFrom?: string | null;
 }
 
 export const DEFAULT_TARGET = "default";
 export const DEFAULT_PROOF_BASE = "2026.6.5";
 
-/** Which scenarios: the ids given, else the core set (smoke) or core + the PR's further claims + control + lifecycle (proof). Pure. */
-export function selectScenarios(catalog: readonly ScenarioDefinition[], ids: readonly string[], mode: "smoke" | "proof"): ScenarioDefinition[] {
-  if (ids.length === 0) return catalog.filter((s) => s.group === "core" || (mode === "proof" && (s.group === "control" || s.group === "claim" || s.group === "lifecycle")));
+/**
+ * Which scenarios: the ids given, else the core set (smoke) or core + the PR's further claims + control + lifecycle
+ * (proof); with `upgrade` (proof --upgrade), the upgrade group besides. Pure.
+ */
+export function selectScenarios(catalog: readonly ScenarioDefinition[], ids: readonly string[], mode: "smoke" | "proof", upgrade = false): ScenarioDefinition[] {
+  const tier = upgrade ? catalog.filter((s) => s.group === "upgrade" && !ids.includes(s.id)) : [];
+  if (ids.length === 0) return [...catalog.filter((s) => s.group === "core" || (mode === "proof" && (s.group === "control" || s.group === "claim" || s.group === "lifecycle"))), ...tier];
   const known = new Map(catalog.map((s) => [s.id, s]));
   const unknown = ids.filter((id) => !known.has(id));
   const [first] = unknown;
@@ -60,7 +73,13 @@ export function selectScenarios(catalog: readonly ScenarioDefinition[], ids: rea
     const list = `\`corepack pnpm smoke --list\` lists all ${known.size}`;
     throw new UsageError(`unknown scenario '${clip(first)}'${unknown.length > 1 ? ` (and ${unknown.length - 1} more)` : ""}`, near ? `Did you mean ${near}? ${list}` : list);
   }
-  return [...new Set(ids)].map((id) => known.get(id) as ScenarioDefinition);
+  return [...[...new Set(ids)].map((id) => known.get(id) as ScenarioDefinition), ...tier];
+}
+
+/** The opt-in tier a proof runs only when asked (proof --upgrade): its scenarios are required of that proof alone. Pure. */
+export function requiredOf(catalog: readonly ScenarioDefinition[], required: readonly string[], upgrade: boolean): string[] {
+  const tier = new Set(catalog.filter((s) => s.group === "upgrade").map((s) => s.id));
+  return required.filter((id) => upgrade || !tier.has(id));
 }
 
 /**
@@ -94,10 +113,16 @@ export function withControls(catalog: readonly ScenarioDefinition[], selected: r
 }
 
 export function planRun(catalog: readonly ScenarioDefinition[], input: PlanInput): RunPlan {
-  const { scenarios, added } = withControls(catalog, selectScenarios(catalog, input.scenarioIds, input.mode));
+  if (input.mode === "smoke" && input.upgrade) throw new UsageError("--upgrade adds the upgrade group to a proof", "Run `corepack pnpm proof --upgrade`, or `smoke --scenario <upgrade-…>` for one of them");
+  if (input.mode === "proof" && input.upgradeFrom) throw new UsageError("a proof's upgrades start from its --base", "Drop --upgrade-from and pass --base SPEC");
+  const { scenarios, added } = withControls(catalog, selectScenarios(catalog, input.scenarioIds, input.mode, input.upgrade ?? false));
+  const upgrades = scenarios.some((s) => s.group === "upgrade");
+  if (input.upgradeFrom && !upgrades) {
+    throw new UsageError("--upgrade-from names the build an upgrade scenario's home is made by, and none is selected", `Add --scenario ${catalog.find((s) => s.group === "upgrade")?.id ?? "<an upgrade scenario>"}, or drop --upgrade-from`);
+  }
   if (input.mode === "proof") {
     const ids = new Set(scenarios.map((s) => s.id));
-    const missing = (input.requiredForProof ?? []).filter((id) => !ids.has(id));
+    const missing = requiredOf(catalog, input.requiredForProof ?? [], input.upgrade ?? false).filter((id) => !ids.has(id));
     if (missing.length) {
       throw new UsageError(
         `this proof selection leaves out ${missing.join(", ")}, which scenarios/changes.ts declares FAIL_TO_PASS: without them the run cannot show the fix`,
@@ -128,6 +153,7 @@ export function planRun(catalog: readonly ScenarioDefinition[], input: PlanInput
     keep: input.keep,
     concurrency: input.concurrency,
     timeouts: { ...DEFAULT_TIMEOUTS, ...input.timeouts },
+    upgradeBase: !upgrades ? null : input.mode === "proof" ? (targets[0]?.spec ?? DEFAULT_PROOF_BASE) : (input.upgradeFrom ?? DEFAULT_PROOF_BASE),
   };
 }
 

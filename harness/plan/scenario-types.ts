@@ -104,7 +104,18 @@ export type SandboxProfile = "shared-socket-token" | "no-socket-token" | "lan-bi
  * (Expectation) on that step's own observations; the other steps state facts of the gateway and the socket-token store.
  */
 /** What a step that is not a resolve can state: whether the store's socket token changed, whether the gateway's PID did. */
-export type StepFact = { id: "socket-token"; expect: "kept" | "changed" } | { id: "gateway-pid"; expect: "same" | "new" };
+export type StepFact =
+  | { id: "socket-token"; expect: "kept" | "changed" }
+  | { id: "gateway-pid"; expect: "same" | "new" }
+  /** Where the socket token lives after the step: only in exec-approvals.json, or only in the state database. */
+  | { id: "socket-token-location"; expect: "file" | "database" };
+
+/**
+ * A build by its role in the run, so that one scenario runs under `proof`, `matrix` and any pair of builds: head is
+ * the build under test (the target), base the build an upgrade starts from (the proof's base, or smoke's --from). In
+ * a proof's base run both roles are the base build: an upgrade there is a bump to a build without the fix.
+ */
+export type BuildRole = "base" | "head";
 
 export type LifecycleStep =
   /**
@@ -113,7 +124,13 @@ export type LifecycleStep =
    * held-runtime step of the scenario shares (a sidecar across the gateway's restarts), or by the harness's wire client
    * presenting the token derived before the last rotation (a process that still holds the old derivation).
    */
-  | { do: "resolve"; by: "runtime" | "held-runtime" | "held-token"; expectations: Expectation[] }
+  | {
+      do: "resolve";
+      by: "runtime" | "held-runtime" | "held-token";
+      /** The build the runtime process loads (a sidecar on another release than its gateway); default head. */
+      build?: BuildRole;
+      expectations: Expectation[];
+    }
   /**
    * stop-start (default): stop the gateway (SIGTERM to its tree) and start a new one on the same home and port;
    * in-place: the build's own restart signal (target/restart-signal.ts), the same process, until a new hello-ok.
@@ -124,7 +141,13 @@ export type LifecycleStep =
   /** Stop the gateway and leave it stopped (a sidecar that starts first sees nothing listening). */
   | { do: "stop-gateway" }
   /** Start the gateway again on the same home and port. */
-  | { do: "start-gateway"; facts: StepFact[] };
+  | { do: "start-gateway"; facts: StepFact[] }
+  /**
+   * A release bump on the live home: stop the gateway, then start the other build on the same home and port, where any
+   * migration of the home happens (as at a user's `docker compose up -d`). A build that imports the legacy
+   * exec-approvals.json only through doctor gets `openclaw doctor --fix` first, recorded as the manual step it is.
+   */
+  | { do: "upgrade-gateway"; to: BuildRole; facts: StepFact[] };
 
 
 /** The gateway checks a refusal can be attributed to (see RefusalCheck in evidence/types.ts). */
@@ -174,7 +197,15 @@ export type Expectation =
    */
   | { id: "client-token-choice"; expect: "derived" | "none" }
   /** The runtime process's own log must show this failure (a regular expression, matched on the redacted tail). */
-  | { id: "runtime-log"; expect: { pattern: string; meaning: string } };
+  | { id: "runtime-log"; expect: { pattern: string; meaning: string } }
+  /**
+   * A handoff across builds (judge/handoff-by-builds.ts), judged as one expectation: what the client does and what the
+   * gateway decides follow from each build: whether it derives the token from the socket token
+   * (target/token-derivation.ts) and where it keeps approvals (target/legacy-approvals.ts). Both deriving: the resolve
+   * succeeds; a database-era client on a home a JSON-era gateway serves: it stops at its migration gate; else the
+   * gateway refuses the client's own token (no-runtime-authority).
+   */
+  | { id: "handoff"; expect: "as-the-builds-derive" };
 
 export interface IsolationExpectation {
   differ: Array<"mnt" | "pid" | "uts" | "ipc" | "uid">;
@@ -188,8 +219,11 @@ export interface ScenarioDefinition {
   id: string;
   /** One sentence: what this scenario proves. */
   claim: string;
-  /** core: the default smoke set; claim: the PR's further claims (in the proof); control/probe/isolation: opt-in. */
-  group: "core" | "claim" | "control" | "probe" | "isolation" | "compose" | "lifecycle";
+  /**
+   * core: the default smoke set; claim: the PR's further claims (in the proof); control/probe/isolation: opt-in;
+   * upgrade: a home that one build made, served by the other (proof --upgrade, or by id).
+   */
+  group: "core" | "claim" | "control" | "probe" | "isolation" | "compose" | "lifecycle" | "upgrade";
   sandbox: SandboxProfile;
   client: ClientSpec;
   /**
@@ -210,6 +244,13 @@ export interface ScenarioDefinition {
    * because a runtime before any start meets the build's migration gate (ExecApprovalsMigrationRequiredError).
    */
   gatewayBeforeSteps?: "running" | "stopped";
+  /** The build of a lifecycle scenario's first gateway, which makes the home (default head); upgrade-gateway changes it. */
+  firstGateway?: BuildRole;
+  /**
+   * An upgrade scenario that holds only across the 2026.8 storage migration: the base keeps approvals in
+   * exec-approvals.json, the head in its state database (target/legacy-approvals.ts). Elsewhere it is not applicable.
+   */
+  acrossStorageMigration?: boolean;
   /** The decision the runtime (or probe) tries to resolve the approval with. */
   decision: "allow-once";
   expectations: Expectation[];

@@ -13,6 +13,8 @@ function stepCost(step: LifecycleStep): number {
   switch (step.do) {
     case "resolve":
       return COST_S.resolveStep;
+    case "upgrade-gateway":
+      return COST_S.gatewayStart + COST_S.stop;
     case "restart-gateway":
       return step.how === "in-place" ? COST_S.inPlaceRestart : COST_S.gatewayStart + COST_S.stop;
     case "start-gateway":

@@ -33,8 +33,12 @@ export function validateCatalog(catalog: readonly ScenarioDefinition[], changes:
     const lifecycle = s.sandbox === "lifecycle";
     if (lifecycle !== (s.steps !== undefined)) problems.push(`scenario '${s.id}': steps belong to the lifecycle sandbox, and the lifecycle sandbox needs steps`);
     if (s.gatewayBeforeSteps && !s.steps) problems.push(`scenario '${s.id}': gatewayBeforeSteps belongs to a lifecycle scenario`);
+    if ((s.firstGateway !== undefined || s.acrossStorageMigration !== undefined) && !s.steps) problems.push(`scenario '${s.id}': firstGateway and acrossStorageMigration belong to a lifecycle scenario`);
+    if (s.expectations.some((e) => e.id === "handoff")) problems.push(`scenario '${s.id}': the handoff expectation judges a lifecycle step across builds; state the scenario's own expectations`);
+    // An upgrade scenario spans two builds; any other scenario runs on the build under test only.
+    if ((s.group === "upgrade") !== usesBothBuilds(s)) problems.push(`scenario '${s.id}': the upgrade group holds the scenarios that use the base build (firstGateway, upgrade-gateway, a resolve's build), and only those`);
     if (s.steps) {
-      for (const p of stepProblems(s.steps, s.gatewayBeforeSteps)) problems.push(`scenario '${s.id}': ${p}`);
+      for (const p of stepProblems(s.steps, s.gatewayBeforeSteps, s.firstGateway)) problems.push(`scenario '${s.id}': ${p}`);
       if (s.expectations.length) problems.push(`scenario '${s.id}': a lifecycle scenario's expectations are its steps' own; leave expectations empty`);
       if (s.client.kind !== "openclaw-runtime" || s.client.isolation || s.client.network) problems.push(`scenario '${s.id}': a lifecycle scenario's client is a plain OpenClaw runtime process`);
     }
@@ -59,6 +63,11 @@ export function validateCatalog(catalog: readonly ScenarioDefinition[], changes:
   if (problems.length) throw new UsageError(problems.join("; "), "Fix the scenario id or expectation id in scenarios/changes.ts or the scenario file");
 }
 
+/** Whether a scenario names the base build anywhere: its first gateway, an upgrade, or a step's runtime. Pure. */
+export function usesBothBuilds(s: ScenarioDefinition): boolean {
+  return s.firstGateway === "base" || (s.steps ?? []).some((x) => x.do === "upgrade-gateway" || (x.do === "resolve" && x.build === "base"));
+}
+
 /** The expectation ids a scenario can be judged on: its own, or a lifecycle scenario's per step (step<n>:<id>). Pure. */
 export function expectationIds(s: ScenarioDefinition): string[] {
   if (!s.steps) return s.expectations.map((e) => e.id);
@@ -76,4 +85,18 @@ export function requiredForProof(changes: DeclaredChanges): string[] {
   const ids = new Set(changes.base.expectedToShowBug);
   for (const [id, per] of Object.entries(changes.expectations)) if (Object.values(per).includes("FAIL_TO_PASS")) ids.add(id);
   return [...ids];
+}
+
+/**
+ * The declared changes a run is judged on: a scenario of an opt-in tier the run did not select (the upgrade group,
+ * without proof --upgrade) is neither required of it nor counted against it. Pure.
+ */
+export function changesForRun(changes: DeclaredChanges, notSelected: ReadonlyArray<{ id: string; group: string }>): DeclaredChanges {
+  const skipped = new Set(notSelected.filter((s) => s.group === "upgrade").map((s) => s.id));
+  if (!skipped.size) return changes;
+  return {
+    ...changes,
+    base: { expectedToShowBug: changes.base.expectedToShowBug.filter((id) => !skipped.has(id)) },
+    expectations: Object.fromEntries(Object.entries(changes.expectations).filter(([id]) => !skipped.has(id))),
+  };
 }

@@ -2,7 +2,6 @@ import { randomBytes } from "node:crypto";
 import { existsSync, rmSync } from "node:fs";
 import { realpath } from "node:fs/promises";
 import { dirname } from "node:path";
-import type { IsolationEvidence } from "../evidence/types.ts";
 import { runInNetns } from "./netns-step.ts";
 import type { RuntimeHandle } from "../clients/runtime-process.ts";
 import { runtimeInput, type ClientStepInput, type ClientStepResult } from "./client-input.ts";

@@ -1,4 +1,6 @@
 import type { LegacyApprovalsDetection } from "../target/legacy-approvals.ts";
+import type { TokenDerivation } from "../target/token-derivation.ts";
+import type { BuildRole } from "../plan/scenario-types.ts";
 import type { Timeouts } from "../plan/plan.ts";
 import type { Sandbox } from "../sandbox/sandbox.ts";
 import type { RunningGateway } from "../gateway/gateway.ts";
@@ -22,6 +24,24 @@ export interface TargetRuntime {
    * clientBuild): a strength run's mutant copies, beside an unmutated gateway. The gateway always runs openclawDir.
    */
   clientBuilds?: Readonly<Record<string, string>>;
+  /** The builds by role, for a scenario that spans two (the upgrade group); absent where the run holds one build. */
+  roles?: Readonly<Record<BuildRole, RoleBuild>>;
+}
+
+/** One build by its role in the run (plan/scenario-types.ts BuildRole), with what the harness read from it. */
+export interface RoleBuild {
+  role: BuildRole;
+  openclawDir: string;
+  version: string;
+  legacyApprovals: LegacyApprovalsDetection;
+  tokenDerivation: TokenDerivation;
+}
+
+/** A build by role, or an error that says the run holds no such build (a scenario of the upgrade group outside one). */
+export function roleBuild(target: TargetRuntime, role: BuildRole): RoleBuild {
+  const b = target.roles?.[role];
+  if (!b) throw new Error(`this run holds no ${role} build: an upgrade scenario runs under \`proof --upgrade\` or \`smoke --from <build>\``);
+  return b;
 }
 
 /**

@@ -13,6 +13,7 @@ import { pickGatewayPort } from "../gateway/ports.ts";
 import { childBaseEnv } from "../sandbox/layout.ts";
 import { createSandbox, type Sandbox } from "../sandbox/sandbox.ts";
 import type { GroupRunOptions } from "./lane.ts";
+import type { RoleBuild } from "./context.ts";
 
 export interface LifecycleHome {
   sandbox: Sandbox;
@@ -25,13 +26,13 @@ export interface LifecycleHome {
    * Start a gateway on the home. `legacy-import`: a start no step asked for, made only so that the build imports the
    * home's exec-approvals.json (recorded as such: `lifecycle:<scenario>#<n> (legacy import)`).
    */
-  start(purpose?: "legacy-import"): Promise<RunningGateway>;
+  start(purpose?: "legacy-import", build?: RoleBuild): Promise<RunningGateway>;
   /**
    * The build's own `openclaw doctor --fix`, on a build that imports the legacy exec-approvals.json only through it
    * (2026.8.x to 2026.9.5), before the home's first gateway, where a user upgrading would run it. Its record goes
    * with the next gateway started.
    */
-  migrate(): Promise<void>;
+  migrate(build?: RoleBuild): Promise<void>;
   stop(): Promise<void>;
   /** Send the build's restart signal and wait for the same process to answer hello-ok again (a new control connection). */
   restartInPlace(signal: NodeJS.Signals): Promise<void>;
@@ -56,19 +57,19 @@ export async function openLifecycleHome(o: GroupRunOptions, scenarioId: string):
     baseEnv,
     gateway: null,
     records: [],
-    async start(purpose) {
+    async start(purpose, build) {
       const n = home.records.length + 1;
       const logName = `gateway-${o.label}-lifecycle-${scenarioId}-${n}.log`;
-      const record: GatewayRecord = { sandboxProfile: lifecycleProfile(scenarioId, n, purpose === "legacy-import"), readyMs: null, readyAttempts: 0, peakRssBytes: null, exit: null, stopMs: null, logFile: logName, ...(migration ? { stateMigration: migration } : {}) };
+      const record: GatewayRecord = { sandboxProfile: lifecycleProfile(scenarioId, n, purpose === "legacy-import"), ...(build ? { build: { role: build.role, version: build.version } } : {}), readyMs: null, readyAttempts: 0, peakRssBytes: null, exit: null, stopMs: null, logFile: logName, ...(migration ? { stateMigration: migration } : {}) };
       migration = null;
       home.records.push(record);
-      const step = o.progress.step(`${o.label}: ${scenarioId}: start gateway #${n}`);
+      const step = o.progress.step(`${o.label}: ${scenarioId}: start gateway #${n}${build ? ` (${build.role} ${build.version})` : ""}`);
       try {
         const g = await timed("gateway spawn → ready", () => startGateway({
           port,
           bind: "loopback",
           nodePath: o.target.nodePath,
-          openclawDir: o.target.openclawDir,
+          openclawDir: build?.openclawDir ?? o.target.openclawDir,
           env: baseEnv,
           cwd: sandbox.layout.home,
           gatewayToken: sandbox.secrets.gatewayToken,
@@ -90,8 +91,9 @@ export async function openLifecycleHome(o: GroupRunOptions, scenarioId: string):
         throw err;
       }
     },
-    async migrate() {
-      migration = await importLegacyApprovals(o, { sandbox, port, baseEnv, what: scenarioId, logName: `doctor-${o.label}-lifecycle-${scenarioId}.log`, signal: o.signal });
+    async migrate(build) {
+      const n = home.records.length + 1;
+      migration = await importLegacyApprovals(o, { sandbox, port, baseEnv, what: scenarioId, logName: `doctor-${o.label}-lifecycle-${scenarioId}-${n}.log`, signal: o.signal, ...(build ? { build: { openclawDir: build.openclawDir, evidence: build.legacyApprovals.evidence } } : {}) });
     },
     async restartInPlace(signal) {
       const g = home.gateway;

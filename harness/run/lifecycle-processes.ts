@@ -4,11 +4,13 @@
  * run/lifecycle.ts.
  */
 import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { execa } from "execa";
 import type { RuntimeHandle } from "../clients/runtime-process.ts";
-import type { LifecycleStep } from "../plan/scenario-types.ts";
+import type { BuildRole, LifecycleStep } from "../plan/scenario-types.ts";
+import type { ScenarioBuilds } from "./lifecycle-builds.ts";
 import { dyingWithHarness } from "../proc/parent-death.ts";
 import { execApprovalsDocument } from "../sandbox/files.ts";
 import { startTap, type Tap } from "../tap/tap.ts";
@@ -22,16 +24,16 @@ import { prepareInvocation, setLoadingPriority, spawnTrackedRuntime, type Runtim
  * as the process lane spawns its first scenarios' (run/prepare.ts): OpenClaw's client loads meanwhile and reads the
  * home only when the step sends its input. Null for any other step.
  */
-export function spawnAhead(next: LifecycleStep | undefined, home: LifecycleHome, o: GroupRunOptions, inv: Awaited<ReturnType<typeof prepareInvocation>>): RuntimeHandle | null {
+export function spawnAhead(next: LifecycleStep | undefined, home: LifecycleHome, o: GroupRunOptions, inv: Awaited<ReturnType<typeof prepareInvocation>>, client: (step: Extract<LifecycleStep, { do: "resolve" }>) => string | null): RuntimeHandle | null {
   if (next?.do !== "resolve" || next.by !== "runtime" || !inv) return null;
-  const handle = spawnTrackedRuntime(runtimeSpawnContext(home, o), inv);
+  const handle = spawnTrackedRuntime(runtimeSpawnContext(home, o, client(next)), inv);
   setLoadingPriority(handle, "gateway-starting");
   return handle;
 }
 
-/** What spawning a runtime process on the scenario's home needs. */
-export function runtimeSpawnContext(home: LifecycleHome, o: GroupRunOptions): RuntimeSpawnContext {
-  return { sandbox: home.sandbox, baseEnv: home.baseEnv, target: o.target, redactor: o.redactor, signal: o.signal, trackPid: o.trackPid };
+/** What spawning a runtime process on the scenario's home needs; `openclawDir`: the build it loads, when not the target. */
+export function runtimeSpawnContext(home: LifecycleHome, o: GroupRunOptions, openclawDir: string | null = null): RuntimeSpawnContext {
+  return { sandbox: home.sandbox, baseEnv: home.baseEnv, target: openclawDir ? { ...o.target, openclawDir } : o.target, redactor: o.redactor, signal: o.signal, trackPid: o.trackPid };
 }
 
 /** Await a gateway's start with the process spawned ahead at the lowest priority, and give it normal priority after. */
@@ -49,18 +51,18 @@ export function openTap(g: { url: string }, derivedToken: string, doors: Tap["do
 }
 
 /**
- * Replace the socket token as an operator can: the build's own `openclaw approvals set --file`, with the sandbox's
+ * Replace the socket token as an operator can: the build's own `openclaw approvals set --file` (the gateway's build), with the sandbox's
  * approvals document carrying a new token (2026.9.x merges it into its state database, 2026.6.x writes the file).
  * Returns the new derivation, which the tap then compares connects with.
  */
-export async function rotateSocketToken(o: GroupRunOptions, home: LifecycleHome): Promise<string> {
+export async function rotateSocketToken(o: GroupRunOptions, home: LifecycleHome, openclawDir: string = o.target.openclawDir): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   o.redactor.add({ name: "rotated-socket-token", value: token });
   const derived = deriveApprovalRuntimeToken(token);
   o.redactor.add({ name: "rotated-derived-token", value: derived });
   const file = join(home.sandbox.layout.root, "rotated-exec-approvals.json");
   await writeFile(file, `${JSON.stringify(execApprovalsDocument(home.sandbox.layout, "shared-socket-token", token), null, 2)}\n`, { mode: 0o600 });
-  const r = await execa(...dyingWithHarness([o.target.nodePath, join(o.target.openclawDir, "openclaw.mjs"), "approvals", "set", "--file", file]), {
+  const r = await execa(...dyingWithHarness([o.target.nodePath, join(openclawDir, "openclaw.mjs"), "approvals", "set", "--file", file]), {
     env: home.baseEnv,
     extendEnv: false,
     cwd: home.sandbox.layout.home,
@@ -72,4 +74,17 @@ export async function rotateSocketToken(o: GroupRunOptions, home: LifecycleHome)
   });
   if (r.exitCode !== 0) throw new Error(`openclaw approvals set --file exited ${r.exitCode ?? r.signal ?? "?"}: ${o.redactor.text(String(r.all ?? "").trim().split("\n").slice(-3).join(" | "))}`);
   return derived;
+}
+
+/**
+ * A release bump on the live home: stop the gateway, then start the other build on the same home and port. A build
+ * that imports the legacy exec-approvals.json only through doctor, finding that file still there, gets its doctor
+ * first: the manual step a user must take (recorded on the new gateway's record, as the first gateway's is).
+ */
+export async function upgradeGateway(home: LifecycleHome, builds: ScenarioBuilds, to: BuildRole, ahead: RuntimeHandle | null): Promise<void> {
+  const next = builds.role(to);
+  await home.stop();
+  if (next.legacyApprovals.via === "doctor" && existsSync(home.sandbox.layout.execApprovalsPath)) await home.migrate(next);
+  await whileLoading(ahead, home.start(undefined, next));
+  builds.gateway = next;
 }

@@ -24,12 +24,13 @@ import type { GroupRunOptions, GroupRunResult, Lane } from "./lane.ts";
 import { openLifecycleHome, type LifecycleHome } from "./lifecycle-gateway.ts";
 import { prepareInvocation, spawnTrackedRuntime } from "./prepare.ts";
 import type { RuntimeHandle } from "../clients/runtime-process.ts";
-import { openTap, rotateSocketToken, runtimeSpawnContext, spawnAhead, whileLoading } from "./lifecycle-processes.ts";
+import { openTap, rotateSocketToken, runtimeSpawnContext, spawnAhead, upgradeGateway, whileLoading } from "./lifecycle-processes.ts";
 import { runProbe } from "./probe.ts";
 import { emptyObservations, interruptedBy, notRun, unrun, waitFor } from "./scenario.ts";
 import { setupRecord } from "./setup-record.ts";
 import { NO_LOCKS } from "../hygiene/locks.ts";
 import { timed } from "./phases.ts";
+import { scenarioBuilds, stepBuilds, storageMigrationProblem, type ScenarioBuilds } from "./lifecycle-builds.ts";
 import { recordCpu } from "../proc/cpu-samples.ts";
 
 /** The approval id a resolve step sends while no gateway runs (nothing could have created one). */
@@ -51,6 +52,11 @@ export const lifecycleLane: Lane = {
         scenarios.push(notRun(s, `not started: ${String(o.signal.reason)}`));
         continue;
       }
+      const notHere = buildsProblem(s, o);
+      if (notHere) {
+        scenarios.push(unrun(s, "not-applicable", notHere, setupOfLifecycle(s)));
+        continue;
+      }
       if (needsInPlaceRestart(s) && restart && !restart.signal) {
         scenarios.push(unrun(s, "not-applicable", `this build has no in-place gateway restart: ${restart.evidence}`, setupOfLifecycle(s)));
         continue;
@@ -67,9 +73,20 @@ export const lifecycleLane: Lane = {
   },
 };
 
+/** Why the scenario's builds cannot run it (the run holds no base build, or no storage migration lies between them), or null. */
+function buildsProblem(s: ScenarioDefinition, o: GroupRunOptions): string | null {
+  try {
+    scenarioBuilds(s, o.target);
+    return storageMigrationProblem(s, o.target);
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+}
+
 function setupOfLifecycle(s: ScenarioDefinition): ScenarioResult["setup"] {
-  const first = s.gatewayBeforeSteps === "stopped" ? "gateway stopped, " : "";
-  return { client: s.client.kind, description: `lifecycle: ${first}${(s.steps ?? []).map((x) => x.do).join(", ")}`, config: null, env: {}, gatewayUrlArg: null, sandboxProfile: s.sandbox, doors: [] };
+  const first = `${s.firstGateway ? `${s.firstGateway} gateway, ` : ""}${s.gatewayBeforeSteps === "stopped" ? "gateway stopped, " : ""}`;
+  const name = (x: LifecycleStep): string => (x.do === "upgrade-gateway" ? `upgrade-gateway to ${x.to}` : x.do === "resolve" && x.build ? `resolve by ${x.build} ${x.by}` : x.do);
+  return { client: s.client.kind, description: `lifecycle: ${first}${(s.steps ?? []).map(name).join(", ")}`, config: null, env: {}, gatewayUrlArg: null, sandboxProfile: s.sandbox, doors: [] };
 }
 
 interface Run {
@@ -86,6 +103,8 @@ interface Run {
   held: HeldRuntime | null;
   /** A runtime process spawned while a gateway started, for the resolve step right after that start. */
   ahead: RuntimeHandle | null;
+  /** Which build the gateway and each client run (the upgrade group), or the target's only. */
+  builds: ScenarioBuilds;
   ctx(): GatewayContext;
 }
 
@@ -107,6 +126,7 @@ async function runLifecycleScenario(s: ScenarioDefinition, o: GroupRunOptions, r
     restartSignal,
     held: null,
     ahead: null,
+    builds: scenarioBuilds(s, o.target),
     ctx: () => ({ sandbox: home.sandbox, gateway: home.gateway as NonNullable<LifecycleHome["gateway"]>, target: o.target, baseEnv: home.baseEnv, redactor: o.redactor, timeouts: o.timeouts, progress: o.progress, trackPid: o.trackPid, trackPort: o.trackPort, trackNetwork: o.trackNetwork, signal: o.signal, faults: o.faults }),
   };
   let setup = setupOfLifecycle(s);
@@ -118,17 +138,19 @@ async function runLifecycleScenario(s: ScenarioDefinition, o: GroupRunOptions, r
     const inv = await prepareInvocation(s.client, s.id, doors, home.sandbox);
     // A build that imports the seeded exec-approvals.json only through doctor gets it before its first gateway, as a
     // user who upgraded to it runs it (2026.8.x to 2026.9.5).
-    if (o.target.legacyApprovals.via === "doctor") await home.migrate();
+    const first = run.builds.gateway;
+    const legacyVia = (first ?? o.target).legacyApprovals.via;
+    if (legacyVia === "doctor") await home.migrate(first ?? undefined);
     // A scenario whose gateway is stopped before its steps starts it in a step; its earlier steps find nothing
     // listening. Where the build's gateway is what imports the seeded exec-approvals.json (2026.9.x), a runtime before
     // any start meets the migration gate, which no home that has run before would show: one start and stop first.
-    if (s.gatewayBeforeSteps === "stopped" && o.target.legacyApprovals.via === "gateway-start") {
-      await home.start("legacy-import");
+    if (s.gatewayBeforeSteps === "stopped" && legacyVia === "gateway-start") {
+      await home.start("legacy-import", first ?? undefined);
       await home.stop();
     }
     if (s.gatewayBeforeSteps !== "stopped") {
-      run.ahead = spawnAhead(s.steps?.[0], home, o, inv);
-      run.tap = await openTap(await whileLoading(run.ahead, home.start()), run.derived, doors);
+      run.ahead = spawnAhead(s.steps?.[0], home, o, inv, clientDir(run));
+      run.tap = await openTap(await whileLoading(run.ahead, home.start(undefined, first ?? undefined)), run.derived, doors);
     }
     setup = { ...setupRecord(s, { sandbox: home.sandbox, baseEnv: home.baseEnv, redactor: o.redactor }, inv), description: setupOfLifecycle(s).description };
     for (const [i, step] of (s.steps ?? []).entries()) {
@@ -186,30 +208,35 @@ async function runStep(run: Run, step: LifecycleStep, index: number, inv: Awaite
   const p = run.o.progress.step(`${run.o.label}: ${run.s.id}: step ${index} ${step.do}${step.do === "resolve" ? ` by ${step.by}` : ""}`);
   try {
     if (step.do === "resolve") {
-      base.observations = (await resolveStep(run, step.by, index, inv)).observations;
+      base.observations = (await resolveStep(run, step, index, inv)).observations;
     } else {
       const before = await facts(run);
       // A start is where the next step's runtime process loads (at the lowest priority until the gateway is ready).
-      const starts = step.do === "restart-gateway" || step.do === "start-gateway";
-      if (starts) run.ahead = spawnAhead(next, run.home, run.o, inv);
+      const starts = step.do === "restart-gateway" || step.do === "start-gateway" || step.do === "upgrade-gateway";
+      if (starts) run.ahead = spawnAhead(next, run.home, run.o, inv, clientDir(run));
+      const gatewayBuild = run.builds.gateway ?? undefined;
       if (step.do === "restart-gateway" && step.how === "in-place") {
         if (!run.restartSignal) throw new Error("this build has no in-place restart signal");
         await whileLoading(run.ahead, run.home.restartInPlace(run.restartSignal));
       } else if (step.do === "restart-gateway") {
         await run.home.stop();
-        await whileLoading(run.ahead, run.home.start());
+        await whileLoading(run.ahead, run.home.start(undefined, gatewayBuild));
+      } else if (step.do === "upgrade-gateway") {
+        await upgradeGateway(run.home, run.builds, step.to, run.ahead);
       } else if (step.do === "stop-gateway") {
         await run.home.stop();
         await run.tap?.close();
         run.tap = null;
       } else if (step.do === "start-gateway") {
-        run.tap = await openTap(await whileLoading(run.ahead, run.home.start()), run.derived, doors);
+        run.tap = await openTap(await whileLoading(run.ahead, run.home.start(undefined, gatewayBuild)), run.derived, doors);
       } else {
-        run.derived = await rotateSocketToken(run.o, run.home);
+        run.derived = await rotateSocketToken(run.o, run.home, gatewayBuild?.openclawDir);
         run.tap?.setDerivedToken(run.derived);
       }
       base.facts = { ...before, gatewayPidAfter: await listenerPid(run.home.port), socketTokenAfter: await readSocketTokenStore(run.home.sandbox.layout) };
     }
+    const builds = stepBuilds(run.builds, step);
+    if (builds) base.builds = builds;
     Object.assign(base, judgeStep(step, index, base, inv?.doors ?? []));
   } catch (err) {
     base.error = run.o.redactor.text(err instanceof Error ? (err.message.split("\n")[0] ?? err.message) : String(err));
@@ -222,8 +249,10 @@ async function runStep(run: Run, step: LifecycleStep, index: number, inv: Awaite
 }
 
 /** A fresh approval (when a gateway runs), resolved by a new runtime process or by the held token; then settled. */
-async function resolveStep(run: Run, by: "runtime" | "held-runtime" | "held-token", index: number, inv: Awaited<ReturnType<typeof prepareInvocation>>): Promise<{ observations: Observations }> {
+async function resolveStep(run: Run, step: Extract<LifecycleStep, { do: "resolve" }>, index: number, inv: Awaited<ReturnType<typeof prepareInvocation>>): Promise<{ observations: Observations }> {
   const { o, home, tap } = run;
+  const by = step.by;
+  const clientBuild = run.builds.client(step)?.openclawDir ?? null;
   const obs = emptyObservations();
   const mark = tap?.connections().length ?? 0;
   let requester: Requester | null = null;
@@ -235,6 +264,8 @@ async function resolveStep(run: Run, by: "runtime" | "held-runtime" | "held-toke
       obs.requester = { approvalId: requester.approvalId, deviceId: requester.device.deviceId, accepted: true, requestError: null, finalDecision: null, finalSource: "none", dialect: requester.dialect };
     }
     const approvalId = requester?.approvalId ?? NO_APPROVAL;
+    // Whether the runtime left the store as it found it (a client of another release may write its own file).
+    const storeBefore = step.expectations.some((e) => e.id === "socket-token-store") ? await readSocketTokenStore(home.sandbox.layout) : null;
     let finalAt: number | null = null;
     const final = requester ? requester.final.then((d) => ((finalAt = Date.now()), obs.requester && (obs.requester.finalDecision = d), d)) : Promise.resolve(null);
     if (by === "held-token") {
@@ -243,16 +274,17 @@ async function resolveStep(run: Run, by: "runtime" | "held-runtime" | "held-toke
       obs.runtime = step.runtime;
     } else if (by === "held-runtime") {
       if (!inv) throw new Error("a lifecycle scenario's client must be an OpenClaw runtime");
-      run.held ??= heldRuntime(run, inv);
+      run.held ??= heldRuntime(run, inv, clientBuild ?? o.target.openclawDir);
       obs.runtime = (await run.held.resolve(runtimeInput(inv, { approvalId, decision: run.s.decision, ctx: run.ctx() }), o.timeouts.runtimeProcessMs)).outcome;
     } else {
       if (!inv) throw new Error("a lifecycle scenario's client must be an OpenClaw runtime");
-      const handle = run.ahead ?? spawnTrackedRuntime(runtimeSpawnContext(home, o), inv);
+      const handle = run.ahead ?? spawnTrackedRuntime(runtimeSpawnContext(home, o, clientBuild), inv);
       run.ahead = null;
       const { outcome, extras } = await handle.resolve(runtimeInput(inv, { approvalId, decision: run.s.decision, ctx: run.ctx() }), o.timeouts.runtimeProcessMs);
       if (extras.cpuMs !== null) recordCpu("runtime process", extras.cpuMs);
       obs.runtime = outcome;
     }
+    if (storeBefore) obs.socketTokenStore = { before: storeBefore, after: await readSocketTokenStore(home.sandbox.layout) };
     if (requester && home.gateway) {
       if (obs.runtime.ok) await waitFor(final, o.timeouts.requesterFinalMs, o.signal);
       const settleAt = Date.now();
@@ -269,11 +301,11 @@ async function resolveStep(run: Run, by: "runtime" | "held-runtime" | "held-toke
 }
 
 /** The scenario's long-lived runtime process, with the environment a new runtime process on its route gets. */
-function heldRuntime(run: Run, inv: NonNullable<Awaited<ReturnType<typeof prepareInvocation>>>): HeldRuntime {
+function heldRuntime(run: Run, inv: NonNullable<Awaited<ReturnType<typeof prepareInvocation>>>, openclawDir: string): HeldRuntime {
   const { o, home } = run;
   const held = spawnHeldRuntime({
     nodePath: o.target.nodePath,
-    openclawDir: o.target.openclawDir,
+    openclawDir,
     api: inv.api.call,
     cwd: home.sandbox.layout.home,
     env: { ...home.baseEnv, ...compileCacheEnv(home.sandbox.layout, "runtime", home.sandbox.compileCached), ...inv.env },
@@ -283,3 +315,9 @@ function heldRuntime(run: Run, inv: NonNullable<Awaited<ReturnType<typeof prepar
   if (held.pid !== null) o.trackPid(held.pid);
   return held;
 }
+
+/** The build each resolve step's runtime process loads, as a directory (null: the target's). */
+function clientDir(run: Run): (step: Extract<LifecycleStep, { do: "resolve" }>) => string | null {
+  return (step) => run.builds.client(step)?.openclawDir ?? null;
+}
+

@@ -10,6 +10,7 @@ import { processStart } from "../hygiene/pid-identity.ts";
 import { isListening, listFiles, processesMentioning, remainingNetwork, trackedStillRunning } from "../hygiene/probe.ts";
 import { openclawTempEntries, removeEmptyCreated, sharedPlaces, snapshot, SNAPSHOT_DEPTH } from "../hygiene/snapshot.ts";
 import { compareRuns, preflight } from "../judge/compare.ts";
+import { changesForRun } from "../plan/validate-catalog.ts";
 import { finishReport } from "./finish.ts";
 import type { DeclaredChanges } from "../plan/changes-types.ts";
 import type { RunPlan } from "../plan/plan.ts";
@@ -109,9 +110,25 @@ export function newRunId(mode: string, now = new Date()): string {
   return `${now.toISOString().replace(/[-:]/g, "").replace(/\..+$/, "")}-${mode}-${randomBytes(3).toString("hex")}`;
 }
 
-/** Resolve (and if needed install) every target before anything is created, so bad input leaves nothing behind. */
+/**
+ * Resolve (and if needed install) every target before anything is created, so bad input leaves nothing behind; a
+ * smoke's upgrade base last (a proof's is its base target). The upgrade base, when there is one, follows the targets.
+ */
 export async function provisionTargets(plan: RunPlan, deps: Pick<RunDeps, "progress" | "resolveTarget">): Promise<ResolvedTarget[]> {
-  return Promise.all(plan.targets.map((t) => provision(t.spec, deps)));
+  const extra = plan.upgradeBase !== null && plan.mode === "smoke" ? [plan.upgradeBase] : [];
+  return Promise.all([...plan.targets.map((t) => t.spec), ...extra].map((spec) => provision(spec, deps)));
+}
+
+function withRoles(roles: { base: TargetInfo; head: TargetInfo } | null): { roles?: { base: TargetInfo; head: TargetInfo } } {
+  return roles ? { roles } : {};
+}
+
+/** The builds by role each target's upgrade scenarios run: base is the proof's base (or the smoke's upgrade base). */
+function rolesFor(plan: RunPlan, targets: readonly ResolvedTarget[], i: number): { base: TargetInfo; head: TargetInfo } | null {
+  if (plan.upgradeBase === null) return null;
+  const own = stripResolved(targets[i] as ResolvedTarget);
+  const base = plan.mode === "proof" ? stripResolved(targets[plan.targets.findIndex((t) => t.role === "base")] as ResolvedTarget) : stripResolved(targets[plan.targets.length] as ResolvedTarget);
+  return { base, head: own };
 }
 
 /** Execute a plan end to end and write reports/<run-id>/report.json (schema-checked). */
@@ -145,7 +162,7 @@ export async function executeRun(plan: RunPlan, deps: RunDeps, targets: Resolved
   const slots = await sizedSlots(plan.targets.length * plan.groups.length, deps.progress);
   const runs = await Promise.all(
     plan.targets.map((t, i) =>
-      runTarget({ gatewaySlots: slots, compileCacheDir: deps.compileCacheDir ?? null, role: t.role, target: stripResolved(targets[i] as ResolvedTarget), provisionMs: (targets[i] as ResolvedTarget).provisionMs, nodePath: deps.nodePath, plan, redactor: deps.redactor, progress: deps.progress, reportFolder: folder, signal: deps.signal, track, lanes: deps.lanes, faults: deps.faults ?? NO_FAULTS }),
+      runTarget({ ...withRoles(rolesFor(plan, targets, i)), gatewaySlots: slots, compileCacheDir: deps.compileCacheDir ?? null, role: t.role, target: stripResolved(targets[i] as ResolvedTarget), provisionMs: (targets[i] as ResolvedTarget).provisionMs, nodePath: deps.nodePath, plan, redactor: deps.redactor, progress: deps.progress, reportFolder: folder, signal: deps.signal, track, lanes: deps.lanes, faults: deps.faults ?? NO_FAULTS }),
     ),
   );
   const targetRuns: TargetRun[] = runs.map((r) => r.run);
@@ -173,8 +190,9 @@ export async function executeRun(plan: RunPlan, deps: RunDeps, targets: Resolved
   const aborted = deps.signal.aborted ? `harness received ${String(deps.signal.reason)}` : (runs.find((r) => r.aborted)?.aborted ?? null);
   const base = targetRuns.find((t) => t.role === "base");
   const head = targetRuns.find((t) => t.role === "head");
-  const comparison = base && head ? compareRuns(base, head, deps.changes) : null;
-  const pre = base && head ? preflight(base, head, deps.changes) : null;
+  const changes = changesForRun(deps.changes, plan.notSelected);
+  const comparison = base && head ? compareRuns(base, head, changes) : null;
+  const pre = base && head ? preflight(base, head, changes) : null;
 
   const hygieneAt = performance.now();
   const cleaned = await removeEmptyCreated(before, places);

@@ -17,6 +17,8 @@ export interface MigrationTarget {
   what: string;
   logName: string;
   signal: AbortSignal;
+  /** The build whose doctor runs (an upgrade's new build); default the target. */
+  build?: { openclawDir: string; evidence: string };
 }
 
 export async function importLegacyApprovals(o: GroupRunOptions, m: MigrationTarget): Promise<StateMigrationRecord> {
@@ -25,7 +27,7 @@ export async function importLegacyApprovals(o: GroupRunOptions, m: MigrationTarg
   const d = o.progress.step(`${o.label}: openclaw doctor --fix (${m.what}): this build imports the legacy exec-approvals.json only through doctor`);
   try {
     const record = await timed("sandbox", () =>
-      runDoctorFix({ nodePath: o.target.nodePath, openclawDir: o.target.openclawDir, env: m.baseEnv, home: m.sandbox.layout.home, legacyFile: m.sandbox.layout.execApprovalsPath, reportFolder: o.reportFolder, logName: m.logName, reason: o.target.legacyApprovals.evidence, redactor: o.redactor, signal: m.signal, trackPid: o.trackPid, timeoutMs: o.timeouts.gatewayReadyMs }),
+      runDoctorFix({ nodePath: o.target.nodePath, openclawDir: m.build?.openclawDir ?? o.target.openclawDir, env: m.baseEnv, home: m.sandbox.layout.home, legacyFile: m.sandbox.layout.execApprovalsPath, reportFolder: o.reportFolder, logName: m.logName, reason: m.build?.evidence ?? o.target.legacyApprovals.evidence, redactor: o.redactor, signal: m.signal, trackPid: o.trackPid, timeoutMs: o.timeouts.gatewayReadyMs }),
     );
     d.done(`exit ${record.exitCode ?? "none"} in ${(record.durationMs / 1000).toFixed(1)}s`);
     return record;

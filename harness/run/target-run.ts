@@ -9,6 +9,20 @@ import { detectLegacyApprovalsImport } from "../target/legacy-approvals.ts";
 import { NO_LOCKS, type RunLocks } from "../hygiene/locks.ts";
 import { unitCost } from "../plan/schedule.ts";
 import type { ReleaseSlot } from "./limit.ts";
+import type { BuildRole } from "../plan/scenario-types.ts";
+import { detectTokenDerivation } from "../target/token-derivation.ts";
+import type { RoleBuild } from "./context.ts";
+
+/** What the harness reads from each build by role: how it takes in the legacy file, whether it derives the token. */
+async function readRoles(roles: Readonly<Record<BuildRole, TargetInfo>>): Promise<Record<BuildRole, RoleBuild>> {
+  const read = async (role: BuildRole): Promise<RoleBuild> => {
+    const t = roles[role];
+    const [legacyApprovals, tokenDerivation] = await Promise.all([detectLegacyApprovalsImport(t.path), detectTokenDerivation(t.path)]);
+    return { role, openclawDir: t.path, version: t.version, legacyApprovals, tokenDerivation };
+  };
+  const [base, head] = await Promise.all([read("base"), read("head")]);
+  return { base, head };
+}
 
 export interface TargetRunOptions {
   role: TargetRole;
@@ -31,6 +45,8 @@ export interface TargetRunOptions {
   label?: string;
   /** Builds that scenarios naming them load in their runtime processes (TargetRuntime.clientBuilds). */
   clientBuilds?: Readonly<Record<string, string>>;
+  /** The builds by role for the upgrade group's scenarios (TargetRuntime.roles): base, and head (this target). */
+  roles?: Readonly<Record<BuildRole, TargetInfo>>;
 }
 
 /**
@@ -43,6 +59,8 @@ export async function runTarget(o: TargetRunOptions): Promise<{ run: TargetRun; 
   const errors: string[] = [];
   let aborted: string | null = null;
   const legacy = detectLegacyApprovalsImport(o.target.path);
+  const roles = o.roles ? readRoles(o.roles) : null;
+  roles?.catch(() => undefined);
   const groups = await Promise.all(
     o.plan.groups.map(async (group) => {
       try {
@@ -52,10 +70,11 @@ export async function runTarget(o: TargetRunOptions): Promise<{ run: TargetRun; 
         const start = async (releaseSlot: ReleaseSlot): Promise<GroupRunResult> => {
           if (o.signal.aborted) throw new Error(`not started: ${String(o.signal.reason)}`);
           const legacyApprovals = await legacy;
+          const byRole = roles ? await roles : null;
           return lane.run({
             label: o.label ?? o.role,
             group,
-            target: { nodePath: o.nodePath, openclawDir: o.target.path, legacyApprovals, ...(o.clientBuilds ? { clientBuilds: o.clientBuilds } : {}) },
+            target: { nodePath: o.nodePath, openclawDir: o.target.path, legacyApprovals, ...(o.clientBuilds ? { clientBuilds: o.clientBuilds } : {}), ...(byRole ? { roles: byRole } : {}) },
             redactor: o.redactor,
             timeouts: o.plan.timeouts,
             progress: o.progress,
