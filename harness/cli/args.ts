@@ -67,7 +67,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
   const matrix = matrixOptions(
     command,
     rest,
-    { from: str("from"), to: str("to"), versions: str("versions"), prereleases: flagOf(values, "prereleases"), list: command === "matrix" && flagOf(values, "list"), prune: flagOf(values, "prune"), old: str("old"), new: str("new"), keepEntries: command === "cache" ? str("keep") : undefined, concurrency: str("concurrency") },
+    { from: str("from"), to: str("to"), versions: str("versions"), prereleases: flagOf(values, "prereleases"), list: command === "matrix" && flagOf(values, "list"), prune: flagOf(values, "prune"), old: str("old"), new: str("new"), keepEntries: command === "cache" ? str("keep") : undefined, concurrency: str("concurrency"), upgradeTo: str("upgrade-to") },
     given,
   );
   if (rest.length && command !== "matrix" && command !== "cache") throw new UsageError(`unexpected argument '${clip(rest[0] ?? "")}'`, `Options start with --; ${invocation(command)} --help lists them`);

@@ -53,6 +53,7 @@ const MATRIX_OPTIONS: readonly OptionRow[] = [
   { name: "list", help: "print the chosen versions (with --json: and scenarios) and run nothing" },
   { name: "concurrency", value: "N", help: "versions at once (default from cores and MemAvailable)" },
   { name: "prune", help: "remove each target this run installed once its smoke is done" },
+  { name: "upgrade-to", value: "SPEC", help: "an upgrade matrix: each release's live home bumped to SPEC (scenario upgrade-live-home)" },
   o.KEEP,
   o.REPORT_DIR,
   { ...o.JSON_REPORT, help: "print the matrix document (JSON) on stdout instead of the table" },

@@ -14,6 +14,15 @@ describe("matrix, bisect and cache options", () => {
     expect(parseCli(["matrix", "--list", "--json", "--from", "2026.6.5", "--to", "2026.6.11"]).matrix).toMatchObject({ list: true, from: "2026.6.5", to: "2026.6.11" });
   });
 
+  it("an upgrade matrix names its target; smoke names an upgrade's base, a proof adds the upgrade tier", () => {
+    expect(parseCli(["matrix", "--upgrade-to", "2026.9.6", "--from", "2026.6.5"]).matrix).toMatchObject({ upgradeTo: "2026.9.6", from: "2026.6.5" });
+    expect(parseCli(["matrix"]).matrix.upgradeTo).toBeNull();
+    expect(parseCli(["smoke", "--scenario", "upgrade-live-home", "--upgrade-from", "2026.6.11"]).upgradeFrom).toBe("2026.6.11");
+    expect(parseCli(["proof", "--upgrade"]).upgrade).toBe(true);
+    expectOneLineUsageError(["smoke", "--upgrade-to", "2026.9.6"], /--upgrade-to/);
+    expectOneLineUsageError(["proof", "--upgrade-from", "2026.6.5"], /--upgrade-from/);
+  });
+
   it("parses bisect ends and cache prune --keep N (--keep keeps the sandbox everywhere else)", () => {
     expect(parseCli(["bisect", "--old", "2026.5.12", "--new", "2026.6.10", "--scenario", "local-token-handoff"]).matrix).toMatchObject({ old: "2026.5.12", new: "2026.6.10" });
     expect(parseCli(["cache", "prune", "--keep", "3"]).matrix.keepEntries).toBe(3);

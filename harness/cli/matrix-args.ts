@@ -20,6 +20,8 @@ export interface MatrixCliOptions {
   keepEntries: number | null;
   /** `cache prune` or `cache reap` (null for the other commands). */
   cacheCommand: "prune" | "reap" | null;
+  /** matrix --upgrade-to SPEC: each release's live home is upgraded to this build (an upgrade matrix), or null. */
+  upgradeTo: string | null;
 }
 
 /** The values matrixOptions reads (each only where its command's table has it). */
@@ -35,6 +37,7 @@ export interface MatrixValues {
   /** cache's --keep N. */
   keepEntries?: string | undefined;
   concurrency?: string | undefined;
+  upgradeTo?: string | undefined;
 }
 
 /** matrix --list reads which versions and scenarios a run would take, and nothing else. */
@@ -81,5 +84,6 @@ export function matrixOptions(command: Command, rest: readonly string[], v: Matr
     new: v.new ?? null,
     keepEntries: v.keepEntries === undefined ? null : count("--keep", v.keepEntries),
     cacheCommand: command === "cache" ? (rest[0] === "reap" ? "reap" : "prune") : null,
+    upgradeTo: command === "matrix" ? (v.upgradeTo ?? null) : null,
   };
 }

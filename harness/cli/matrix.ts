@@ -63,13 +63,19 @@ export async function localMeta(session: Session, runId: string, started: Date, 
   return { runId, command: session.command, source: "local", harness: HARNESS, host: hostInfo(), startedAt: started.toISOString(), finishedAt: new Date().toISOString(), versionList, disk: await ctx.disk.record(!session.controller.signal.aborted) };
 }
 
+/** An upgrade matrix's default column: the core handoff on the release's home, the bump, the handoff again. */
+export const UPGRADE_MATRIX_SCENARIO = "upgrade-live-home";
+
 /** The scenario columns: --scenario as given (checked against the catalog), else the matrix default set; plus added controls. */
 export async function matrixColumns(session: Session): Promise<string[]> {
   const catalog = await loadCatalog();
   validateCatalog(catalog, changes);
-  const ids = session.opts.scenarios.length ? session.opts.scenarios : defaultMatrixScenarios(catalog, changes);
+  const upgradeTo = session.opts.matrix.upgradeTo;
+  const ids = session.opts.scenarios.length ? session.opts.scenarios : upgradeTo ? [UPGRADE_MATRIX_SCENARIO] : defaultMatrixScenarios(catalog, changes);
   const upgrade = catalog.find((s) => s.group === "upgrade" && ids.includes(s.id));
-  if (upgrade) throw new UsageError(`${upgrade.id} spans two builds, and a matrix runs one build per release`, `Run it with \`corepack pnpm smoke --scenario ${upgrade.id} --openclaw <head> --upgrade-from <base>\`, or the upgrade group with \`proof --upgrade\``);
+  if (upgrade && !upgradeTo) throw new UsageError(`${upgrade.id} spans two builds, and a release matrix runs one build per release`, `Add --upgrade-to <build> for an upgrade matrix (each release's home bumped to that build), or run \`corepack pnpm smoke --scenario ${upgrade.id} --upgrade-from <base>\``);
+  const plain = catalog.find((s) => s.group !== "upgrade" && ids.includes(s.id));
+  if (plain && upgradeTo) throw new UsageError(`an upgrade matrix runs upgrade scenarios, and ${plain.id} is not one`, `Drop --scenario ${plain.id} (the default is ${UPGRADE_MATRIX_SCENARIO}), or drop --upgrade-to`);
   return planRun(catalog, { mode: "smoke", scenarioIds: ids, openclaw: null, base: null, head: null, keep: false, concurrency: 1 }).scenarioIds;
 }
 
@@ -83,7 +89,7 @@ export async function versionContext(session: Session, scenarios: string[], fold
   const cacheDir = defaultCacheDir(process.env);
   // Made here, once: versions that start together must not race to create it.
   await mkdir(join(folder, "versions"), { recursive: true });
-  return { session, scenarios, reportDir: join(folder, "versions"), matrixFolder: folder, cacheDir, prune: session.opts.matrix.prune, disk: await watchDisk(cacheDir, session.opts.matrix.prune) };
+  return { session, scenarios, reportDir: join(folder, "versions"), matrixFolder: folder, cacheDir, prune: session.opts.matrix.prune, disk: await watchDisk(cacheDir, session.opts.matrix.prune), upgradeTo: session.opts.matrix.upgradeTo };
 }
 
 /**
@@ -135,6 +141,8 @@ export async function runMatrixCommand(session: Session): Promise<number> {
   session.progress.info(`${versions.length} version(s) of openclaw (${versions[0]} … ${versions.at(-1)}), ${atOnce} at once, scenarios: ${columns.join(", ")}`);
   const install = installer(ctx, session.progress);
   const pinned = pinnedVersion();
+  // An upgrade matrix's target first: a bad one exits 2 before any release runs, and every row reuses its install.
+  const upgradeTo = ctx.upgradeTo ? (await install(ctx.upgradeTo)).version : undefined;
   const outcomes = await mapLimit(versions, atOnce, async (v, i) => {
     // The next versions that still need an install get it while this one's gateway runs (network-bound, at most
     // INSTALLS_AHEAD of them: what --prune's bound counts); versions already in the cache need none.
@@ -143,7 +151,7 @@ export async function runMatrixCommand(session: Session): Promise<number> {
     if (session.controller.signal.aborted) return { version: v, failure: { class: "broken" as const, reason: `not run: ${String(session.controller.signal.reason)}`, logTail: null }, provisionMs: null };
     return runVersion(ctx, v, install, `version ${i + 1} of ${versions.length}`);
   });
-  const doc = buildMatrix(outcomes, columns, changes, await localMeta(session, runId, started, versionListRecord(all, sel, versions, fetchedAt), ctx));
+  const doc = buildMatrix(outcomes, columns, changes, { ...(await localMeta(session, runId, started, versionListRecord(all, sel, versions, fetchedAt), ctx)), ...(upgradeTo ? { upgradeTo } : {}) });
   await writeMatrixOutputs(session, doc, folder);
   if (session.controller.signal.aborted) return SIGNAL_EXIT[String(session.controller.signal.reason)] ?? 1;
   return doc.summary.exitCode;
@@ -164,7 +172,16 @@ async function readSmokeReport(path: string): Promise<VersionOutcome> {
   if (report.mode !== "smoke" || report.targets.length !== 1 || !target) throw new UsageError(`${path} is a ${report.mode} report with ${report.targets.length} target(s)`, "Merge single-version smokes (`pnpm smoke --openclaw V`)");
   const broken = target.scenarios.some((s) => s.status === "not-run");
   const logTail = broken ? (await Promise.all(report.logs.map((l) => readFile(join(dirname(path), l), "utf8").catch(() => "")))).join("\n").split("\n").filter((l) => l.trim()).slice(-30).join("\n") || null : null;
-  return { version: target.target.version, report, reportPath: path, logTail };
+  // An upgrade smoke's row is the release its home was made by; its target is the build it was bumped to.
+  return { version: report.upgradeBase?.version ?? target.target.version, report, reportPath: path, logTail };
+}
+
+/** The build merged upgrade smokes were bumped to (one for all), undefined for release smokes; mixing them exits 2. */
+function mergedUpgradeTarget(outcomes: readonly VersionOutcome[], paths: readonly string[]): string | undefined {
+  const reports = outcomes.flatMap((o) => ("report" in o ? [o.report] : []));
+  const heads = new Set(reports.map((r) => (r.upgradeBase ? (r.targets[0]?.target.version ?? "?") : null)));
+  if (heads.size > 1) throw new UsageError(`these reports are not one matrix: ${[...heads].map((h) => (h === null ? "release smokes" : `upgrades to ${h}`)).join(" and ")}`, `Merge the smokes of one matrix (${paths.length} given)`);
+  return [...heads][0] ?? undefined;
 }
 
 /** `pnpm matrix merge <report.json…>`: the same document, table, matrix.md and CTRF as a local matrix of those versions. */
@@ -182,7 +199,8 @@ export async function runMerge(session: Session, paths: string[]): Promise<numbe
   for (const o of outcomes) if ("report" in o && o.reportPath) o.reportPath = relative(folder, o.reportPath);
   const versions = outcomes.map((o) => o.version);
   const versionList: VersionList = { source: "reports", fetchedAt: null, all: [], prereleases: false, from: null, to: null, explicit: null, selected: [...versions].sort() };
-  const doc = buildMatrix(outcomes, scenariosOf(outcomes), changes, { runId, command: session.command, source: "merge", harness: HARNESS, host: hostInfo(), startedAt: started.toISOString(), finishedAt: new Date().toISOString(), versionList, disk: null });
+  const upgradeTo = mergedUpgradeTarget(outcomes, paths);
+  const doc = buildMatrix(outcomes, scenariosOf(outcomes), changes, { runId, command: session.command, source: "merge", harness: HARNESS, host: hostInfo(), startedAt: started.toISOString(), finishedAt: new Date().toISOString(), versionList, disk: null, ...(upgradeTo ? { upgradeTo } : {}) });
   doc.versionList.selected = doc.versions.map((v) => v.version);
   await writeMatrixOutputs(session, doc, folder);
   return doc.summary.exitCode;

@@ -40,6 +40,31 @@ export interface MatrixDocument {
   disk: DiskRecord | null;
   /** The newest release's report, whole: matrix.md renders its six-field proof block from it. */
   newest: Report | null;
+  /**
+   * An upgrade matrix (`matrix --upgrade-to`): the build every release's live home was upgraded to; each row is then a
+   * path from that release, with its `upgrade`. Absent for a release matrix.
+   */
+  upgradeTo?: string;
+}
+
+/** One release's upgrade path to the matrix's target, read from its upgrade scenario's steps (matrix/upgrade-path.ts). */
+export interface UpgradePath {
+  /**
+   * works: the handoff holds after the bump with no step but the bump; needs-manual-step: it holds once the step
+   * the build asks for was taken (manualStep); breaks: the handoff after the bump failed; unknown: the scenario did
+   * not get that far (not applicable, not run).
+   */
+  outcome: "works" | "needs-manual-step" | "breaks" | "unknown";
+  /** The manual step the target needed on this home (the build's own `openclaw doctor --fix`), or null. */
+  manualStep: string | null;
+  /** The socket token after the bump was the one before (null: not observed). */
+  socketTokenSurvived: boolean | null;
+  /** Where the socket token lived before and after the bump (file, database). */
+  locations: { before: string[]; after: string[] } | null;
+  /** The handoff on the release itself, before the bump: resolved or refused (null: not observed). */
+  before: "resolved" | "refused" | null;
+  /** One line: why this outcome. */
+  text: string;
 }
 
 export interface VersionList {
@@ -72,6 +97,8 @@ export interface MatrixVersion {
   /** broken: the tail of the install's or the gateway's log (redacted). */
   logTail: string | null;
   timings: { provisionMs: number | null; gatewayReadyMs: number | null; totalMs: number | null };
+  /** An upgrade matrix's row: this release's path to the target (null: no report to read it from). */
+  upgrade?: UpgradePath | null;
 }
 
 export interface MatrixCell {

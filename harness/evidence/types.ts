@@ -28,6 +28,11 @@ export interface Report {
   targets: TargetRun[];
   /** Catalog scenarios this run did not select (id and group): what the proof leaves untested by choice. */
   notSelected: Array<{ id: string; group: string }>;
+  /**
+   * The build the upgrade scenarios' homes were made by (the base role; the target is the head), where the run had
+   * any: a smoke's --upgrade-from, a proof's base. Absent otherwise.
+   */
+  upgradeBase?: TargetInfo;
   comparison: ComparisonRow[] | null;
   preflight: PreflightResult[] | null;
   hygiene: HygieneCheck[];

@@ -1,6 +1,7 @@
 /** The matrix document from per-version outcomes: rows, the verdict changes, regressions, the exit code. Pure. */
 import semver from "semver";
-import type { DiskRecord, MatrixDocument, MatrixSummary, MatrixVersion, ScenarioChange, VersionClass, VersionList } from "../evidence/matrix-types.ts";
+import type { DiskRecord, MatrixDocument, MatrixSummary, MatrixVersion, ScenarioChange, UpgradePath, VersionClass, VersionList } from "../evidence/matrix-types.ts";
+import { upgradePath } from "./upgrade-path.ts";
 import { MATRIX_SCHEMA_VERSION } from "../evidence/matrix-types.ts";
 import type { HostInfo } from "../evidence/types.ts";
 import type { DeclaredChanges } from "../plan/changes-types.ts";
@@ -50,6 +51,29 @@ export function summarize(rows: readonly MatrixVersion[], scenarios: readonly st
   return { firstFixed: first?.version ?? null, regressions: [...regressions, ...unexplained], changes: verdictChanges(rows, scenarios), exitCode, verdict };
 }
 
+/**
+ * An upgrade matrix's summary: every path from a release to the target, by outcome. Exit 1 when a path breaks (the
+ * handoff after the bump failed), or a row failed otherwise; releases that could not be set up are named, not
+ * counted. Pure.
+ */
+export function summarizeUpgrades(rows: readonly MatrixVersion[], scenarios: readonly string[], to: string): MatrixSummary {
+  const base = summarize(rows, scenarios);
+  const by = (k: UpgradePath["outcome"]): string[] => rows.filter((r) => r.upgrade?.outcome === k).map((r) => r.version);
+  const steps = [...new Set(rows.map((r) => r.upgrade?.manualStep).filter((x): x is string => typeof x === "string"))];
+  const lost = rows.filter((r) => r.upgrade?.socketTokenSurvived === false).map((r) => r.version);
+  const breaks = [...by("breaks"), ...rows.filter((r) => r.classification === "other-failure" && r.upgrade?.outcome !== "breaks").map((r) => r.version)];
+  const unknown = rows.filter((r) => !r.upgrade || r.upgrade.outcome === "unknown").map((r) => r.version);
+  const parts = [
+    by("works").length ? `works from ${by("works").join(", ")}` : "",
+    by("needs-manual-step").length ? `needs ${steps.map((x) => `\`${x}\``).join(" or ")} from ${by("needs-manual-step").join(", ")}` : "",
+    breaks.length ? `breaks from ${breaks.join(", ")}` : "",
+    unknown.length ? `no path observed from ${unknown.join(", ")}` : "",
+    lost.length ? `socket token lost from ${lost.join(", ")}` : "",
+  ].filter(Boolean);
+  const exitCode = breaks.length ? 1 : 0;
+  return { ...base, regressions: breaks.map((v) => `${v} → ${to}: ${rows.find((r) => r.version === v)?.upgrade?.text ?? rows.find((r) => r.version === v)?.reason ?? "?"}`), exitCode, verdict: `${exitCode ? "UPGRADE BREAKS" : "UPGRADE HELD"} to ${to}: ${parts.join("; ") || "no release"}` };
+}
+
 export interface DocumentMeta {
   runId: string;
   command: string;
@@ -60,12 +84,14 @@ export interface DocumentMeta {
   finishedAt: string;
   versionList: VersionList;
   disk: DiskRecord | null;
+  /** An upgrade matrix: the version every release was upgraded to. */
+  upgradeTo?: string;
 }
 
 /** The matrix document: rows in semver order, the summary, and the newest release's report for its proof block. Pure. */
 export function buildMatrix(outcomes: readonly VersionOutcome[], scenarios: readonly string[], changes: DeclaredChanges, meta: DocumentMeta): MatrixDocument {
   const sorted = [...outcomes].sort((a, b) => semver.compare(a.version, b.version));
-  const rows = sorted.map((o) => classifyVersion(o, scenarios, changes));
+  const rows = sorted.map((o) => classifyVersion(o, scenarios, changes)).map((r, i) => (meta.upgradeTo === undefined ? r : { ...r, upgrade: upgradeOf(sorted[i] as VersionOutcome) }));
   const newest = [...sorted].reverse().find((o): o is Extract<VersionOutcome, { report: unknown }> => "report" in o && !isPrerelease(o.version)) ?? null;
   return {
     schemaVersion: MATRIX_SCHEMA_VERSION,
@@ -80,10 +106,15 @@ export function buildMatrix(outcomes: readonly VersionOutcome[], scenarios: read
     versionList: meta.versionList,
     scenarios: [...scenarios],
     versions: rows,
-    summary: summarize(rows, scenarios),
+    summary: meta.upgradeTo === undefined ? summarize(rows, scenarios) : summarizeUpgrades(rows, scenarios, meta.upgradeTo),
     disk: meta.disk,
     newest: newest?.report ?? null,
+    ...(meta.upgradeTo === undefined ? {} : { upgradeTo: meta.upgradeTo }),
   };
+}
+
+function upgradeOf(o: VersionOutcome): UpgradePath | null {
+  return "report" in o ? upgradePath(o.report) : null;
 }
 
 /** The columns of a merge: every scenario any report ran, in the order the reports ran them. Pure. */

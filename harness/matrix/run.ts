@@ -26,6 +26,8 @@ export interface VersionRunContext {
   cacheDir: string;
   prune: boolean;
   disk: DiskWatch;
+  /** An upgrade matrix: the build each release's home is bumped to (the head), the release being the base. */
+  upgradeTo?: string | null;
 }
 
 /** The target cache's size, sampled after every install and before every prune, and what --prune removed. */
@@ -161,12 +163,15 @@ export async function runVersion(ctx: VersionRunContext, version: string, instal
     progress.info(`${failure.class}: ${failure.reason}`);
     return { version, failure, provisionMs: Date.now() - t0 };
   }
-  const opts = { ...session.opts, openclaw: version, scenarios: ctx.scenarios, reportDir: ctx.reportDir, json: false, markdown: null, ctrf: null };
+  // An upgrade matrix runs the release as the base of an upgrade to its target (the head): the smoke's --upgrade-from.
+  const to = ctx.upgradeTo ?? null;
+  const opts = { ...session.opts, openclaw: to ?? version, upgradeFrom: to ? version : null, scenarios: ctx.scenarios, reportDir: ctx.reportDir, json: false, markdown: null, ctrf: null };
   const tracker = childTracker(session.tracker);
   try {
     // The version's report names the smoke that reproduces it, not the matrix that ran it.
-    const command = `corepack pnpm smoke --openclaw ${version} ${ctx.scenarios.map((s) => `--scenario ${s}`).join(" ")}`;
-    const { report, folder } = await runOnce({ ...session, opts, progress, tracker, command, resolveTarget: async () => target }, "smoke");
+    const command = `corepack pnpm smoke --openclaw ${to ? `${to} --upgrade-from ${version}` : version} ${ctx.scenarios.map((s) => `--scenario ${s}`).join(" ")}`;
+    const resolveBuild = async (spec: string): Promise<ResolvedTarget> => (to && spec === to && spec !== version ? install(to) : target);
+    const { report, folder } = await runOnce({ ...session, opts, progress, tracker, command, resolveTarget: resolveBuild }, "smoke");
     const broken = report.targets[0]?.scenarios.some((s) => s.status === "not-run") ?? true;
     const logTail = broken ? (await Promise.all(report.logs.map((l) => tail(join(folder, l))))).filter(Boolean).join("\n") || null : null;
     progress.info(`${report.status} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

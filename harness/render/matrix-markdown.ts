@@ -7,7 +7,7 @@
 import type { MatrixDocument } from "../evidence/matrix-types.ts";
 import { renderMarkdownProof } from "./markdown.ts";
 import { renderProofDetails } from "./markdown-details.ts";
-import { cellLabel } from "./matrix-terminal.ts";
+import { cellLabel, upgradeLabel } from "./matrix-terminal.ts";
 import { cell } from "./text.ts";
 import { fitToBudget, foldNote, PR_BUDGET, SUMMARY_BUDGET, SUMMARY_LIMIT, utf8Bytes, type Part } from "./budget.ts";
 
@@ -35,10 +35,15 @@ export interface MatrixMarkdownOptions {
 }
 
 function tableLines(doc: MatrixDocument): string[] {
-  const out = [`| version | ${doc.scenarios.map((s) => `\`${s}\``).join(" | ")} | class | reason |`, `|---|${doc.scenarios.map(() => "---").join("|")}|---|---|`];
+  const up = doc.upgradeTo !== undefined;
+  const head = up ? ` after the bump to ${doc.upgradeTo} | socket token |` : "";
+  const out = [`| version | ${doc.scenarios.map((s) => `\`${s}\``).join(" | ")} |${head} class | reason |`, `|---|${doc.scenarios.map(() => "---").join("|")}|${up ? "---|---|" : ""}---|---|`];
   for (const v of doc.versions) {
     const cells = v.cells.map((c) => (cellLabel(c) === "pass" ? "pass" : `**${cellLabel(c)}**`));
-    out.push(`| ${v.version} | ${cells.join(" | ")} | ${v.classification} | ${v.classification === "fixed" && !v.reason.includes(";") ? "" : cell(v.reason)} |`);
+    const u = v.upgrade ?? null;
+    const token = u?.socketTokenSurvived === null || !u ? "not observed" : u.socketTokenSurvived ? `kept (${u.locations?.before.join("+") || "?"} → ${u.locations?.after.join("+") || "?"})` : "**changed**";
+    const path = up ? ` ${u?.outcome === "works" ? "works" : `**${cell(upgradeLabel(u))}**`} | ${token} |` : "";
+    out.push(`| ${v.version} | ${cells.join(" | ")} |${path} ${v.classification} | ${v.classification === "fixed" && !v.reason.includes(";") ? "" : cell(v.reason)} |`);
   }
   return out;
 }
@@ -50,9 +55,11 @@ export function matrixParts(doc: MatrixDocument, opts: MatrixMarkdownOptions, wh
   const dialects = doc.versions.filter((v) => v.dialects.length);
   const logTails = doc.versions.filter((v) => v.logTail).flatMap((v) => ["", `<details><summary>${v.version} log tail</summary>`, "", "```text", ...(v.logTail ?? "").split("\n").map((l) => (l.startsWith("#") ? ` ${l}` : l)), "```", "", "</details>"]);
   const findings = findingsByRelease(doc);
-  const newestVersion = doc.newest?.targets[0]?.target.version ?? "?";
+  // An upgrade matrix's newest report is the newest release's bump to the target: named by both.
+  const head = doc.newest?.targets[0]?.target.version ?? "?";
+  const newestVersion = doc.newest?.upgradeBase ? `${doc.newest.upgradeBase.version} bumped to ${head}` : head;
   return [
-    { name: "title and table", lines: [`### Release matrix: openclaw ${first} to ${last}`, "", cell(doc.summary.verdict), "", ...tableLines(doc)] },
+    { name: "title and table", lines: [doc.upgradeTo ? `### Upgrade matrix: openclaw ${first} to ${last}, each home bumped to ${doc.upgradeTo}` : `### Release matrix: openclaw ${first} to ${last}`, "", cell(doc.summary.verdict), "", ...tableLines(doc)] },
     { name: "dialects", lines: dialects.length ? ["", "Request dialects the harness fell back to (feature-detected from the gateway's answers):", "", ...dialects.map((v) => `- ${v.version}: ${v.dialects.map(cell).join("; ")}`)] : [], folded: foldNote("The request dialects", where) },
     { name: "log tails", lines: logTails, folded: foldNote("The log tails of the broken versions", where) },
     {

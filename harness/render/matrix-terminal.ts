@@ -3,7 +3,7 @@
  * why each version that is not fixed is what it is, the dialects used, the verdict changes and the verdict line.
  * Rendered from the matrix document alone (its texts come from redacted reports). Pure.
  */
-import type { MatrixCell, MatrixDocument, VersionClass } from "../evidence/matrix-types.ts";
+import type { MatrixCell, MatrixDocument, UpgradePath, VersionClass } from "../evidence/matrix-types.ts";
 import { formatMs, oneLine } from "./terminal.ts";
 
 export const CELL_LABEL: Record<VersionClass, string> = {
@@ -36,6 +36,15 @@ export function declaredFindings(doc: MatrixDocument): { scenario: string; findi
   return [...by.values()];
 }
 
+/** An upgrade path in a few words: its outcome, and the manual step it needed. */
+export function upgradeLabel(u: UpgradePath | null): string {
+  if (!u) return "no path";
+  if (u.outcome === "needs-manual-step") return `manual: ${(u.manualStep ?? "?").replace(/^openclaw /, "").replace(/ --non-interactive$/, "")}`;
+  return u.outcome === "unknown" ? "not observed" : u.outcome;
+}
+
+const UPGRADE_CODE: Record<UpgradePath["outcome"], string> = { works: "32", "needs-manual-step": "33", breaks: "1;31", unknown: "90" };
+
 const CODE: Record<VersionClass, string> = { fixed: "32", "shows-bug": "33", "other-failure": "1;31", "not-applicable": "90", broken: "1;35" };
 
 export function renderMatrixTerminal(doc: MatrixDocument, opts: { color: boolean }): string {
@@ -45,13 +54,19 @@ export function renderMatrixTerminal(doc: MatrixDocument, opts: { color: boolean
   const cWidth = Math.max(7, ...cols.map((c) => c.length));
   const pad = (s: string, w: number): string => s + " ".repeat(Math.max(0, w - [...s].length));
   const lines: string[] = [];
-  lines.push(paint("1", `release matrix: ${doc.versions.length} version(s) of openclaw, ${doc.scenarios.length} scenario(s) (${doc.source})`));
+  const title = doc.upgradeTo ? `upgrade matrix: ${doc.versions.length} release(s) of openclaw, each home bumped to ${doc.upgradeTo}` : `release matrix: ${doc.versions.length} version(s) of openclaw`;
+  lines.push(paint("1", `${title}, ${doc.scenarios.length} scenario(s) (${doc.source})`));
   doc.scenarios.forEach((s, i) => lines.push(`  ${cols[i]} = ${s}`));
-  lines.push("", [pad("version", vWidth), ...cols.map((c) => pad(c, cWidth)), "class"].join("  "));
+  const upgrade = doc.upgradeTo !== undefined;
+  const uWidth = Math.max(17, ...doc.versions.map((v) => upgradeLabel(v.upgrade ?? null).length));
+  lines.push("", [pad("version", vWidth), ...cols.map((c) => pad(c, cWidth)), ...(upgrade ? [pad("after the bump", uWidth)] : []), "class"].join("  "));
   for (const v of doc.versions) {
     const cells = v.cells.map((c) => paint(cellLabel(c) === "finding" ? "36" : CODE[c.class], pad(cellLabel(c), cWidth)));
-    lines.push([pad(v.version, vWidth), ...cells, paint(CODE[v.classification], v.classification)].join("  ").trimEnd());
+    const path = upgrade ? [paint(UPGRADE_CODE[v.upgrade?.outcome ?? "unknown"], pad(upgradeLabel(v.upgrade ?? null), uWidth))] : [];
+    lines.push([pad(v.version, vWidth), ...cells, ...path, paint(CODE[v.classification], v.classification)].join("  ").trimEnd());
   }
+  if (upgrade) lines.push("");
+  for (const v of upgrade ? doc.versions : []) lines.push(`${pad(v.version, vWidth)}  → ${doc.upgradeTo}: ${oneLine(v.upgrade?.text ?? "no report to read the path from")}`);
   const notFixed = doc.versions.filter((v) => v.classification !== "fixed");
   if (notFixed.length) lines.push("");
   for (const v of notFixed) lines.push(`${pad(v.version, vWidth)}  ${v.classification}: ${oneLine(v.reason)}`);

@@ -119,6 +119,10 @@ export async function provisionTargets(plan: RunPlan, deps: Pick<RunDeps, "progr
   return Promise.all([...plan.targets.map((t) => t.spec), ...extra].map((spec) => provision(spec, deps)));
 }
 
+function withUpgradeBase(roles: { base: TargetInfo } | null): { upgradeBase?: TargetInfo } {
+  return roles ? { upgradeBase: roles.base } : {};
+}
+
 function withRoles(roles: { base: TargetInfo; head: TargetInfo } | null): { roles?: { base: TargetInfo; head: TargetInfo } } {
   return roles ? { roles } : {};
 }
@@ -229,6 +233,7 @@ export async function executeRun(plan: RunPlan, deps: RunDeps, targets: Resolved
     resources: { harnessPeakRssBytes: process.resourceUsage().maxRSS * 1024 },
     targets: targetRuns,
     notSelected: plan.notSelected,
+    ...withUpgradeBase(rolesFor(plan, targets, 0)),
     comparison,
     preflight: pre,
     hygiene,
