@@ -61,3 +61,14 @@ export const UPGRADE = { ...LIFECYCLE, group: "upgrade" } as const satisfies Pic
 
 /** A handoff across builds: what the client's build sends, and what the gateway's build decides (judge/handoff-by-builds.ts). */
 export const HANDOFF_AS_BUILT: Expectation[] = [{ id: "handoff", expect: "as-the-builds-derive" }];
+
+/** A Compose release bump in OpenClaw's own layout (the upgrade group, Compose lane): the CLI on the generated local URL. */
+export function composeBump(bump: "gateway-and-cli" | "gateway-only"): Pick<ScenarioDefinition, "group" | "sandbox" | "client" | "decision"> {
+  return { group: "upgrade", sandbox: "compose", client: { kind: "compose-sidecar", topology: "official-cli", route: "local-config", bump }, decision: "allow-once" };
+}
+
+/** Over the gateway's loopback, from the door of the generated local URL. */
+export const LOCAL_LOOPBACK: Expectation[] = [
+  { id: "url-source", expect: "local loopback" },
+  { id: "gateway-peer", expect: "loopback" },
+];

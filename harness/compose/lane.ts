@@ -14,7 +14,9 @@ import { composeLeftovers } from "./leftovers.ts";
 import { formatOwner, selfOwner } from "../hygiene/owner.ts";
 import { completePackageLifecycle, ensureImage } from "./image.ts";
 import type { ProjectInput } from "./project.ts";
-import { runTopology, type LaneContext } from "./topology-run.ts";
+import { runTopology, type LaneBuild, type LaneContext } from "./topology-run.ts";
+import { roleBuild } from "../run/context.ts";
+import { buildUse } from "../run/lifecycle-builds.ts";
 import { readOfficialLayout } from "./official-layout.ts";
 
 const TAP_ENTRY = fileURLToPath(new URL("./tap-entry.ts", import.meta.url));
@@ -61,7 +63,13 @@ async function runComposeGroup(o: GroupRunOptions): Promise<{ gateways: GatewayR
     compileCache: await containerCompileCache(o.compileCacheDir),
     layout: await readOfficialLayout(targetDir),
   };
-  const ctx: LaneContext = { o, runId, tools: docker.tools, image, version, params };
+  // A release bump starts its project on the base build (its image, its package, the layout its docs state) and
+  // moves the tag to this one: both builds are prepared, both packages bound in every container.
+  const bumping = o.group.scenarios.some((s) => s.client.kind === "compose-sidecar" && s.client.bump !== undefined);
+  const bump = bumping ? await bumpBuilds(o, runId, { image, targetDir, version, layout: params.layout }) : null;
+  if (bump) o.progress.info(`${o.label}: Compose bump from openclaw ${bump.base.version}: image ${bump.base.image.tag} ${bump.base.image.cached ? "(cached)" : `built in ${((bump.base.image.buildMs ?? 0) / 1000).toFixed(1)}s`}`);
+  if (bump) params.mounts.samePath = [...new Set([...samePath, outermostNodeModules(bump.base.targetDir)])];
+  const ctx: LaneContext = { o, runId, tools: docker.tools, image, version, params, bump };
   const gateways: GatewayRecord[] = [];
   const scenarios: ScenarioResult[] = [];
   let aborted: string | null = null;
@@ -74,7 +82,7 @@ async function runComposeGroup(o: GroupRunOptions): Promise<{ gateways: GatewayR
       if (s.client.kind !== "compose-sidecar") throw new Error(`${s.id}: only Compose scenarios belong to the compose sandbox`);
       const st = o.progress.step(`${o.label}: ${s.id}`);
       const r = await runTopology(s, s.client, ctx);
-      gateways.push(r.gateway);
+      gateways.push(...r.gateways);
       scenarios.push(r.result);
       (r.result.status === "failed" ? st.fail : r.result.status === "passed" ? st.done : st.skip)(r.result.deciding);
       aborted ??= r.aborted;
@@ -83,6 +91,18 @@ async function runComposeGroup(o: GroupRunOptions): Promise<{ gateways: GatewayR
     await removeLabelled(runId);
   }
   return { gateways, scenarios, aborted };
+}
+
+/** The two builds of a Compose bump: the base prepared as the target is (package lifecycle, image), each with its use. */
+async function bumpBuilds(o: GroupRunOptions, runId: string, head: Omit<LaneBuild, "use">): Promise<{ base: LaneBuild; head: LaneBuild }> {
+  const base = roleBuild(o.target, "base");
+  const baseDir = await realpath(base.openclawDir);
+  await completePackageLifecycle(o.target.nodePath, baseDir);
+  const image = await ensureImage({ version: base.version, identity: baseDir }, HARNESS.version, runId);
+  return {
+    base: { image, targetDir: baseDir, version: base.version, layout: await readOfficialLayout(baseDir), use: buildUse(base) },
+    head: { ...head, use: buildUse(roleBuild(o.target, "head")) },
+  };
 }
 
 function setupOf(s: ScenarioDefinition): ScenarioResult["setup"] {

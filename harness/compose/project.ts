@@ -29,6 +29,8 @@ export interface ComposeProject {
   composeMust(step: string, args: readonly string[], timeoutMs: number, next?: string): Promise<string>;
   /** What the tap service recorded so far (its tap.json). */
   tapConnections(): Promise<WireConnection[]>;
+  /** Write the compose.yaml again with other parameters (a release bump: the image tag moved), for the next `up -d`. */
+  rewrite(params: ProjectInput["params"]): Promise<void>;
   remove(): Promise<void>;
 }
 
@@ -85,6 +87,9 @@ export async function createProject(input: ProjectInput): Promise<ComposeProject
       const text = await readFile(join(tapDir, "tap.json"), "utf8").catch(() => "");
       const v: unknown = text ? JSON.parse(text) : null;
       return isRecord(v) && Array.isArray(v.tapConnections) ? (v.tapConnections as WireConnection[]) : [];
+    },
+    async rewrite(params) {
+      await writeFile(composeFile, toYaml(composeDocument({ ...params, topology: input.topology, runId: input.runId, stateDir: hostLayout.stateDir, tapDir }, false, "")));
     },
     async remove() {
       await rm(root, { recursive: true, force: true, maxRetries: 3 });

@@ -23,6 +23,19 @@ const obj = (v: YamlValue | undefined): Obj => v as Obj;
 const services = (d: Obj): Obj => obj(d.services);
 
 describe("composeDocument", () => {
+  it("a bump whose CLI image lags: the CLI keeps its own image and package, the gateway and the tap run the other; the reviewer's copy names one image", () => {
+    const p = { ...params("official-cli"), sidecarBuild: { image: "openclaw-approval-smoke:2026.6.5-1-h0.1.0", targetDir: "/b/openclaw" } };
+    const s = services(composeDocument(p, false, ""));
+    expect(obj(s["openclaw-cli"]).image).toBe("openclaw-approval-smoke:2026.6.5-1-h0.1.0");
+    expect(obj(s["openclaw-cli"]).command).toEqual(["/h/runtime-child.mjs", "/b/openclaw", "resolve-over-gateway"]);
+    for (const name of ["openclaw-gateway", "smoke-tap"]) expect(obj(s[name]).image).toBe("openclaw-approval-smoke:2026.9.6-0-h0.1.0");
+    expect(obj(s["openclaw-gateway"]).command).toEqual(expect.arrayContaining(["/t/openclaw/openclaw.mjs"]));
+    const report = services(composeDocument(p, true, "2026.9.6"));
+    expect(obj(report["openclaw-cli"]).image).toBe("ghcr.io/openclaw/openclaw:2026.9.6");
+    // Without one, both run the gateway's build.
+    expect(obj(services(composeDocument(params("official-cli"), false, ""))["openclaw-cli"]).command).toEqual(["/h/runtime-child.mjs", "/t/openclaw", "resolve-over-gateway"]);
+  });
+
   it("puts the tap in the gateway's network namespace and labels every service, the network and the volume", () => {
     const d = composeDocument(params("shared-netns"), false, "");
     const s = services(d);

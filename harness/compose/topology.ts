@@ -54,6 +54,8 @@ export interface ComposeRunParams {
   compileCache: string | null;
   /** OpenClaw's own layout as the build documents it (official-layout.ts): how official-cli's two services are set up. */
   layout: ComposeLayoutEvidence;
+  /** The sidecar's own build where it differs from the gateway's (a Compose bump whose CLI image lags): image and package. */
+  sidecarBuild?: { image: string; targetDir: string };
 }
 
 export interface ServiceNames {
@@ -136,8 +138,9 @@ export function composeDocument(p: ComposeRunParams, forReport: boolean, version
     ...labels,
   };
   const sidecarEnv: Record<string, string> = { ...baseEnv(forReport), ...(t === "bridge-url" ? { OPENCLAW_GATEWAY_URL: serviceUrl(t), ...SERVICE_URL_ENV } : {}) };
+  const own = forReport ? null : (p.sidecarBuild ?? null);
   const sidecar: { [key: string]: YamlValue } = {
-    image,
+    image: own?.image ?? image,
     init: true,
     environment: sidecarEnv,
     volumes: [...mounts, stateMount(t, forReport, p.stateDir, t === "readonly-volume")],
@@ -146,7 +149,7 @@ export function composeDocument(p: ComposeRunParams, forReport: boolean, version
     ...(t === "other-uid" ? { user: OTHER_UID } : {}),
     depends_on: [names.gateway],
     entrypoint: forReport ? openclaw : ["node"],
-    ...(forReport ? {} : { command: [p.runtimeChild, p.mounts.targetDir, "resolve-over-gateway"] }),
+    ...(forReport ? {} : { command: [p.runtimeChild, own?.targetDir ?? p.mounts.targetDir, "resolve-over-gateway"] }),
     ...labels,
   };
   const services: { [key: string]: YamlValue } = { [names.gateway]: gateway, [names.sidecar]: sidecar };

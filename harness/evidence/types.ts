@@ -323,6 +323,24 @@ export interface ComposeEvidence {
   firstAttempt: ComposeAttempt | null;
   /** official-cli: OpenClaw's own layout as the build under test documents it (compose/official-layout.ts); else null. */
   layout: ComposeLayoutEvidence | null;
+  /** A release bump (the upgrade group): the project before it, and what the bump changed. Absent otherwise. */
+  bump?: ComposeBumpEvidence;
+}
+
+/** A Compose project's release bump: the base build's project, the tag moved, `docker compose up -d` on the same state. */
+export interface ComposeBumpEvidence {
+  /** The services whose image moved to the head (the rest stay on the base). */
+  services: string[];
+  images: { base: ComposeImage; head: ComposeImage };
+  /** The CLI's resolve before the bump, on the base build's gateway (not judged: what that build decides). */
+  before: { builds: StepBuilds; runtime: RuntimeOutcome | null; finalDecision: string | null; connections: number };
+  /** The state's socket tokens before and after the bump (fingerprints, and where they live). */
+  socketToken: { before: SocketTokenStore | null; after: SocketTokenStore | null };
+  /** From `compose up -d` of the bump until the recreated gateway answered hello-ok. */
+  upMs: number | null;
+  gatewayReadyMs: number | null;
+  /** The builds the resolve after the bump ran on (its expectations are judged on them). */
+  after: StepBuilds;
 }
 
 /** OpenClaw's Compose layout as a build's shipped docs state it. */

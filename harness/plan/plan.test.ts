@@ -144,14 +144,17 @@ describe("proof selection, positive controls and changes.ts (issue 15)", () => {
   });
 
   it("the upgrade group is a tier of its own: required of a proof only with --upgrade, its base from the proof's base or smoke's --upgrade-from", () => {
-    const upgrades = catalog.filter((s) => s.group === "upgrade").map((s) => s.id);
+    // The Compose bumps are in the group but not in the tier: they need Docker (named with --scenario).
+    const upgrades = catalog.filter((s) => s.group === "upgrade" && s.sandbox !== "compose").map((s) => s.id);
+    expect(catalog.filter((s) => s.group === "upgrade" && s.sandbox === "compose").map((s) => s.id)).toEqual(["compose-upgrade-bump", "compose-upgrade-skew"]);
     expect(upgrades).toEqual(expect.arrayContaining(["upgrade-live-home", "upgrade-skew-gateway-first", "upgrade-skew-sidecar-first", "upgrade-storage-migration"]));
     expect(required).toEqual(expect.arrayContaining(["upgrade-live-home"]));
     const plain = planRun(catalog, { ...base, mode: "proof", requiredForProof: required });
-    expect(plain.scenarioIds.filter((id) => upgrades.includes(id))).toEqual([]);
+    expect(plain.scenarioIds.filter((id) => upgrades.includes(id) || id.startsWith("compose-upgrade-"))).toEqual([]);
     expect(plain.upgradeBase).toBeNull();
     const tier = planRun(catalog, { ...base, mode: "proof", base: "2026.6.4", requiredForProof: required, upgrade: true });
     expect(tier.scenarioIds).toEqual(expect.arrayContaining(upgrades));
+    expect(tier.scenarioIds.filter((id) => id.startsWith("compose-"))).toEqual([]);
     expect(tier.upgradeBase).toBe("2026.6.4");
     // Asked for, the tier's declared fixes are required like the rest.
     expect(() => planRun(catalog, { ...base, mode: "proof", scenarioIds: ["local-token-handoff", "fallback-local"], requiredForProof: ["upgrade-live-home"], upgrade: true })).not.toThrow();

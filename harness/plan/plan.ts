@@ -63,7 +63,8 @@ export const DEFAULT_PROOF_BASE = "2026.6.5";
  * (proof); with `upgrade` (proof --upgrade), the upgrade group besides. Pure.
  */
 export function selectScenarios(catalog: readonly ScenarioDefinition[], ids: readonly string[], mode: "smoke" | "proof", upgrade = false): ScenarioDefinition[] {
-  const tier = upgrade ? catalog.filter((s) => s.group === "upgrade" && !ids.includes(s.id)) : [];
+  // The Compose bumps need Docker and a minute each: named with --scenario, not in proof --upgrade.
+  const tier = upgrade ? catalog.filter((s) => s.group === "upgrade" && s.sandbox !== "compose" && !ids.includes(s.id)) : [];
   if (ids.length === 0) return [...catalog.filter((s) => s.group === "core" || (mode === "proof" && (s.group === "control" || s.group === "claim" || s.group === "lifecycle"))), ...tier];
   const known = new Map(catalog.map((s) => [s.id, s]));
   const unknown = ids.filter((id) => !known.has(id));

@@ -86,6 +86,13 @@ export interface ComposeClientSpec {
    */
   route: "local-config" | "env-url";
   firstAttempt?: "local-config";
+  /**
+   * A release bump in the project (the upgrade group): it starts on the base build's image, its CLI resolves once as
+   * that build decides, then the tag moves to the head for the gateway (gateway-only: a CLI image that lags) or for
+   * both, and `docker compose up -d` recreates the bumped services on the same state; the scenario's expectations
+   * judge the CLI's resolve after that.
+   */
+  bump?: "gateway-and-cli" | "gateway-only";
 }
 
 export type ClientSpec = RuntimeClientSpec | WireProbeSpec | ComposeClientSpec;

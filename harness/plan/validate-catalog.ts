@@ -34,7 +34,8 @@ export function validateCatalog(catalog: readonly ScenarioDefinition[], changes:
     if (lifecycle !== (s.steps !== undefined)) problems.push(`scenario '${s.id}': steps belong to the lifecycle sandbox, and the lifecycle sandbox needs steps`);
     if (s.gatewayBeforeSteps && !s.steps) problems.push(`scenario '${s.id}': gatewayBeforeSteps belongs to a lifecycle scenario`);
     if ((s.firstGateway !== undefined || s.acrossStorageMigration !== undefined) && !s.steps) problems.push(`scenario '${s.id}': firstGateway and acrossStorageMigration belong to a lifecycle scenario`);
-    if (s.expectations.some((e) => e.id === "handoff")) problems.push(`scenario '${s.id}': the handoff expectation judges a lifecycle step across builds; state the scenario's own expectations`);
+    const bump = s.client.kind === "compose-sidecar" && s.client.bump !== undefined;
+    if (s.expectations.some((e) => e.id === "handoff") && !bump) problems.push(`scenario '${s.id}': the handoff expectation judges a resolve across builds (a lifecycle step, a Compose bump); state the scenario's own expectations`);
     // An upgrade scenario spans two builds; any other scenario runs on the build under test only.
     if ((s.group === "upgrade") !== usesBothBuilds(s)) problems.push(`scenario '${s.id}': the upgrade group holds the scenarios that use the base build (firstGateway, upgrade-gateway, a resolve's build), and only those`);
     if (s.steps) {
@@ -63,8 +64,9 @@ export function validateCatalog(catalog: readonly ScenarioDefinition[], changes:
   if (problems.length) throw new UsageError(problems.join("; "), "Fix the scenario id or expectation id in scenarios/changes.ts or the scenario file");
 }
 
-/** Whether a scenario names the base build anywhere: its first gateway, an upgrade, or a step's runtime. Pure. */
+/** Whether a scenario names the base build anywhere: its first gateway, an upgrade, a step's runtime, a Compose bump. Pure. */
 export function usesBothBuilds(s: ScenarioDefinition): boolean {
+  if (s.client.kind === "compose-sidecar" && s.client.bump !== undefined) return true;
   return s.firstGateway === "base" || (s.steps ?? []).some((x) => x.do === "upgrade-gateway" || (x.do === "resolve" && x.build === "base"));
 }
 

@@ -28,7 +28,8 @@ export function scenarioBuilds(s: ScenarioDefinition, target: TargetRuntime): Sc
   return builds;
 }
 
-function use(b: RoleBuild): BuildUse {
+/** A build as a step record names it: role, version, whether it derives the token, where it keeps approvals. Pure. */
+export function buildUse(b: RoleBuild): BuildUse {
   return { role: b.role, version: b.version, derivesToken: b.tokenDerivation.derives, approvalsStore: b.legacyApprovals.via === "none" ? "file" : "database" };
 }
 
@@ -36,7 +37,7 @@ function use(b: RoleBuild): BuildUse {
 export function stepBuilds(builds: ScenarioBuilds, step: LifecycleStep): StepBuilds | undefined {
   if (!builds.gateway) return undefined;
   const client = step.do === "resolve" && step.by !== "held-token" ? builds.client(step) : null;
-  return { gateway: use(builds.gateway), client: client ? use(client) : null };
+  return { gateway: buildUse(builds.gateway), client: client ? buildUse(client) : null };
 }
 
 /**
