@@ -35,11 +35,16 @@ describe("a sidecar's life on the real pinned gateway", () => {
     const inPlace = byId.get("lifecycle-gateway-restart-in-place")!.steps?.[1]?.facts;
     expect(inPlace?.gatewayPidAfter).toBe(inPlace?.gatewayPidBefore);
 
-    // One process across the restart, and its derived token on each of its connections (#114181).
+    // One process across the restart and the rotation, and the derived token on each of its connections (#114181):
+    // the same derivation across the restart, the new socket token's after the rotation.
     const longLived = byId.get("lifecycle-long-lived-runtime")!;
-    const [one, , two] = longLived.steps ?? [];
-    expect(one?.observations?.runtime?.pid).toBe(two?.observations?.runtime?.pid);
-    for (const st of [one, two]) expect(st?.observations?.wire.map((w) => w.connect?.approvalRuntimeToken?.equalsDerived)).toEqual([true]);
+    const [one, , two, rotated, three] = longLived.steps ?? [];
+    for (const st of [two, three]) expect(st?.observations?.runtime?.pid).toBe(one?.observations?.runtime?.pid);
+    for (const st of [one, two, three]) expect(st?.observations?.wire.map((w) => w.connect?.approvalRuntimeToken?.equalsDerived)).toEqual([true]);
+    const sent = (st: typeof one) => st?.observations?.wire[0]?.connect?.approvalRuntimeToken?.fingerprint;
+    expect(sent(two)).toBe(sent(one));
+    expect(sent(three)).not.toBe(sent(one));
+    expect(rotated?.facts?.socketTokenAfter?.derivedFingerprints).toContain(sent(three));
 
     const order = byId.get("lifecycle-start-order")!;
     const early = order.steps?.[0]?.observations?.runtime;

@@ -14,7 +14,7 @@ describe("readSocketTokenStore (real files and a real SQLite database)", () => {
   it("finds the token in exec-approvals.json and in the database's raw_json, by fingerprint only", async () => {
     const layout = sandboxLayout(`${tmp.path}/a`);
     await mkdir(dirname(layout.execApprovalsPath), { recursive: true });
-    await writeFile(layout.execApprovalsPath, JSON.stringify({ version: 1, socket: { path: "/x.sock", token: "file-token-0123456789" } }));
+    await writeFile(layout.execApprovalsPath, JSON.stringify({ version: 1, socket: { path: "/x.sock", token: "file-token-0123456789" } }), { mode: 0o640 });
     await mkdir(dirname(layout.stateDb), { recursive: true });
     const db = new DatabaseSync(layout.stateDb);
     db.exec("CREATE TABLE exec_approvals_config (raw_json TEXT, has_socket_token INTEGER)");
@@ -24,6 +24,7 @@ describe("readSocketTokenStore (real files and a real SQLite database)", () => {
     expect(store).toEqual({
       execApprovalsFile: true,
       locations: ["file", "database"],
+      fileMode: "640",
       tokenFingerprints: [fingerprint("db-token-0123456789"), fingerprint("file-token-0123456789")].sort(),
       derivedFingerprints: [fingerprint(deriveApprovalRuntimeToken("db-token-0123456789")), fingerprint(deriveApprovalRuntimeToken("file-token-0123456789"))].sort(),
       unreadable: [],

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { DatabaseSync } from "node:sqlite";
 import type { SocketTokenStore } from "../evidence/types.ts";
 import type { SandboxLayout } from "../sandbox/layout.ts";
@@ -33,7 +33,8 @@ export async function readSocketTokenStore(layout: SandboxLayout): Promise<Socke
       if (db.length) locations.push("database");
     }
   }
-  return { execApprovalsFile, locations, tokenFingerprints: [...tokens].map(fingerprint).sort(), derivedFingerprints: [...tokens].map((t) => fingerprint(deriveApprovalRuntimeToken(t))).sort(), unreadable };
+  const mode = execApprovalsFile ? await stat(layout.execApprovalsPath).then((st) => (st.mode & 0o777).toString(8), () => null) : null;
+  return { execApprovalsFile, locations, ...(mode ? { fileMode: mode } : {}), tokenFingerprints: [...tokens].map(fingerprint).sort(), derivedFingerprints: [...tokens].map((t) => fingerprint(deriveApprovalRuntimeToken(t))).sort(), unreadable };
 }
 
 /** socket.token anywhere in a document (the exec-approvals shape), or a JSON string holding one. Pure. */

@@ -217,6 +217,8 @@ export interface StepBuilds {
   gateway: BuildUse | null;
   /** null: the step ran no OpenClaw client (a held token is the harness's own). */
   client: BuildUse | null;
+  /** exec-approvals.json was in the home when the step began (a JSON-era store, or a legacy file left or written). */
+  homeFile?: boolean;
 }
 
 /** One build by its role in the run, and whether it derives the runtime token from the socket token (#87105). */
@@ -378,6 +380,8 @@ export interface SocketTokenStore {
   execApprovalsFile: boolean;
   /** Where a socket token lives: exec-approvals.json (the JSON era), the state database (2026.8 on), or both. */
   locations?: Array<"file" | "database">;
+  /** exec-approvals.json's permission bits (e.g. "600"), where the file exists. */
+  fileMode?: string;
   /** Socket tokens found in the file and the state database, as short sha256 fingerprints (never the value). */
   tokenFingerprints: string[];
   /** The approval-runtime token each of them derives (#87105's HMAC), fingerprinted the way a connect's token is. */

@@ -1,9 +1,10 @@
 /**
  * A handoff across builds (the upgrade group): what a step's client does, and what its gateway decides, follow from
  * what each build is. Judged as one expectation (`handoff`), so that a proof compares the same row on both ends:
- * - a client whose build keeps approvals in the state database, on a home a JSON-era gateway still serves (its
- *   exec-approvals.json not yet imported), stops at the build's migration gate before it connects
- *   (ExecApprovalsMigrationRequiredError, observed with 2026.9.6 on a home 2026.6.5 serves);
+ * - a client whose build keeps approvals in the state database, on a home that holds an exec-approvals.json (a
+ *   JSON-era gateway's store not yet imported, or a file written by hand), stops at the build's migration gate before
+ *   it connects (ExecApprovalsMigrationRequiredError, observed with 2026.9.6 on a home 2026.6.5 serves, and after a
+ *   hand edit on 2026.9.6);
  * - else, with both builds deriving the runtime token from the socket token (#87105), the resolve succeeds;
  * - else the client sends what its build makes (the derivation, or 32 random bytes of its own process) and the
  *   gateway refuses it as any connect without runtime authority (observed on 2026.6.5, both ways round).
@@ -19,7 +20,10 @@ const MIGRATION_GATE = "ExecApprovalsMigrationRequiredError|Legacy exec approval
 export function handoffExpectations(builds: StepBuilds | undefined): Expectation[] {
   const client = builds?.client ?? null;
   const gateway = builds?.gateway ?? null;
-  if (client?.approvalsStore === "database" && gateway?.approvalsStore === "file") {
+  // The home holds exec-approvals.json: a JSON-era gateway's live store, or a file written by hand on a database-era
+  // home. Where the step did not say, a JSON-era gateway means the file is there.
+  const homeFile = builds?.homeFile ?? gateway?.approvalsStore === "file";
+  if (client?.approvalsStore === "database" && homeFile) {
     return [
       { id: "resolve", expect: "refused", by: "client-before-connect" },
       { id: "runtime-log", expect: { pattern: MIGRATION_GATE, meaning: "the client's build stops at its migration gate: the home's exec-approvals.json is not imported yet" } },
@@ -59,5 +63,5 @@ export function foldHandoff(results: readonly ExpectationResult[], fromHandoff: 
 /** One line for the report: which build ran what in a step. Pure. */
 export function buildsLine(builds: StepBuilds): string {
   const side = (what: string, b: StepBuilds["gateway"]): string => (b ? `${what} ${b.version} (${b.role}; ${b.derivesToken ? "derives the token" : "derives no token"}; approvals in ${b.approvalsStore === "file" ? "exec-approvals.json" : "the state database"})` : `${what} none`);
-  return `${side("gateway", builds.gateway)}; ${side("client", builds.client)}`;
+  return `${side("gateway", builds.gateway)}; ${side("client", builds.client)}${builds.homeFile ? "; exec-approvals.json in the home" : ""}`;
 }

@@ -15,7 +15,7 @@ export function stepId(index: number, id: string): string {
 function storeText(s: SocketTokenStore | null): string {
   if (!s) return "not read";
   if (s.unreadable.length) return `unreadable (${s.unreadable.join("; ")})`;
-  const where = s.locations?.length ? ` in ${s.locations.join(" and ")}` : "";
+  const where = s.locations?.length ? ` in ${s.locations.join(" and ")}${s.fileMode ? ` (file mode ${s.fileMode})` : ""}` : "";
   return s.tokenFingerprints.length ? `socket token ${s.tokenFingerprints.join(", ")}${where}` : "no socket token";
 }
 

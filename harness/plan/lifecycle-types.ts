@@ -29,6 +29,7 @@ export function stepProblems(steps: readonly LifecycleStep[], gatewayBeforeSteps
     } else if (s.do === "restart-gateway" || s.do === "rotate-socket-token") {
       if (!running) problems.push(`${at}: needs a running gateway`);
       if (s.do === "rotate-socket-token") rotated = true;
+      if (s.do === "rotate-socket-token" && s.mode !== undefined && s.how !== "edit-file") problems.push(`${at}: a file mode belongs to a rotation by editing the file`);
     } else {
       if (s.expectations.length === 0) problems.push(`${at}: a resolve step states what must be observed`);
       if (s.by === "held-runtime") {

@@ -143,8 +143,12 @@ export type LifecycleStep =
    * in-place: the build's own restart signal (target/restart-signal.ts), the same process, until a new hello-ok.
    */
   | { do: "restart-gateway"; how?: "stop-start" | "in-place"; facts: StepFact[] }
-  /** Replace the socket token the way an operator can: the build's own `openclaw approvals set --file`. */
-  | { do: "rotate-socket-token"; facts: StepFact[] }
+  /**
+   * Replace the socket token the way an operator can: the build's own `openclaw approvals set --file` (default), or
+   * by hand (`edit-file`): exec-approvals.json written in place with a new token, as people edit files, at `mode`
+   * (default 0600; 0644 leaves it world-readable).
+   */
+  | { do: "rotate-socket-token"; how?: "approvals-set" | "edit-file"; mode?: "0600" | "0644"; facts: StepFact[] }
   /** Stop the gateway and leave it stopped (a sidecar that starts first sees nothing listening). */
   | { do: "stop-gateway" }
   /** Start the gateway again on the same home and port. */

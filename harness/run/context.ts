@@ -26,6 +26,8 @@ export interface TargetRuntime {
   clientBuilds?: Readonly<Record<string, string>>;
   /** The builds by role, for a scenario that spans two (the upgrade group); absent where the run holds one build. */
   roles?: Readonly<Record<BuildRole, RoleBuild>>;
+  /** This build as a role build (head): whether it derives the token, how it keeps approvals. */
+  self?: RoleBuild;
 }
 
 /** One build by its role in the run (plan/scenario-types.ts BuildRole), with what the harness read from it. */

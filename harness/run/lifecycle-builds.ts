@@ -20,6 +20,11 @@ export interface ScenarioBuilds {
 
 export function scenarioBuilds(s: ScenarioDefinition, target: TargetRuntime): ScenarioBuilds {
   const spans = usesBothBuilds(s);
+  // A scenario of one build that judges a handoff by its build is judged on the target as both roles.
+  if (!spans && judgesByBuild(s)) {
+    const own = targetBuild(target);
+    return { gateway: own, client: () => own, role: () => own };
+  }
   const builds: ScenarioBuilds = {
     gateway: spans ? roleBuild(target, s.firstGateway ?? "head") : null,
     client: (step) => (spans ? roleBuild(target, step.build ?? "head") : null),
@@ -51,4 +56,17 @@ export function storageMigrationProblem(s: ScenarioDefinition, target: TargetRun
   if (base.legacyApprovals.via !== "none") return `the base build ${base.version} already keeps approvals in its state database (${base.legacyApprovals.evidence}): no storage migration to cross`;
   if (head.legacyApprovals.via === "none") return `the head build ${head.version} keeps approvals in exec-approvals.json (${head.legacyApprovals.evidence}): no storage migration to cross`;
   return null;
+}
+
+/** A scenario whose steps judge a handoff by the builds (the `handoff` expectation). Pure. */
+function judgesByBuild(s: ScenarioDefinition): boolean {
+  return (s.steps ?? []).some((x) => x.do === "resolve" && x.expectations.some((e) => e.id === "handoff"));
+}
+
+/** The target as a role build: the head, as a run of one build is (derivation and store read from its dist). */
+function targetBuild(target: TargetRuntime): RoleBuild {
+  const own = target.roles?.head;
+  if (own) return own;
+  if (!target.self) throw new Error("this run did not read the target's build (run/target-run.ts)");
+  return target.self;
 }

@@ -5,7 +5,8 @@
  */
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
+import { chmod, readFile, writeFile } from "node:fs/promises";
+import { isRecord } from "../wire/frames.ts";
 import { join } from "node:path";
 import { execa } from "execa";
 import type { RuntimeHandle } from "../clients/runtime-process.ts";
@@ -87,4 +88,23 @@ export async function upgradeGateway(home: LifecycleHome, builds: ScenarioBuilds
   if (next.legacyApprovals.via === "doctor" && existsSync(home.sandbox.layout.execApprovalsPath)) await home.migrate(next);
   await whileLoading(ahead, home.start(undefined, next));
   builds.gateway = next;
+}
+
+/**
+ * Replace the socket token by hand, as people edit files: exec-approvals.json written in place with a new token (the
+ * document there kept, or the seeded shape where a build removed the file), at the given mode. Returns the new
+ * derivation, which the tap then compares connects with.
+ */
+export async function editSocketTokenFile(o: GroupRunOptions, home: LifecycleHome, mode: number): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  o.redactor.add({ name: "hand-edited-socket-token", value: token });
+  const derived = deriveApprovalRuntimeToken(token);
+  o.redactor.add({ name: "hand-edited-derived-token", value: derived });
+  const path = home.sandbox.layout.execApprovalsPath;
+  const seeded = execApprovalsDocument(home.sandbox.layout, "shared-socket-token", token) ?? {};
+  const found: unknown = await readFile(path, "utf8").then((t) => JSON.parse(t) as unknown, () => null);
+  const doc = isRecord(found) ? { ...found, socket: { ...(isRecord(found.socket) ? found.socket : {}), path: home.sandbox.layout.socketPath, token } } : seeded;
+  await writeFile(path, `${JSON.stringify(doc, null, 2)}\n`, { mode });
+  await chmod(path, mode);
+  return derived;
 }

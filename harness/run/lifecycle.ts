@@ -24,12 +24,13 @@ import type { GroupRunOptions, GroupRunResult, Lane } from "./lane.ts";
 import { openLifecycleHome, type LifecycleHome } from "./lifecycle-gateway.ts";
 import { prepareInvocation, spawnTrackedRuntime } from "./prepare.ts";
 import type { RuntimeHandle } from "../clients/runtime-process.ts";
-import { openTap, rotateSocketToken, runtimeSpawnContext, spawnAhead, upgradeGateway, whileLoading } from "./lifecycle-processes.ts";
+import { editSocketTokenFile, openTap, rotateSocketToken, runtimeSpawnContext, spawnAhead, upgradeGateway, whileLoading } from "./lifecycle-processes.ts";
 import { runProbe } from "./probe.ts";
 import { emptyObservations, interruptedBy, notRun, unrun, waitFor } from "./scenario.ts";
 import { setupRecord } from "./setup-record.ts";
 import { NO_LOCKS } from "../hygiene/locks.ts";
 import { timed } from "./phases.ts";
+import { existsSync } from "node:fs";
 import { scenarioBuilds, stepBuilds, storageMigrationProblem, type ScenarioBuilds } from "./lifecycle-builds.ts";
 import { recordCpu } from "../proc/cpu-samples.ts";
 
@@ -85,7 +86,8 @@ function buildsProblem(s: ScenarioDefinition, o: GroupRunOptions): string | null
 
 function setupOfLifecycle(s: ScenarioDefinition): ScenarioResult["setup"] {
   const first = `${s.firstGateway ? `${s.firstGateway} gateway, ` : ""}${s.gatewayBeforeSteps === "stopped" ? "gateway stopped, " : ""}`;
-  const name = (x: LifecycleStep): string => (x.do === "upgrade-gateway" ? `upgrade-gateway to ${x.to}` : x.do === "resolve" && x.build ? `resolve by ${x.build} ${x.by}` : x.do);
+  const name = (x: LifecycleStep): string =>
+    x.do === "upgrade-gateway" ? `upgrade-gateway to ${x.to}` : x.do === "resolve" && x.build ? `resolve by ${x.build} ${x.by}` : x.do === "rotate-socket-token" && x.how === "edit-file" ? `rotate-socket-token by editing exec-approvals.json (${x.mode ?? "0600"})` : x.do;
   return { client: s.client.kind, description: `lifecycle: ${first}${(s.steps ?? []).map(name).join(", ")}`, config: null, env: {}, gatewayUrlArg: null, sandboxProfile: s.sandbox, doors: [] };
 }
 
@@ -206,6 +208,8 @@ async function runStep(run: Run, step: LifecycleStep, index: number, inv: Awaite
   const started = Date.now();
   const base: StepRecord = { index, do: step.do, by: step.do === "resolve" ? step.by : null, durationMs: 0, observations: null, facts: null, expectations: [], refusals: [], deciding: "", error: null };
   const p = run.o.progress.step(`${run.o.label}: ${run.s.id}: step ${index} ${step.do}${step.do === "resolve" ? ` by ${step.by}` : ""}`);
+  // Whether the home holds exec-approvals.json as the step begins: a database-era client stops at its gate then.
+  const homeFile = existsSync(run.home.sandbox.layout.execApprovalsPath);
   try {
     if (step.do === "resolve") {
       base.observations = (await resolveStep(run, step, index, inv)).observations;
@@ -229,6 +233,9 @@ async function runStep(run: Run, step: LifecycleStep, index: number, inv: Awaite
         run.tap = null;
       } else if (step.do === "start-gateway") {
         run.tap = await openTap(await whileLoading(run.ahead, run.home.start(undefined, gatewayBuild)), run.derived, doors);
+      } else if (step.how === "edit-file") {
+        run.derived = await editSocketTokenFile(run.o, run.home, step.mode === "0644" ? 0o644 : 0o600);
+        run.tap?.setDerivedToken(run.derived);
       } else {
         run.derived = await rotateSocketToken(run.o, run.home, gatewayBuild?.openclawDir);
         run.tap?.setDerivedToken(run.derived);
@@ -236,7 +243,7 @@ async function runStep(run: Run, step: LifecycleStep, index: number, inv: Awaite
       base.facts = { ...before, gatewayPidAfter: await listenerPid(run.home.port), socketTokenAfter: await readSocketTokenStore(run.home.sandbox.layout) };
     }
     const builds = stepBuilds(run.builds, step);
-    if (builds) base.builds = builds;
+    if (builds) base.builds = step.do === "resolve" ? { ...builds, homeFile } : builds;
     Object.assign(base, judgeStep(step, index, base, inv?.doors ?? []));
   } catch (err) {
     base.error = run.o.redactor.text(err instanceof Error ? (err.message.split("\n")[0] ?? err.message) : String(err));

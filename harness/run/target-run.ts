@@ -59,6 +59,8 @@ export async function runTarget(o: TargetRunOptions): Promise<{ run: TargetRun; 
   const errors: string[] = [];
   let aborted: string | null = null;
   const legacy = detectLegacyApprovalsImport(o.target.path);
+  const derivation = detectTokenDerivation(o.target.path);
+  derivation.catch(() => undefined);
   const roles = o.roles ? readRoles(o.roles) : null;
   roles?.catch(() => undefined);
   const groups = await Promise.all(
@@ -71,10 +73,11 @@ export async function runTarget(o: TargetRunOptions): Promise<{ run: TargetRun; 
           if (o.signal.aborted) throw new Error(`not started: ${String(o.signal.reason)}`);
           const legacyApprovals = await legacy;
           const byRole = roles ? await roles : null;
+          const self: RoleBuild = { role: "head", openclawDir: o.target.path, version: o.target.version, legacyApprovals, tokenDerivation: await derivation };
           return lane.run({
             label: o.label ?? o.role,
             group,
-            target: { nodePath: o.nodePath, openclawDir: o.target.path, legacyApprovals, ...(o.clientBuilds ? { clientBuilds: o.clientBuilds } : {}), ...(byRole ? { roles: byRole } : {}) },
+            target: { nodePath: o.nodePath, openclawDir: o.target.path, legacyApprovals, ...(o.clientBuilds ? { clientBuilds: o.clientBuilds } : {}), ...(byRole ? { roles: byRole } : {}), self },
             redactor: o.redactor,
             timeouts: o.plan.timeouts,
             progress: o.progress,
