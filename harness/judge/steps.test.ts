@@ -57,18 +57,18 @@ describe("judging recorded lifecycle steps (fixtures/observations), both ways", 
   };
 
   it("a hand-edited exec-approvals.json on 2026.9.6 is a legacy file: the next sidecar stops at the migration gate, and one that went through would fail the step", async () => {
-    const s = (await loadCatalog()).find((x) => x.id === "lifecycle-rotation-by-hand")!;
-    const rec = recording("2026.9.6-lifecycle-rotation-by-hand") as StepRecording & { steps: Array<{ builds?: StepBuilds }> };
-    expect(rec.steps[2]?.builds).toMatchObject({ homeFile: true, client: { approvalsStore: "database" } });
-    expect(rec.steps[1]?.facts?.socketTokenAfter).toMatchObject({ locations: ["file", "database"], fileMode: "644" });
-    const gate = judgeStep(s.steps![2]!, 3, rec.steps[2]!, rec.setup.doors);
-    expect(gate.expectations).toMatchObject([{ id: "step3:handoff", pass: true }]);
+    const s = (await loadCatalog()).find((x) => x.id === "lifecycle-socket-token-rotation")!;
+    const rec = recording("2026.9.6-lifecycle-socket-token-rotation") as StepRecording & { steps: Array<{ builds?: StepBuilds }> };
+    expect(rec.steps[6]?.builds).toMatchObject({ homeFile: true, client: { approvalsStore: "database" } });
+    expect(rec.steps[5]?.facts?.socketTokenAfter).toMatchObject({ locations: ["file", "database"], fileMode: "644" });
+    const gate = judgeStep(s.steps![6]!, 7, rec.steps[6]!, rec.setup.doors);
+    expect(gate.expectations).toMatchObject([{ id: "step7:handoff", pass: true }]);
     expect(gate.expectations[0]?.observed).toContain("ExecApprovalsMigrationRequiredError");
-    // The first step's resolve (it went through) judged as this step: a hand edit that let a sidecar through would fail.
-    expect(judgeStep(s.steps![2]!, 3, { ...rec.steps[0]!, builds: rec.steps[2]!.builds }, rec.setup.doors).expectations[0]?.pass).toBe(false);
+    // The fresh process's resolve before it (it went through) judged as this step: a hand edit that let a sidecar through would fail.
+    expect(judgeStep(s.steps![6]!, 7, { ...rec.steps[4]!, builds: rec.steps[6]!.builds }, rec.setup.doors).expectations[0]?.pass).toBe(false);
   });
 
-  for (const id of ["lifecycle-gateway-restart", "lifecycle-gateway-restart-in-place", "lifecycle-long-lived-runtime", "lifecycle-socket-token-rotation", "lifecycle-start-order", "lifecycle-rotation-by-hand"]) {
+  for (const id of ["lifecycle-gateway-restart", "lifecycle-gateway-restart-in-place", "lifecycle-long-lived-runtime", "lifecycle-socket-token-rotation", "lifecycle-start-order"]) {
     it(`${id}: every step holds on 2026.9.6, and 2026.6.5 fails each handoff step on its token`, async () => {
       const s = (await loadCatalog()).find((x) => x.id === id)!;
       const head = judged(s, "2026.9.6");
@@ -136,7 +136,7 @@ describe("the long-lived runtime's steps are one process, both ways", () => {
   it("a later held-runtime resolve served by the same PID holds, by another PID or none it fails", () => {
     const rec = JSON.parse(readFileSync(new URL("../../fixtures/observations/2026.9.6-lifecycle-long-lived-runtime.json", import.meta.url), "utf8")) as { steps: Array<{ do: StepRecord["do"]; by: StepRecord["by"]; observations: Observations | null }> };
     const steps = rec.steps.map((s, i) => ({ index: i + 1, by: s.by, observations: s.observations }));
-    expect([...heldRuntimeExpectations(steps).values()].map((e) => [e.id, e.pass])).toEqual([["step3:runtime-process", true], ["step5:runtime-process", true]]);
+    expect([...heldRuntimeExpectations(steps).values()].map((e) => [e.id, e.pass])).toEqual([["step3:runtime-process", true]]);
     const other = steps.map((s) => (s.index === 3 && s.observations?.runtime ? { ...s, observations: { ...s.observations, runtime: { ...s.observations.runtime, pid: (s.observations.runtime.pid ?? 0) + 1 } } } : s));
     expect(heldRuntimeExpectations(other).get(3)?.pass).toBe(false);
     const none = steps.map((s) => (s.index === 3 ? { ...s, observations: null } : s));
