@@ -24,10 +24,10 @@ export interface TargetRuntime {
    * clientBuild): a strength run's mutant copies, beside an unmutated gateway. The gateway always runs openclawDir.
    */
   clientBuilds?: Readonly<Record<string, string>>;
-  /** The builds by role, for a scenario that spans two (the upgrade group); absent where the run holds one build. */
-  roles?: Readonly<Record<BuildRole, RoleBuild>>;
-  /** This build as a role build (head): whether it derives the token, how it keeps approvals. */
+  /** This build as the head role: whether it derives the token, how it keeps approvals (read once per target run). */
   self?: RoleBuild;
+  /** The base role, for a scenario that spans two builds (the upgrade group); absent where the run holds one build. */
+  upgradeBase?: RoleBuild;
 }
 
 /** One build by its role in the run (plan/scenario-types.ts BuildRole), with what the harness read from it. */
@@ -41,8 +41,8 @@ export interface RoleBuild {
 
 /** A build by role, or an error that says the run holds no such build (a scenario of the upgrade group outside one). */
 export function roleBuild(target: TargetRuntime, role: BuildRole): RoleBuild {
-  const b = target.roles?.[role];
-  if (!b) throw new Error(`this run holds no ${role} build: an upgrade scenario runs under \`proof --upgrade\` or \`smoke --from <build>\``);
+  const b = role === "head" ? target.self : target.upgradeBase;
+  if (!b) throw new Error(role === "head" ? "this run did not read the target's build (run/target-run.ts)" : "this run holds no base build: an upgrade scenario runs under `proof --upgrade` or `smoke --upgrade-from <build>`");
   return b;
 }
 

@@ -1,7 +1,7 @@
 /**
  * Which build each part of a lifecycle scenario runs, where the scenario spans two (the upgrade group): its gateway
  * (the first one's build, then each upgrade's), and each resolve step's runtime process. A scenario that names no
- * role runs the target only, as before. Pure, over the roles the target run read (run/target-run.ts).
+ * role runs the target only, as before. Pure, over the builds the target run read (run/target-run.ts).
  */
 import type { BuildUse, StepBuilds } from "../evidence/types.ts";
 import type { BuildRole, LifecycleStep, ScenarioDefinition } from "../plan/scenario-types.ts";
@@ -19,18 +19,13 @@ export interface ScenarioBuilds {
 }
 
 export function scenarioBuilds(s: ScenarioDefinition, target: TargetRuntime): ScenarioBuilds {
-  const spans = usesBothBuilds(s);
-  // A scenario of one build that judges a handoff by its build is judged on the target as both roles.
-  if (!spans && judgesByBuild(s)) {
-    const own = targetBuild(target);
-    return { gateway: own, client: () => own, role: () => own };
-  }
-  const builds: ScenarioBuilds = {
-    gateway: spans ? roleBuild(target, s.firstGateway ?? "head") : null,
-    client: (step) => (spans ? roleBuild(target, step.build ?? "head") : null),
+  // A scenario of one build that judges a handoff by its build names the head (the target) throughout.
+  const byBuild = usesBothBuilds(s) || judgesByBuild(s);
+  return {
+    gateway: byBuild ? roleBuild(target, s.firstGateway ?? "head") : null,
+    client: (step) => (byBuild ? roleBuild(target, step.build ?? "head") : null),
     role: (role) => roleBuild(target, role),
   };
-  return builds;
 }
 
 /** A build as a step record names it: role, version, whether it derives the token, where it keeps approvals. Pure. */
@@ -61,12 +56,4 @@ export function storageMigrationProblem(s: ScenarioDefinition, target: TargetRun
 /** A scenario whose steps judge a handoff by the builds (the `handoff` expectation). Pure. */
 function judgesByBuild(s: ScenarioDefinition): boolean {
   return (s.steps ?? []).some((x) => x.do === "resolve" && x.expectations.some((e) => e.id === "handoff"));
-}
-
-/** The target as a role build: the head, as a run of one build is (derivation and store read from its dist). */
-function targetBuild(target: TargetRuntime): RoleBuild {
-  const own = target.roles?.head;
-  if (own) return own;
-  if (!target.self) throw new Error("this run did not read the target's build (run/target-run.ts)");
-  return target.self;
 }

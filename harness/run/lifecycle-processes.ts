@@ -51,16 +51,22 @@ export function openTap(g: { url: string }, derivedToken: string, doors: Tap["do
   return startTap({ upstreamUrl: g.url, derivedToken, ports: Object.fromEntries(Object.entries(doors).map(([d, x]) => [d, x.port])) });
 }
 
+/** A new socket token and its derivation, both registered with the redactor before anything writes them. */
+function newSocketToken(o: GroupRunOptions, what: string): { token: string; derived: string } {
+  const token = randomBytes(32).toString("base64url");
+  o.redactor.add({ name: `${what}-socket-token`, value: token });
+  const derived = deriveApprovalRuntimeToken(token);
+  o.redactor.add({ name: `${what}-derived-token`, value: derived });
+  return { token, derived };
+}
+
 /**
  * Replace the socket token as an operator can: the build's own `openclaw approvals set --file` (the gateway's build), with the sandbox's
  * approvals document carrying a new token (2026.9.x merges it into its state database, 2026.6.x writes the file).
  * Returns the new derivation, which the tap then compares connects with.
  */
 export async function rotateSocketToken(o: GroupRunOptions, home: LifecycleHome, openclawDir: string = o.target.openclawDir): Promise<string> {
-  const token = randomBytes(32).toString("base64url");
-  o.redactor.add({ name: "rotated-socket-token", value: token });
-  const derived = deriveApprovalRuntimeToken(token);
-  o.redactor.add({ name: "rotated-derived-token", value: derived });
+  const { token, derived } = newSocketToken(o, "rotated");
   const file = join(home.sandbox.layout.root, "rotated-exec-approvals.json");
   await writeFile(file, `${JSON.stringify(execApprovalsDocument(home.sandbox.layout, "shared-socket-token", token), null, 2)}\n`, { mode: 0o600 });
   const r = await execa(...dyingWithHarness([o.target.nodePath, join(openclawDir, "openclaw.mjs"), "approvals", "set", "--file", file]), {
@@ -96,10 +102,7 @@ export async function upgradeGateway(home: LifecycleHome, builds: ScenarioBuilds
  * derivation, which the tap then compares connects with.
  */
 export async function editSocketTokenFile(o: GroupRunOptions, home: LifecycleHome, mode: number): Promise<string> {
-  const token = randomBytes(32).toString("base64url");
-  o.redactor.add({ name: "hand-edited-socket-token", value: token });
-  const derived = deriveApprovalRuntimeToken(token);
-  o.redactor.add({ name: "hand-edited-derived-token", value: derived });
+  const { token, derived } = newSocketToken(o, "hand-edited");
   const path = home.sandbox.layout.execApprovalsPath;
   const seeded = execApprovalsDocument(home.sandbox.layout, "shared-socket-token", token) ?? {};
   const found: unknown = await readFile(path, "utf8").then((t) => JSON.parse(t) as unknown, () => null);

@@ -209,7 +209,7 @@ async function runStep(run: Run, step: LifecycleStep, index: number, inv: Awaite
   const base: StepRecord = { index, do: step.do, by: step.do === "resolve" ? step.by : null, durationMs: 0, observations: null, facts: null, expectations: [], refusals: [], deciding: "", error: null };
   const p = run.o.progress.step(`${run.o.label}: ${run.s.id}: step ${index} ${step.do}${step.do === "resolve" ? ` by ${step.by}` : ""}`);
   // Whether the home holds exec-approvals.json as the step begins: a database-era client stops at its gate then.
-  const homeFile = existsSync(run.home.sandbox.layout.execApprovalsPath);
+  const homeFile = step.do === "resolve" && existsSync(run.home.sandbox.layout.execApprovalsPath);
   try {
     if (step.do === "resolve") {
       base.observations = (await resolveStep(run, step, index, inv)).observations;

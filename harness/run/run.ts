@@ -119,20 +119,15 @@ export async function provisionTargets(plan: RunPlan, deps: Pick<RunDeps, "progr
   return Promise.all([...plan.targets.map((t) => t.spec), ...extra].map((spec) => provision(spec, deps)));
 }
 
-function withUpgradeBase(roles: { base: TargetInfo } | null): { upgradeBase?: TargetInfo } {
-  return roles ? { upgradeBase: roles.base } : {};
+function withUpgradeBase(base: TargetInfo | null): { upgradeBase?: TargetInfo } {
+  return base ? { upgradeBase: base } : {};
 }
 
-function withRoles(roles: { base: TargetInfo; head: TargetInfo } | null): { roles?: { base: TargetInfo; head: TargetInfo } } {
-  return roles ? { roles } : {};
-}
-
-/** The builds by role each target's upgrade scenarios run: base is the proof's base (or the smoke's upgrade base). */
-function rolesFor(plan: RunPlan, targets: readonly ResolvedTarget[], i: number): { base: TargetInfo; head: TargetInfo } | null {
+/** The base every target's upgrade scenarios start from: the proof's base target, or the smoke's upgrade base. */
+function upgradeBaseOf(plan: RunPlan, targets: readonly ResolvedTarget[]): TargetInfo | null {
   if (plan.upgradeBase === null) return null;
-  const own = stripResolved(targets[i] as ResolvedTarget);
-  const base = plan.mode === "proof" ? stripResolved(targets[plan.targets.findIndex((t) => t.role === "base")] as ResolvedTarget) : stripResolved(targets[plan.targets.length] as ResolvedTarget);
-  return { base, head: own };
+  const at = plan.mode === "proof" ? plan.targets.findIndex((t) => t.role === "base") : plan.targets.length;
+  return stripResolved(targets[at] as ResolvedTarget);
 }
 
 /** Execute a plan end to end and write reports/<run-id>/report.json (schema-checked). */
@@ -164,9 +159,10 @@ export async function executeRun(plan: RunPlan, deps: RunDeps, targets: Resolved
   };
 
   const slots = await sizedSlots(plan.targets.length * plan.groups.length, deps.progress);
+  const upgradeBase = upgradeBaseOf(plan, targets);
   const runs = await Promise.all(
     plan.targets.map((t, i) =>
-      runTarget({ ...withRoles(rolesFor(plan, targets, i)), gatewaySlots: slots, compileCacheDir: deps.compileCacheDir ?? null, role: t.role, target: stripResolved(targets[i] as ResolvedTarget), provisionMs: (targets[i] as ResolvedTarget).provisionMs, nodePath: deps.nodePath, plan, redactor: deps.redactor, progress: deps.progress, reportFolder: folder, signal: deps.signal, track, lanes: deps.lanes, faults: deps.faults ?? NO_FAULTS }),
+      runTarget({ ...withUpgradeBase(upgradeBase), gatewaySlots: slots, compileCacheDir: deps.compileCacheDir ?? null, role: t.role, target: stripResolved(targets[i] as ResolvedTarget), provisionMs: (targets[i] as ResolvedTarget).provisionMs, nodePath: deps.nodePath, plan, redactor: deps.redactor, progress: deps.progress, reportFolder: folder, signal: deps.signal, track, lanes: deps.lanes, faults: deps.faults ?? NO_FAULTS }),
     ),
   );
   const targetRuns: TargetRun[] = runs.map((r) => r.run);
@@ -233,7 +229,7 @@ export async function executeRun(plan: RunPlan, deps: RunDeps, targets: Resolved
     resources: { harnessPeakRssBytes: process.resourceUsage().maxRSS * 1024 },
     targets: targetRuns,
     notSelected: plan.notSelected,
-    ...withUpgradeBase(rolesFor(plan, targets, 0)),
+    ...withUpgradeBase(upgradeBase),
     comparison,
     preflight: pre,
     hygiene,

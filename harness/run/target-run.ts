@@ -13,15 +13,10 @@ import type { BuildRole } from "../plan/scenario-types.ts";
 import { detectTokenDerivation } from "../target/token-derivation.ts";
 import type { RoleBuild } from "./context.ts";
 
-/** What the harness reads from each build by role: how it takes in the legacy file, whether it derives the token. */
-async function readRoles(roles: Readonly<Record<BuildRole, TargetInfo>>): Promise<Record<BuildRole, RoleBuild>> {
-  const read = async (role: BuildRole): Promise<RoleBuild> => {
-    const t = roles[role];
-    const [legacyApprovals, tokenDerivation] = await Promise.all([detectLegacyApprovalsImport(t.path), detectTokenDerivation(t.path)]);
-    return { role, openclawDir: t.path, version: t.version, legacyApprovals, tokenDerivation };
-  };
-  const [base, head] = await Promise.all([read("base"), read("head")]);
-  return { base, head };
+/** What the harness reads from a build, once per target run: how it takes in the legacy file, whether it derives the token. */
+async function readBuild(t: TargetInfo, role: BuildRole): Promise<RoleBuild> {
+  const [legacyApprovals, tokenDerivation] = await Promise.all([detectLegacyApprovalsImport(t.path), detectTokenDerivation(t.path)]);
+  return { role, openclawDir: t.path, version: t.version, legacyApprovals, tokenDerivation };
 }
 
 export interface TargetRunOptions {
@@ -45,8 +40,8 @@ export interface TargetRunOptions {
   label?: string;
   /** Builds that scenarios naming them load in their runtime processes (TargetRuntime.clientBuilds). */
   clientBuilds?: Readonly<Record<string, string>>;
-  /** The builds by role for the upgrade group's scenarios (TargetRuntime.roles): base, and head (this target). */
-  roles?: Readonly<Record<BuildRole, TargetInfo>>;
+  /** The base role for the upgrade group's scenarios (TargetRuntime.upgradeBase); the head is this target. */
+  upgradeBase?: TargetInfo;
 }
 
 /**
@@ -58,11 +53,9 @@ export async function runTarget(o: TargetRunOptions): Promise<{ run: TargetRun; 
   const started = Date.now();
   const errors: string[] = [];
   let aborted: string | null = null;
-  const legacy = detectLegacyApprovalsImport(o.target.path);
-  const derivation = detectTokenDerivation(o.target.path);
-  derivation.catch(() => undefined);
-  const roles = o.roles ? readRoles(o.roles) : null;
-  roles?.catch(() => undefined);
+  const own = readBuild(o.target, "head");
+  const base = o.upgradeBase ? readBuild(o.upgradeBase, "base") : null;
+  for (const p of [own, base]) p?.catch(() => undefined);
   const groups = await Promise.all(
     o.plan.groups.map(async (group) => {
       try {
@@ -71,13 +64,12 @@ export async function runTarget(o: TargetRunOptions): Promise<{ run: TargetRun; 
         const { trackLeftovers, ...track } = o.track;
         const start = async (releaseSlot: ReleaseSlot): Promise<GroupRunResult> => {
           if (o.signal.aborted) throw new Error(`not started: ${String(o.signal.reason)}`);
-          const legacyApprovals = await legacy;
-          const byRole = roles ? await roles : null;
-          const self: RoleBuild = { role: "head", openclawDir: o.target.path, version: o.target.version, legacyApprovals, tokenDerivation: await derivation };
+          const self = await own;
+          const upgradeBase = base ? await base : null;
           return lane.run({
             label: o.label ?? o.role,
             group,
-            target: { nodePath: o.nodePath, openclawDir: o.target.path, legacyApprovals, ...(o.clientBuilds ? { clientBuilds: o.clientBuilds } : {}), ...(byRole ? { roles: byRole } : {}), self },
+            target: { nodePath: o.nodePath, openclawDir: o.target.path, legacyApprovals: self.legacyApprovals, ...(o.clientBuilds ? { clientBuilds: o.clientBuilds } : {}), self, ...(upgradeBase ? { upgradeBase } : {}) },
             redactor: o.redactor,
             timeouts: o.plan.timeouts,
             progress: o.progress,
